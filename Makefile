@@ -1,0 +1,53 @@
+# factdb — the verbs a newcomer can guess. `make help` lists them.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help install run migrate seed users test test-postgres lint format check bench \
+        bench-extraction bench-factsheet clean
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit("factdb needs Python 3.11+") if sys.version_info < (3, 11) else None'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP) ## Create the virtualenv and install pinned dependencies
+
+migrate: $(STAMP) ## Apply database migrations
+	$(PY) manage.py migrate --noinput
+
+seed: migrate ## Load the seed fixtures (safe to repeat: natural keys)
+	$(PY) manage.py loaddata fixtures/*.json
+
+users: migrate ## Create the demo editor and journalist accounts and print their passwords
+	$(PY) manage.py create_demo_users
+
+run: seed users ## Set everything up on SQLite (or DATABASE_URL) and serve on 127.0.0.1:8000
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: $(STAMP) ## Run the test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
+	$(PY) -m pytest
+
+lint: $(STAMP) ## ruff check + format check + migrations check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+format: $(STAMP) ## Format the code with ruff
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+bench-extraction: $(STAMP) ## Quantity extraction on the NewsQuant dev half, against quantulum3
+	$(PY) bench/extraction.py
+
+clean: ## Remove the virtualenv and the local SQLite database
+	rm -rf $(VENV) db.sqlite3

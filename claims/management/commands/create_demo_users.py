@@ -1,0 +1,55 @@
+"""Create the demo `editor`, `journalist` and `admin` accounts for a local try-out.
+
+Passwords are generated once, kept in var/demo-passwords.txt (git-ignored) and printed on every
+run, so `make run` always shows the credentials that work. Refused when DEBUG is off: demo
+accounts do not belong on a production server.
+"""
+
+import secrets
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+
+ACCOUNTS = [
+    ("editor", "Editors", False),
+    ("journalist", "Journalists", False),
+    ("admin", None, True),
+]
+
+
+class Command(BaseCommand):
+    help = "Create demo editor/journalist/admin accounts and print their passwords (DEBUG only)."
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError("Demo accounts are for local use only; DEBUG is off.")
+        store = Path(settings.BASE_DIR) / "var" / "demo-passwords.txt"
+        passwords = read_passwords(store)
+        User = get_user_model()
+        for username, group, is_admin in ACCOUNTS:
+            password = passwords.setdefault(username, secrets.token_urlsafe(9))
+            user, _ = User.objects.get_or_create(username=username)
+            user.is_staff = True
+            user.is_superuser = is_admin
+            user.set_password(password)
+            user.save()
+            if group:
+                user.groups.add(Group.objects.get(name=group))
+        store.parent.mkdir(exist_ok=True)
+        store.write_text("".join(f"{name} {pw}\n" for name, pw in passwords.items()))
+        self.stdout.write("\nDemo accounts (from var/demo-passwords.txt):")
+        for username, password in passwords.items():
+            self.stdout.write(f"  {username:<11} password: {password}")
+        self.stdout.write(
+            "Admin: http://127.0.0.1:8000/admin/   API: http://127.0.0.1:8000/api/v1/\n"
+        )
+
+
+def read_passwords(store: Path) -> dict[str, str]:
+    if not store.exists():
+        return {}
+    pairs = (line.split(" ", 1) for line in store.read_text().splitlines() if " " in line)
+    return {name: password for name, password in pairs}

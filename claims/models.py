@@ -1,0 +1,537 @@
+"""What is claimed and how it was checked: measures, claims, verification notes and fact sheets."""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator, RegexValidator
+from django.db import models, transaction
+from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
+
+from sources.models import Claimant, Source
+
+# numeric(24, 6): figures up to a quadrillion-quadrillion are plenty for news; the bound also keeps
+# PostgreSQL's NaN (which sorts above every number) and Infinity out of the column.
+VALUE_DIGITS, VALUE_PLACES = 24, 6
+VALUE_LIMIT = Decimal(10) ** (VALUE_DIGITS - VALUE_PLACES)
+
+currency_validator = RegexValidator(r"^[A-Z]{3}$", "Enter an ISO 4217 code such as 'USD'.")
+
+
+class Hedge(models.TextChoices):
+    EXACT = "exact", "exactly"
+    APPROX = "approx", "approximately"
+    AT_LEAST = "at_least", "at least"
+    MORE_THAN = "more_than", "more than"
+    AT_MOST = "at_most", "at most (up to)"
+    LESS_THAN = "less_than", "less than"
+    RANGE = "range", "range"
+    VAGUE = "vague", "vague"
+
+
+class Status(models.TextChoices):
+    UNVERIFIED = "unverified", "Unverified"
+    IN_REVIEW = "in_review", "In review"
+    VERIFIED = "verified", "Verified"
+    DISPUTED = "disputed", "Disputed"
+    FALSE = "false", "False"
+    MISLEADING = "misleading", "Misleading"
+    UNVERIFIABLE = "unverifiable", "Unverifiable"
+    RETRACTED = "retracted", "Retracted"
+
+
+class RatePeriod(models.TextChoices):
+    NONE = "", "(not a rate)"
+    HOUR = "hour", "per hour"
+    DAY = "day", "per day"
+    WEEK = "week", "per week"
+    MONTH = "month", "per month"
+    QUARTER = "quarter", "per quarter"
+    YEAR = "year", "per year"
+
+
+class Attribution(models.TextChoices):
+    ASSERTED = "asserted", "The source asserts it"
+    REPORTED = "reported", "The source reports someone else's figure"
+
+
+class Origin(models.TextChoices):
+    MANUAL = "manual", "Entered by hand"
+    EXTRACTED = "extracted", "Proposed by extraction"
+
+
+def implied_interval(value, hedge, low=None, high=None):
+    """The interval a hedged figure implies, for comparisons; None means unbounded on that side.
+
+    "up to 6,000" is (None, 6000); "more than 800" is (800, None); "6,000" is (6000, 6000).
+    Ranges and vague amounts carry their own bounds, which are kept as given. Approximate figures
+    keep their stated value here; tolerance for "about" is applied when claims are compared.
+    """
+    if hedge in (Hedge.RANGE, Hedge.VAGUE):
+        return low, high
+    if hedge in (Hedge.EXACT, Hedge.APPROX):
+        return value, value
+    if hedge in (Hedge.AT_LEAST, Hedge.MORE_THAN):
+        return value, None
+    if hedge in (Hedge.AT_MOST, Hedge.LESS_THAN):
+        return None, value
+    return low, high
+
+
+def is_finite(value) -> bool:
+    """None (no figure given) counts as finite; NaN and ±Infinity do not."""
+    try:
+        return value is None or Decimal(value).is_finite()
+    except (ArithmeticError, TypeError, ValueError):
+        return False
+
+
+class ConcurrentEditError(Exception):
+    """The claim changed since the editor loaded it; their save would overwrite someone's work."""
+
+    def __init__(self, current_version):
+        self.current_version = current_version
+        super().__init__(
+            f"This claim was changed by someone else (now version {current_version}). "
+            "Reload it and apply your change again."
+        )
+
+
+class DeletionRefused(Exception):
+    """Claims are retracted, never deleted."""
+
+
+class MeasureManager(models.Manager):
+    def get_by_natural_key(self, label):
+        return self.get(label=label)
+
+
+class Measure(models.Model):
+    """What is being counted, independent of who says it; claims on one measure can be compared."""
+
+    label = models.CharField(max_length=300, unique=True)
+    definition = models.TextField(blank=True)
+    default_unit = models.CharField(max_length=80, blank=True)
+    cumulative = models.BooleanField(
+        default=False, help_text="A running total ('deported since December') that can only grow."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+    objects = MeasureManager()
+
+    class Meta:
+        ordering = ["label"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(label=""), name="measure_label_not_empty")
+        ]
+
+    def __str__(self):
+        return self.label
+
+    def natural_key(self):
+        return (self.label,)
+
+
+class TagManager(models.Manager):
+    def get_by_natural_key(self, name):
+        return self.get(name=name)
+
+
+class Tag(models.Model):
+    name = models.SlugField(max_length=60, unique=True, allow_unicode=True)
+
+    history = HistoricalRecords()
+    objects = TagManager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.name,)
+
+
+class ClaimQuerySet(models.QuerySet):
+    def with_citation(self):
+        """Everything a row needs to stand on its own, in one query."""
+        return self.select_related("source__publisher", "claimant", "measure").prefetch_related(
+            "tags"
+        )
+
+    def review_queue(self):
+        return self.filter(status__in=[Status.UNVERIFIED, Status.IN_REVIEW]).order_by(
+            "created_at", "pk"
+        )
+
+    def overlapping(self, value_min=None, value_max=None):
+        """Claims whose hedge-implied interval meets [value_min, value_max]."""
+        qs = self
+        if value_min is not None:
+            qs = qs.filter(Q(value_high__gte=value_min) | Q(value_high__isnull=True))
+        if value_max is not None:
+            qs = qs.filter(Q(value_low__lte=value_max) | Q(value_low__isnull=True))
+        return qs
+
+
+class ClaimManager(models.Manager.from_queryset(ClaimQuerySet)):
+    def get_by_natural_key(self, publisher_name, title, published_on, quote, value, unit):
+        return self.get(
+            source=Source.objects.get_by_natural_key(publisher_name, title, published_on),
+            quote=quote,
+            value=value,
+            unit=unit,
+        )
+
+
+class Claim(models.Model):
+    # where
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="claims")
+    quote = models.TextField(help_text="The exact words of the source, with the figure.")
+    quote_start = models.PositiveIntegerField(null=True, blank=True)
+    quote_end = models.PositiveIntegerField(null=True, blank=True)
+    summary = models.CharField(max_length=300, blank=True, help_text="One line.")
+    # who
+    claimant = models.ForeignKey(
+        Claimant, on_delete=models.PROTECT, null=True, blank=True, related_name="claims"
+    )
+    attribution = models.CharField(
+        max_length=10, choices=Attribution.choices, default=Attribution.ASSERTED
+    )
+    # the figure
+    value = models.DecimalField(
+        max_digits=VALUE_DIGITS, decimal_places=VALUE_PLACES, help_text="As stated."
+    )
+    hedge = models.CharField(max_length=10, choices=Hedge.choices, default=Hedge.EXACT)
+    value_low = models.DecimalField(
+        max_digits=VALUE_DIGITS, decimal_places=VALUE_PLACES, null=True, blank=True
+    )
+    value_high = models.DecimalField(
+        max_digits=VALUE_DIGITS, decimal_places=VALUE_PLACES, null=True, blank=True
+    )
+    unit = models.CharField(max_length=80, help_text="What is counted: troops, migrants, USD…")
+    currency = models.CharField(
+        max_length=3, blank=True, validators=[currency_validator], help_text="ISO 4217, for money."
+    )
+    rate_period = models.CharField(
+        max_length=10, choices=RatePeriod.choices, blank=True, default=RatePeriod.NONE
+    )
+    # when and where
+    claim_date = models.DateField(blank=True, help_text="Defaults to the source's date.")
+    period_start = models.DateField(null=True, blank=True)
+    period_end = models.DateField(null=True, blank=True)
+    place = models.CharField(max_length=200, blank=True)
+    # verification
+    status = models.CharField(max_length=15, choices=Status.choices, default=Status.UNVERIFIED)
+    measure = models.ForeignKey(
+        Measure, on_delete=models.PROTECT, null=True, blank=True, related_name="claims"
+    )
+    tags = models.ManyToManyField(Tag, blank=True, related_name="claims")
+    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.MANUAL)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assigned_claims",
+    )
+    # bookkeeping
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="claims_created",
+        editable=False,
+    )
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1, validators=[MinValueValidator(1)])
+
+    history = HistoricalRecords(m2m_fields=[tags])
+    objects = ClaimManager()
+
+    class Meta:
+        ordering = ["-claim_date", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(quote=""), name="claim_quote_not_empty"),
+            models.CheckConstraint(
+                condition=Q(status__in=Status.values), name="claim_status_valid"
+            ),
+            models.CheckConstraint(condition=Q(hedge__in=Hedge.values), name="claim_hedge_valid"),
+            models.CheckConstraint(
+                condition=Q(rate_period__in=RatePeriod.values),
+                name="claim_rate_period_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(attribution__in=Attribution.values),
+                name="claim_attribution_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(origin__in=Origin.values), name="claim_origin_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(value__gt=-VALUE_LIMIT, value__lt=VALUE_LIMIT),
+                name="claim_value_finite",
+            ),
+            models.CheckConstraint(
+                condition=Q(value_low__isnull=True)
+                | Q(value_high__isnull=True)
+                | Q(value_low__lte=F("value_high")),
+                name="claim_interval_ordered",
+            ),
+            models.CheckConstraint(
+                condition=~Q(hedge=Hedge.RANGE)
+                | Q(value_low__isnull=False, value_high__isnull=False),
+                name="claim_range_has_bounds",
+            ),
+            models.CheckConstraint(
+                condition=Q(quote_start__isnull=True, quote_end__isnull=True)
+                | Q(
+                    quote_start__isnull=False,
+                    quote_end__isnull=False,
+                    quote_end__gt=F("quote_start"),
+                ),
+                name="claim_offsets_consistent",
+            ),
+            models.CheckConstraint(
+                condition=Q(period_start__isnull=True)
+                | Q(period_end__isnull=True)
+                | Q(period_start__lte=F("period_end")),
+                name="claim_period_ordered",
+            ),
+            models.CheckConstraint(condition=Q(version__gte=1), name="claim_version_positive"),
+        ]
+        indexes = [
+            models.Index(fields=["status", "created_at"]),
+            models.Index(fields=["unit", "value"]),
+            models.Index(fields=["value_low"]),
+            models.Index(fields=["value_high"]),
+            models.Index(fields=["claim_date", "id"]),
+            models.Index(fields=["value", "id"]),
+        ]
+
+    def __str__(self):
+        return f"{self.figure} — {self.source.title[:60]}"
+
+    def natural_key(self):
+        return (*self.source.natural_key(), self.quote, str(self.value), self.unit)
+
+    natural_key.dependencies = ["sources.source"]
+
+    @property
+    def figure(self) -> str:
+        """The figure as a person reads it: 'up to 6,000 National Guard troops'."""
+        from claims.quantities import format_figure
+
+        return format_figure(
+            self.value,
+            self.hedge,
+            self.unit,
+            low=self.value_low,
+            high=self.value_high,
+            currency=self.currency or None,
+            per=self.rate_period or None,
+        )
+
+    @property
+    def etag(self) -> str:
+        return f'"{self.pk}-{self.version}"'
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.hedge == Hedge.RANGE and (self.value_low is None or self.value_high is None):
+            errors["value_low"] = "A range needs both its low and high ends."
+        if not all(is_finite(v) for v in (self.value, self.value_low, self.value_high)):
+            # clean_fields() has already named the field; comparing NaN would only raise here.
+            raise ValidationError(errors or {"value": "Figures must be finite numbers."})
+        if self.hedge not in (Hedge.RANGE, Hedge.VAGUE):
+            self.value_low, self.value_high = implied_interval(self.value, self.hedge)
+        if (
+            self.value_low is not None
+            and self.value_high is not None
+            and self.value_low > self.value_high
+        ):
+            errors["value_high"] = (
+                f"The high end ({self.value_high}) is below the low end ({self.value_low})."
+            )
+        if self.period_start and self.period_end and self.period_start > self.period_end:
+            errors["period_end"] = "The period ends before it starts."
+        if not self.quote or not self.quote.strip():
+            errors["quote"] = "A claim needs the exact words of its source."
+        errors.update(self._offset_errors())
+        if errors:
+            raise ValidationError(errors)
+
+    def _offset_errors(self) -> dict:
+        start, end = self.quote_start, self.quote_end
+        if start is None and end is None:
+            return {}
+        if start is None or end is None:
+            return {"quote_end": "Give both offsets of the quote, or neither."}
+        if end <= start:
+            return {"quote_end": "The quote's end offset must come after its start."}
+        if not self.source_id:
+            return {}
+        text = self.source.text
+        if not text:
+            return {"quote_start": "Offsets need a source with its text snapshot."}
+        if text[start:end] != self.quote:
+            found = text[start:end][:80]
+            return {
+                "quote_start": f"The source's text at {start}:{end} is {found!r}, not the quote."
+            }
+        return {}
+
+    def locate_quote(self):
+        """Anchor the quote in the source's text when it appears there and no offsets are set."""
+        if self.quote_start is None and self.source_id and self.source.text and self.quote:
+            start = self.source.text.find(self.quote)
+            if start >= 0:
+                self.quote_start, self.quote_end = start, start + len(self.quote)
+
+    def save(self, *args, **kwargs):
+        if self.hedge not in (Hedge.RANGE, Hedge.VAGUE):
+            self.value_low, self.value_high = implied_interval(self.value, self.hedge)
+        if not self.claim_date and self.source_id:
+            self.claim_date = self.source.published_on
+        if self._state.adding:
+            self.version = 1
+            return super().save(*args, **kwargs)
+        # Compare-and-swap on the version inside the same transaction as the write, so two
+        # editors who loaded version N cannot both save: the second UPDATE matches no row.
+        with transaction.atomic(using=kwargs.get("using")):
+            bumped = Claim.objects.filter(pk=self.pk, version=self.version).update(
+                version=F("version") + 1
+            )
+            if not bumped:
+                current = Claim.objects.filter(pk=self.pk).values_list("version", flat=True)
+                raise ConcurrentEditError(current.first())
+            self.version += 1
+            return super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise DeletionRefused("Claims are retracted, not deleted: set the status to 'retracted'.")
+
+
+class VerificationNote(models.Model):
+    """An editor's evidence about a claim; append-only: a correction is a new note."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.PROTECT, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="verification_notes"
+    )
+    body = models.TextField()
+    status_from = models.CharField(max_length=15, choices=Status.choices, blank=True)
+    status_to = models.CharField(max_length=15, choices=Status.choices, blank=True)
+    evidence_sources = models.ManyToManyField(Source, blank=True, related_name="evidence_for")
+    evidence_url = models.URLField(max_length=2000, blank=True)
+    evidence_quote = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(body=""), name="note_body_not_empty"),
+            models.CheckConstraint(
+                condition=Q(status_from__in=["", *Status.values])
+                & Q(status_to__in=["", *Status.values]),
+                name="note_status_valid",
+            ),
+        ]
+
+    def __str__(self):
+        change = f" ({self.status_from} → {self.status_to})" if self.status_to else ""
+        return f"Note by {self.author} on {self.created_at:%Y-%m-%d}{change}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValidationError("Verification notes are append-only: add a new note instead.")
+        super().save(*args, **kwargs)
+
+
+class FactSheetManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class FactSheet(models.Model):
+    title = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=120, unique=True)
+    intro = models.TextField(blank=True)
+    claims = models.ManyToManyField(Claim, through="FactSheetItem", related_name="fact_sheets")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="fact_sheets",
+        editable=False,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+    objects = FactSheetManager()
+
+    class Meta:
+        ordering = ["-updated_at"]
+
+    def __str__(self):
+        return self.title
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class FactSheetItem(models.Model):
+    sheet = models.ForeignKey(FactSheet, on_delete=models.CASCADE, related_name="items")
+    claim = models.ForeignKey(Claim, on_delete=models.PROTECT, related_name="sheet_items")
+    position = models.PositiveIntegerField(default=0)
+    note = models.TextField(blank=True, help_text="Why this figure is on the sheet (optional).")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["sheet", "claim"], name="factsheet_claim_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.sheet} #{self.position}"
+
+
+class FactSheetVersion(models.Model):
+    """A published, frozen rendering context: it re-renders byte-for-byte the same, forever."""
+
+    sheet = models.ForeignKey(FactSheet, on_delete=models.PROTECT, related_name="versions")
+    number = models.PositiveIntegerField()
+    context = models.JSONField()
+    published_at = models.DateTimeField(auto_now_add=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["sheet", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["sheet", "number"], name="factsheet_version_unique"),
+            models.CheckConstraint(condition=Q(number__gte=1), name="factsheet_version_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.sheet} v{self.number}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValidationError("A published fact-sheet version is immutable.")
+        super().save(*args, **kwargs)

@@ -1,0 +1,266 @@
+"""Where claims are made: publishers, the people and organisations who assert figures,
+and the documents they appear in."""
+
+import datetime
+import hashlib
+import re
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+# BCP-47 in the shape newsrooms use: "en", "es", "es-MX", "pt-BR", "zh-Hant".
+bcp47_validator = RegexValidator(
+    r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$",
+    "Enter a BCP-47 language tag such as 'en', 'es' or 'es-MX'.",
+)
+wikidata_validator = RegexValidator(r"^Q[1-9][0-9]*$", "Enter a Wikidata id such as 'Q22686'.")
+
+
+class PublisherKind(models.TextChoices):
+    NEWS_OUTLET = "news_outlet", "News outlet"
+    ADVOCACY = "advocacy", "Advocacy group"
+    POLITICAL = "political", "Political organisation"
+    GOVERNMENT = "government", "Government"
+    WIRE = "wire", "Wire service"
+    ACADEMIC = "academic", "Academic"
+    OTHER = "other", "Other"
+
+
+class PublisherManager(models.Manager):
+    def get_by_natural_key(self, name):
+        return self.get(name=name)
+
+
+class Publisher(models.Model):
+    Kind = PublisherKind
+
+    name = models.CharField(max_length=200, unique=True)
+    homepage = models.URLField(blank=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.NEWS_OUTLET)
+
+    history = HistoricalRecords()
+    objects = PublisherManager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=PublisherKind.values), name="publisher_kind_valid"
+            ),
+            models.CheckConstraint(condition=~Q(name=""), name="publisher_name_not_empty"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.name,)
+
+
+class ClaimantKind(models.TextChoices):
+    PERSON = "person", "Person"
+    ORGANISATION = "organisation", "Organisation"
+
+
+class ClaimantManager(models.Manager):
+    def get_by_natural_key(self, name):
+        return self.get(name=name)
+
+
+class Claimant(models.Model):
+    """Who asserts a figure: a person or an organisation."""
+
+    Kind = ClaimantKind
+
+    name = models.CharField(max_length=200, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PERSON)
+    description = models.CharField(
+        max_length=300, blank=True, help_text="e.g. 'President of Mexico'"
+    )
+    wikidata_id = models.CharField(
+        "Wikidata id", max_length=20, blank=True, validators=[wikidata_validator]
+    )
+
+    history = HistoricalRecords()
+    objects = ClaimantManager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=ClaimantKind.values), name="claimant_kind_valid"
+            ),
+            models.CheckConstraint(condition=~Q(name=""), name="claimant_name_not_empty"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.name,)
+
+
+class SourceKind(models.TextChoices):
+    ARTICLE = "article", "Article"
+    REPORT = "report", "Report"
+    PRESS_RELEASE = "press_release", "Press release"
+    TRANSCRIPT = "transcript", "Transcript"
+    DATASET = "dataset", "Dataset"
+    POST = "post", "Post"
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", "Day"
+    MONTH = "month", "Month"
+    YEAR = "year", "Year"
+
+
+class SourceManager(models.Manager):
+    def get_by_natural_key(self, publisher_name, title, published_on):
+        return self.get(publisher__name=publisher_name, title=title, published_on=published_on)
+
+
+class Source(models.Model):
+    """One document: an article, report, press release, transcript, dataset or post."""
+
+    Kind = SourceKind
+
+    DatePrecision = DatePrecision
+    title = models.CharField(max_length=500)
+    url = models.URLField(
+        "URL", max_length=2000, null=True, blank=True, help_text="Unique when present."
+    )
+    publisher = models.ForeignKey(Publisher, on_delete=models.PROTECT, related_name="sources")
+    authors = models.CharField(
+        max_length=500, blank=True, help_text="As credited, comma-separated."
+    )
+    published_on = models.DateField(
+        help_text="For month or year precision, the first day of that month or year."
+    )
+    date_precision = models.CharField(
+        max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    retrieved_at = models.DateTimeField(null=True, blank=True)
+    language = models.CharField(
+        max_length=20, default="en", validators=[bcp47_validator], help_text="BCP-47, e.g. 'en'."
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.ARTICLE)
+    translation_of = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="translations",
+        help_text="The original this document translates.",
+    )
+    text = models.TextField(blank=True, help_text="Snapshot of the full text, when kept.")
+    text_sha256 = models.CharField("text SHA-256", max_length=64, blank=True, editable=False)
+    archive_url = models.URLField("archive URL", max_length=2000, blank=True)
+    notes = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["text"])
+    objects = SourceManager()
+
+    class Meta:
+        ordering = ["-published_on", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["url"], condition=Q(url__isnull=False), name="source_url_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["publisher", "title", "published_on"], name="source_natural_key_unique"
+            ),
+            models.CheckConstraint(condition=~Q(url=""), name="source_url_null_not_empty"),
+            models.CheckConstraint(condition=~Q(title=""), name="source_title_not_empty"),
+            models.CheckConstraint(
+                condition=Q(kind__in=SourceKind.values), name="source_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(date_precision__in=DatePrecision.values),
+                name="source_date_precision_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(translation_of=models.F("pk")), name="source_not_translation_of_self"
+            ),
+        ]
+        indexes = [models.Index(fields=["published_on"])]
+
+    def __str__(self):
+        return f"{self.title} ({self.publisher}, {self.published_display})"
+
+    def natural_key(self):
+        return (*self.publisher.natural_key(), self.title, self.published_on.isoformat())
+
+    natural_key.dependencies = ["sources.publisher"]
+
+    @property
+    def published_display(self) -> str:
+        """The date as precisely as it is known: '14 February 2025', 'June 2019', '2019'."""
+        return format_date_with_precision(self.published_on, self.date_precision)
+
+    def clean(self):
+        super().clean()
+        if self.url == "":
+            self.url = None
+        errors = {}
+        if self.published_on and not precision_matches(self.published_on, self.date_precision):
+            errors["published_on"] = (
+                f"With {self.date_precision} precision the date must be the first day of its "
+                f"{self.date_precision} (e.g. {precision_example(self.date_precision)})."
+            )
+        if self.translation_of_id and self.pk and self.translation_of_id == self.pk:
+            errors["translation_of"] = "A source cannot be a translation of itself."
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        if self.url == "":
+            self.url = None
+        self.text_sha256 = hashlib.sha256(self.text.encode()).hexdigest() if self.text else ""
+        super().save(*args, **kwargs)
+
+
+def precision_matches(day: datetime.date, precision: str) -> bool:
+    if precision == Source.DatePrecision.MONTH:
+        return day.day == 1
+    if precision == Source.DatePrecision.YEAR:
+        return day.day == 1 and day.month == 1
+    return True
+
+
+def precision_example(precision: str) -> str:
+    return {"month": "2019-06-01 for June 2019", "year": "2019-01-01 for 2019"}.get(precision, "")
+
+
+def format_date_with_precision(day: datetime.date | None, precision: str) -> str:
+    if day is None:
+        return ""
+    if precision == Source.DatePrecision.YEAR:
+        return str(day.year)
+    if precision == Source.DatePrecision.MONTH:
+        return day.strftime("%B %Y")
+    return f"{day.day} {day.strftime('%B %Y')}"
+
+
+def parse_date_with_precision(text: str) -> tuple[datetime.date, str]:
+    """'2019' -> (2019-01-01, 'year'); '2019-06' -> (2019-06-01, 'month'); '2025-02-14' -> day.
+
+    Raises ValueError with a readable message for anything else (including 2023-02-30).
+    """
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text.strip())
+    if not match:
+        raise ValueError(f"{text!r} is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = match.groups()
+    precision = "day" if day else "month" if month else "year"
+    try:
+        value = datetime.date(int(year), int(month or 1), int(day or 1))
+    except ValueError as exc:
+        raise ValueError(f"{text!r} is not a real date: {exc}") from None
+    if value.year < 1:
+        raise ValueError(f"{text!r}: year must be 1 or later")
+    return value, precision

@@ -1,0 +1,114 @@
+"""The editor's day-one admin: readable figures, notes, history with who changed what."""
+
+import pytest
+from django.urls import reverse
+
+from claims.models import Claim, Status, VerificationNote
+
+
+def change_form_data(claim, **overrides):
+    data = {
+        "status": claim.status,
+        "source": claim.source_id,
+        "quote": claim.quote,
+        "summary": claim.summary,
+        "claimant": "",
+        "attribution": claim.attribution,
+        "value": str(claim.value),
+        "hedge": claim.hedge,
+        "value_low": "",
+        "value_high": "",
+        "unit": claim.unit,
+        "currency": "",
+        "rate_period": "",
+        "claim_date": claim.claim_date.isoformat(),
+        "period_start": "",
+        "period_end": "",
+        "place": "",
+        "measure": "",
+        "assignee": "",
+        "origin": claim.origin,
+        "quote_start": "",
+        "quote_end": "",
+        "version": claim.version,
+    }
+    for prefix in ("notes", "notes-2"):
+        data.update({f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0})
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+def test_claim_list_shows_the_figure_as_a_person_reads_it(editor_client, claim):
+    response = editor_client.get(reverse("admin:claims_claim_changelist"))
+    assert response.status_code == 200
+    assert "up to 6,000 National Guard troops" in response.content.decode()
+
+
+def test_claim_list_filters_and_search(editor_client, claim):
+    url = reverse("admin:claims_claim_changelist")
+    assert editor_client.get(url, {"status__exact": "unverified", "q": "Guard"}).status_code == 200
+    assert "6,000" in editor_client.get(url, {"q": "Guard"}).content.decode()
+    assert "6,000" not in editor_client.get(url, {"q": "nothing-like-it"}).content.decode()
+
+
+def test_admin_edit_is_recorded_with_its_author_and_change(editor_client, editor, claim):
+    url = reverse("admin:claims_claim_change", args=[claim.pk])
+    response = editor_client.post(url, change_form_data(claim, status=Status.IN_REVIEW))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    latest = claim.history.latest()
+    assert latest.history_user == editor
+    delta = latest.diff_against(latest.prev_record)
+    assert ("status", "unverified", "in_review") in [(c.field, c.old, c.new) for c in delta.changes]
+
+
+def test_admin_refuses_to_save_over_a_newer_version(editor_client, claim):
+    stale = change_form_data(claim, summary="mine")
+    claim.summary = "theirs"
+    claim.save()
+    url = reverse("admin:claims_claim_change", args=[claim.pk])
+    response = editor_client.post(url, stale)
+    assert response.status_code == 200
+    assert "Someone else saved this claim" in response.content.decode()
+    claim.refresh_from_db()
+    assert claim.summary == "theirs"
+
+
+def test_note_added_in_the_admin_records_the_status_change(editor_client, editor, claim):
+    data = change_form_data(claim)
+    data.update(
+        {
+            "notes-2-TOTAL_FORMS": 1,
+            "notes-2-0-body": "Confirmed against the joint declaration.",
+            "notes-2-0-status_to": Status.VERIFIED,
+            "notes-2-0-evidence_url": "",
+            "notes-2-0-evidence_quote": "",
+        }
+    )
+    url = reverse("admin:claims_claim_change", args=[claim.pk])
+    response = editor_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    note = VerificationNote.objects.get(claim=claim)
+    assert (note.author, note.status_from, note.status_to) == (editor, "unverified", "verified")
+    assert Claim.objects.get(pk=claim.pk).status == Status.VERIFIED
+
+
+def test_every_model_has_a_history_page(admin_client, claim):
+    for name, obj in [("claims_claim", claim), ("sources_source", claim.source)]:
+        response = admin_client.get(reverse(f"admin:{name}_history", args=[obj.pk]))
+        assert response.status_code == 200
+
+
+def test_journalist_cannot_change_a_claim(client, journalist, claim):
+    client.force_login(journalist)
+    url = reverse("admin:claims_claim_change", args=[claim.pk])
+    assert client.get(url).status_code == 200  # may read
+    response = client.post(url, change_form_data(claim, summary="journalist edit"))
+    assert response.status_code == 403
+    claim.refresh_from_db()
+    assert claim.summary == ""

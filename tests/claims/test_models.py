@@ -1,0 +1,185 @@
+"""A bad figure cannot be stored by any path: model validation and database constraints agree."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from claims.models import Claim, ConcurrentEditError, DeletionRefused, Hedge, Status
+from tests import factories
+
+
+def refused_by_database(write):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        write()
+
+
+def test_up_to_stores_the_interval_it_implies(claim):
+    claim.refresh_from_db()
+    assert claim.value_low is None
+    assert claim.value_high == Decimal("6000")
+
+
+def test_claim_date_defaults_to_the_source_date(claim, source):
+    assert claim.claim_date == source.published_on
+
+
+def test_reversed_range_is_refused_by_validation(source):
+    claim = Claim(
+        source=source,
+        quote="between 6,000 and 5,000",
+        value=6000,
+        hedge=Hedge.RANGE,
+        value_low=6000,
+        value_high=5000,
+        unit="troops",
+    )
+    with pytest.raises(ValidationError) as error:
+        claim.full_clean()
+    assert "below the low end" in str(error.value)
+
+
+def test_reversed_range_is_refused_by_the_database(claim):
+    refused_by_database(
+        lambda: Claim.objects.filter(pk=claim.pk).update(
+            hedge=Hedge.RANGE, value_low=7000, value_high=5000
+        )
+    )
+
+
+def test_range_without_bounds_is_refused_by_the_database(claim):
+    refused_by_database(lambda: Claim.objects.filter(pk=claim.pk).update(hedge=Hedge.RANGE))
+
+
+def test_quote_that_does_not_match_its_offsets_is_refused(source):
+    claim = Claim(
+        source=source,
+        quote="up to 6,000 National Guard troops",
+        quote_start=0,
+        quote_end=10,
+        value=6000,
+        hedge=Hedge.AT_MOST,
+        unit="troops",
+    )
+    with pytest.raises(ValidationError) as error:
+        claim.full_clean()
+    assert "not the quote" in str(error.value)
+
+
+def test_quote_offsets_are_accepted_when_they_match(source):
+    quote = "up to 6,000 National Guard troops"
+    start = source.text.index(quote)
+    claim = Claim(
+        source=source,
+        quote=quote,
+        quote_start=start,
+        quote_end=start + len(quote),
+        value=6000,
+        hedge=Hedge.AT_MOST,
+        unit="troops",
+    )
+    claim.full_clean()
+
+
+def test_end_offset_before_start_is_refused_by_the_database(claim):
+    refused_by_database(
+        lambda: Claim.objects.filter(pk=claim.pk).update(quote_start=10, quote_end=5)
+    )
+
+
+def test_one_offset_without_the_other_is_refused_by_the_database(claim):
+    refused_by_database(lambda: Claim.objects.filter(pk=claim.pk).update(quote_start=10))
+
+
+def test_status_outside_the_set_is_refused_by_validation(claim):
+    claim.status = "probably"
+    with pytest.raises(ValidationError) as error:
+        claim.full_clean()
+    assert "status" in error.value.message_dict
+
+
+def test_status_outside_the_set_is_refused_by_the_database(claim):
+    refused_by_database(lambda: Claim.objects.filter(pk=claim.pk).update(status="probably"))
+
+
+def test_hedge_outside_the_set_is_refused_by_the_database(claim):
+    refused_by_database(lambda: Claim.objects.filter(pk=claim.pk).update(hedge="roughly"))
+
+
+def test_empty_quote_is_refused_by_the_database(claim):
+    refused_by_database(lambda: Claim.objects.filter(pk=claim.pk).update(quote=""))
+
+
+@pytest.mark.parametrize("bad", ["NaN", "Infinity", "-Infinity", "1e309"])
+def test_non_finite_values_are_refused_by_validation(source, bad):
+    claim = Claim(source=source, quote="a figure", value=Decimal(bad), unit="troops")
+    with pytest.raises(ValidationError) as error:
+        claim.full_clean()
+    assert "value" in error.value.message_dict
+
+
+@pytest.mark.parametrize("bad", ["NaN", "Infinity", "-Infinity"])
+def test_non_finite_values_never_reach_the_database(claim, bad):
+    # Whatever the driver does with a non-finite Decimal, the column must not end up holding it.
+    try:
+        with transaction.atomic():
+            Claim.objects.filter(pk=claim.pk).update(value=Decimal(bad))
+    except Exception:  # noqa: BLE001 - any refusal (driver or constraint) is acceptable here
+        pass
+    claim.refresh_from_db()
+    assert claim.value == Decimal("6000")
+
+
+def test_value_beyond_the_column_bound_is_refused_by_the_database(claim):
+    refused_by_database(
+        lambda: Claim.objects.filter(pk=claim.pk).update(value=Decimal("1" + "0" * 17) * 10)
+    )
+
+
+def test_period_ending_before_it_starts_is_refused_by_the_database(claim):
+    refused_by_database(
+        lambda: Claim.objects.filter(pk=claim.pk).update(
+            period_start="2019-06-01", period_end="2018-12-01"
+        )
+    )
+
+
+def test_claims_are_retracted_not_deleted(claim):
+    with pytest.raises(DeletionRefused):
+        claim.delete()
+    assert Claim.objects.filter(pk=claim.pk).exists()
+
+
+def test_each_save_bumps_the_version_and_records_history(claim):
+    claim.status = Status.IN_REVIEW
+    claim.save()
+    assert claim.version == 2
+    assert claim.history.count() == 2
+
+
+def test_saving_a_stale_copy_is_refused(claim):
+    first, second = Claim.objects.get(pk=claim.pk), Claim.objects.get(pk=claim.pk)
+    first.summary = "first editor"
+    first.save()
+    second.summary = "second editor"
+    with pytest.raises(ConcurrentEditError):
+        second.save()
+    claim.refresh_from_db()
+    assert claim.summary == "first editor"
+    assert claim.history.count() == 2
+
+
+def test_source_url_is_unique_when_present(db):
+    publisher = factories.publisher()
+    factories.source(publisher=publisher, url=None, title="A")
+    factories.source(publisher=publisher, url=None, title="B")
+    factories.source(publisher=publisher, url="https://x.example/1", title="C")
+    with pytest.raises(ValidationError):
+        factories.source(publisher=publisher, url="https://x.example/1", title="D")
+
+
+def test_source_keeps_the_sha256_of_its_text(source):
+    import hashlib
+
+    assert source.text_sha256 == hashlib.sha256(source.text.encode()).hexdigest()
