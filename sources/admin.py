@@ -1,6 +1,6 @@
 """Admin for publishers, claimants and sources; a source shows its claims inline."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Count
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -48,6 +48,7 @@ class SourceAdmin(SimpleHistoryAdmin):
     readonly_fields = ["text_sha256", "created_at", "updated_at"]
     date_hierarchy = "published_on"
     inlines = [ClaimInline]
+    actions = ["propose_claims"]
     fieldsets = [
         (None, {"fields": ["title", "publisher", "authors", "kind", "url", "archive_url"]}),
         (
@@ -72,6 +73,24 @@ class SourceAdmin(SimpleHistoryAdmin):
     @admin.display(description="claims", ordering="claim_count")
     def claim_count(self, source):
         return source.claim_count
+
+    @admin.action(description="Propose claims from text", permissions=["change"])
+    def propose_claims(self, request, queryset):
+        from claims.extraction import save_proposals
+
+        for source in queryset:
+            if not source.text:
+                self.message_user(
+                    request, f"“{source.title}” has no text snapshot to read.", messages.WARNING
+                )
+                continue
+            created, skipped = save_proposals(source, created_by=request.user)
+            self.message_user(
+                request,
+                f"“{source.title}”: {len(created)} claims proposed for review "
+                f"({skipped} already known).",
+                messages.SUCCESS,
+            )
 
     def get_queryset(self, request):
         return (
