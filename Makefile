@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
 .PHONY: help install run migrate seed users test test-postgres lint format check bench \
-        bench-extraction bench-factsheet clean
+        bench-extraction bench-factsheet backup restore clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -48,6 +48,13 @@ format: $(STAMP) ## Format the code with ruff
 
 bench-extraction: $(STAMP) ## Quantity extraction on the NewsQuant dev half, against quantulum3
 	$(PY) bench/extraction.py
+
+backup: $(STAMP) ## Back up the database to backups/ (pg_dump -Fc on PostgreSQL, a file copy on SQLite)
+	$(PY) manage.py backup
+
+restore: $(STAMP) ## Restore a backup: make restore FILE=backups/factdb-….dump
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/…"; exit 2; }
+	$(PY) manage.py restore "$(FILE)" --yes
 
 clean: ## Remove the virtualenv and the local SQLite database
 	rm -rf $(VENV) db.sqlite3

@@ -1,0 +1,60 @@
+"""Back up the whole database to one file: `python manage.py backup [--output FILE]`.
+
+PostgreSQL: `pg_dump -Fc` (custom format, restored with pg_restore). SQLite: SQLite's online
+backup API, which copies a consistent snapshot even while the server is writing.
+"""
+
+import os
+import sqlite3
+import subprocess
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.utils import timezone
+
+
+class Command(BaseCommand):
+    help = "Back up the database (pg_dump -Fc on PostgreSQL, a consistent file copy on SQLite)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--output", help="File to write (default: backups/factdb-<time>.*)")
+
+    def handle(self, *args, output=None, **options):
+        vendor = connection.vendor
+        if output is None:
+            stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
+            suffix = "dump" if vendor == "postgresql" else "sqlite3"
+            output = Path(settings.BASE_DIR) / "backups" / f"factdb-{stamp}.{suffix}"
+        output = Path(output)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        if vendor == "postgresql":
+            run_pg(["pg_dump", "--format=custom", "--no-owner", f"--file={output}"])
+        elif vendor == "sqlite":
+            connection.ensure_connection()
+            with sqlite3.connect(output) as target:
+                connection.connection.backup(target)
+            target.close()
+        else:
+            raise CommandError(f"Backups are not implemented for {vendor}")
+        self.stdout.write(f"Backed up {vendor} database to {output}")
+
+
+def run_pg(command: list[str]) -> None:
+    """Run a PostgreSQL client tool against the configured database (password via env)."""
+    db = connection.settings_dict
+    env = {**os.environ, "PGPASSWORD": str(db.get("PASSWORD") or "")}
+    args = [f"--dbname={db['NAME']}"]
+    if db.get("HOST"):
+        args.append(f"--host={db['HOST']}")
+    if db.get("PORT"):
+        args.append(f"--port={db['PORT']}")
+    if db.get("USER"):
+        args.append(f"--username={db['USER']}")
+    try:
+        result = subprocess.run([*command, *args], env=env, capture_output=True, text=True)
+    except FileNotFoundError:
+        raise CommandError(f"{command[0]} is not installed (Debian: postgresql-client)") from None
+    if result.returncode != 0:
+        raise CommandError(f"{command[0]} failed: {result.stderr.strip()}")
