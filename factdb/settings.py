@@ -69,14 +69,14 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "factdb",
     "sources",
     "claims",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # gunicorn serves the admin's and Swagger UI's static files itself: no CDN, no extra server.
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "factdb.middleware.RequestSizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -86,6 +86,11 @@ MIDDLEWARE = [
     # Lets django-simple-history record the acting user on every write made during a request.
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
+
+if not DEBUG:
+    # gunicorn serves the admin's and Swagger UI's static files itself: no CDN, no extra server.
+    # (In development, runserver's staticfiles app does it from the packages directly.)
+    MIDDLEWARE.insert(2, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 ROOT_URLCONF = "factdb.urls"
 WSGI_APPLICATION = "factdb.wsgi.application"
@@ -152,7 +157,8 @@ FORMS_URLFIELD_ASSUME_HTTPS = True
 FACTDB_PUBLIC_READ = env_bool("FACTDB_PUBLIC_READ", default=False)
 
 # Request-size limits: a claim is small; a source's text snapshot is the largest legitimate body.
-DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("FACTDB_MAX_BODY_BYTES", 2 * 1024 * 1024)
+FACTDB_MAX_BODY_BYTES = env_int("FACTDB_MAX_BODY_BYTES", 2 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = FACTDB_MAX_BODY_BYTES
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
 REST_FRAMEWORK = {

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class FactdbConfig(AppConfig):
+    name = "factdb"
+    verbose_name = "factdb"
