@@ -1,0 +1,204 @@
+"""The one fact-sheet context every renderer reads: plain, JSON-able data, built once.
+
+A published version stores this dict as it was, so it re-renders the same forever; nothing in it
+points back at a live row. Citations are numbered in order of first use, one number per source:
+
+    build_context(sheet)["items"][0]["citation"]  -> 1
+    build_context(sheet)["citations"][0]          -> {"number": 1, "publisher": "Reuters", ...}
+"""
+
+import datetime
+from collections.abc import Iterable
+from decimal import Decimal
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from sources.models import Source, format_date_with_precision
+
+from ..models import Claim, FactSheet, FactSheetItem, Status, VerificationNote
+
+# Bumped when the shape changes, so a renderer can tell an old frozen context from a new one.
+CONTEXT_SCHEMA = 1
+
+# Statuses that are a newsroom's verdict on the claim (and so can be published as a ClaimReview).
+VERDICTS = frozenset(
+    {Status.VERIFIED, Status.FALSE, Status.MISLEADING, Status.DISPUTED, Status.UNVERIFIABLE}
+)
+# What the reader is told about a figure nobody has checked yet: marked, never hidden.
+UNCHECKED_NOTICE = {
+    Status.UNVERIFIED: "Not yet verified",
+    Status.IN_REVIEW: "Not yet verified (in review)",
+    Status.RETRACTED: "Retracted: this figure was withdrawn from the record",
+}
+
+
+def newsroom_name() -> str:
+    return getattr(settings, "FACTDB_NEWSROOM_NAME", "") or "factdb newsroom"
+
+
+def build_context(
+    sheet_or_claims: FactSheet | Iterable[Claim],
+    *,
+    title: str = "",
+    intro: str = "",
+    slug: str = "",
+    version: int | None = None,
+    generated_at: datetime.datetime | None = None,
+    url: str = "",
+) -> dict:
+    """Everything a fact sheet shows, from a FactSheet (its items in order) or any claims.
+
+    `generated_at` is the export date (a published version passes its publication time); it is
+    also the "accessed" date of sources that record no retrieval time.
+    """
+    generated_at = (generated_at or timezone.now()).replace(microsecond=0)
+    if isinstance(sheet_or_claims, FactSheet):
+        sheet = sheet_or_claims
+        title, intro, slug = title or sheet.title, intro or sheet.intro, slug or sheet.slug
+        entries = [(item.claim, item.note) for item in sheet_items(sheet)]
+    else:
+        entries = [(claim, "") for claim in with_context_data(sheet_or_claims)]
+    citations: dict[int, dict] = {}
+    items = []
+    for position, (claim, note) in enumerate(entries, start=1):
+        source = claim.source
+        if source.pk not in citations:
+            citations[source.pk] = citation(source, len(citations) + 1, generated_at)
+        items.append(item(claim, position, note, citations[source.pk]["number"]))
+    local_date = timezone.localtime(generated_at).date()
+    return {
+        "schema": CONTEXT_SCHEMA,
+        "title": title or "Fact sheet",
+        "slug": slug,
+        "intro": intro,
+        "version": version,
+        "published": version is not None,
+        "generated_at": generated_at.isoformat(),
+        "date": local_date.isoformat(),
+        "date_display": format_date_with_precision(local_date, "day"),
+        "newsroom": newsroom_name(),
+        "url": url,
+        "items": items,
+        "citations": list(citations.values()),
+        "counts": status_counts(items),
+    }
+
+
+def sheet_items(sheet: FactSheet):
+    items = FactSheetItem.objects.filter(sheet=sheet).order_by("position", "pk")
+    return items.select_related(*(f"claim__{path}" for path in CLAIM_RELATED)).prefetch_related(
+        Prefetch("claim__notes", queryset=NOTES)
+    )
+
+
+CLAIM_RELATED = ["source__publisher", "source__translation_of__publisher", "claimant"]
+NOTES = VerificationNote.objects.select_related("author").order_by("created_at", "pk")
+
+
+def with_context_data(claims: Iterable[Claim]) -> list[Claim]:
+    """The claims, in their given order, with what the context reads fetched in a few queries."""
+    if hasattr(claims, "select_related"):
+        claims = claims.select_related(*CLAIM_RELATED).prefetch_related(
+            Prefetch("notes", queryset=NOTES)
+        )
+    return list(claims)
+
+
+def item(claim: Claim, position: int, note: str, number: int) -> dict:
+    latest = latest_note(claim)
+    return {
+        "position": position,
+        "claim_id": claim.pk,
+        "figure": claim.figure,
+        "quote": claim.quote,
+        "summary": claim.summary,
+        "status": claim.status,
+        "status_label": Status(claim.status).label,
+        "verdict": claim.status in VERDICTS,
+        "notice": UNCHECKED_NOTICE.get(claim.status, ""),
+        "claimant": claimant(claim),
+        "attribution": claim.attribution,
+        "claim_date": claim.claim_date.isoformat() if claim.claim_date else "",
+        "claim_date_display": format_date_with_precision(claim.claim_date, "day"),
+        "place": claim.place,
+        "value": plain_number(claim.value),
+        "hedge": claim.hedge,
+        "value_low": plain_number(claim.value_low),
+        "value_high": plain_number(claim.value_high),
+        "unit": claim.unit,
+        "currency": claim.currency,
+        "rate_period": claim.rate_period,
+        "verification": latest,
+        "note": note,
+        "citation": number,
+    }
+
+
+def latest_note(claim: Claim) -> dict | None:
+    notes = list(claim.notes.all())
+    if not notes:
+        return None
+    note = notes[-1]
+    when = timezone.localtime(note.created_at).date()
+    return {
+        "body": note.body,
+        "author": note.author.get_full_name() or note.author.get_username(),
+        "date": when.isoformat(),
+        "date_display": format_date_with_precision(when, "day"),
+    }
+
+
+def claimant(claim: Claim) -> dict | None:
+    if claim.claimant is None:
+        return None
+    who = claim.claimant
+    return {"name": who.name, "kind": who.kind, "description": who.description}
+
+
+def citation(source: Source, number: int, generated_at: datetime.datetime) -> dict:
+    accessed = timezone.localtime(source.retrieved_at or generated_at).date()
+    return {
+        "number": number,
+        "source_id": source.pk,
+        **document(source),
+        "authors": source.authors,
+        "kind": source.kind,
+        "accessed": accessed.isoformat(),
+        "accessed_display": format_date_with_precision(accessed, "day"),
+        "archive_url": source.archive_url,
+        "translation_of": document(source.translation_of) if source.translation_of else None,
+    }
+
+
+def document(source: Source) -> dict:
+    """What identifies a document in a reference list; also used for the original it translates."""
+    return {
+        "publisher": source.publisher.name,
+        "title": source.title,
+        "date": iso_with_precision(source.published_on, source.date_precision),
+        "date_display": source.published_display,
+        "url": source.url or "",
+        "language": source.language,
+    }
+
+
+def iso_with_precision(day: datetime.date, precision: str) -> str:
+    """ISO 8601 only as precise as the date is known: '2019-06' for June 2019, '2019' for 2019."""
+    return {"year": f"{day:%Y}", "month": f"{day:%Y-%m}"}.get(precision, day.isoformat())
+
+
+def plain_number(value: Decimal | None) -> str:
+    """'6000', '0.5', '' for none: no exponent, no trailing zeros from the column's scale."""
+    if value is None:
+        return ""
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def status_counts(items: list[dict]) -> dict:
+    counts: dict[str, int] = {}
+    for entry in items:
+        counts[entry["status"]] = counts.get(entry["status"], 0) + 1
+    return {"total": len(items), "unchecked": sum(1 for e in items if not e["verdict"]), **counts}

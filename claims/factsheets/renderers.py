@@ -1,0 +1,270 @@
+"""Renderers: the one fact-sheet context (context.py) to HTML, Markdown, PDF, CSV, JSON, JSON-LD.
+
+Each renderer is a pure function of the context, so a published version (whose context is
+stored) renders to the same bytes every time. User text is never trusted: HTML goes through
+Django's autoescaping, Markdown through `markdown_escape`, CSV through `spreadsheet_safe`, and the
+PDF renderer's URL fetcher refuses every URL.
+"""
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass
+
+from django.template.loader import render_to_string
+
+from .claimreview import claim_reviews
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    content_type: str
+    extension: str
+    render: object  # (context) -> bytes
+
+
+def render(context: dict, fmt: str) -> bytes:
+    return FORMATS[fmt].render(context)
+
+
+# ---- HTML and PDF ---------------------------------------------------------------------------
+
+
+def render_html(context: dict) -> bytes:
+    return render_to_string("claims/factsheets/sheet.html", {"sheet": context}).encode()
+
+
+class NoFetchError(ValueError):
+    pass
+
+
+def refusing_fetcher():
+    """A WeasyPrint URL fetcher that fetches nothing: no network, no file://, no data: reads.
+
+    The HTML is self-contained, so a URL request can only come from text that slipped past
+    escaping; refusing it keeps a hostile quote from making the server fetch anything.
+    `attempts` lists every URL WeasyPrint asked for, for tests and logs.
+    """
+    from weasyprint.urls import URLFetcher
+
+    class RefusingFetcher(URLFetcher):
+        def __init__(self):
+            super().__init__(timeout=0, allowed_protocols=())
+            self.attempts: list[str] = []
+
+        def fetch(self, url, headers=None):
+            self.attempts.append(url)
+            raise NoFetchError(f"fact-sheet PDFs fetch nothing (refused {url[:200]!r})")
+
+    return RefusingFetcher()
+
+
+def render_pdf(context: dict, *, fetcher=None) -> bytes:
+    from weasyprint import HTML
+
+    fetcher = fetcher or refusing_fetcher()
+    html = render_html(context).decode()
+    # No attachments and no identifier: the bytes depend on the context alone. The creation date
+    # comes from the context (see the template's dcterms meta tags), never from the clock.
+    return HTML(string=html, url_fetcher=fetcher, base_url=None).write_pdf(
+        attachments=None, pdf_identifier=False
+    )
+
+
+# ---- Markdown ---------------------------------------------------------------------------------
+
+# Inline Markdown and HTML metacharacters; block markers are handled at the start of a line.
+MARKDOWN_INLINE = re.compile(r"([\\`*_{}\[\]()!|~#])")
+MARKDOWN_BLOCK_START = re.compile(r"^(\s*)([-+=])")
+MARKDOWN_ORDERED_LIST = re.compile(r"^(\s*\d+)([.)])")
+
+
+def markdown_escape(text: str) -> str:
+    """User text as inert Markdown: no links, images, emphasis, headings, lists or raw HTML."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    lines = []
+    for line in text.splitlines() or [""]:
+        line = MARKDOWN_INLINE.sub(r"\\\1", line)
+        line = MARKDOWN_BLOCK_START.sub(r"\1\\\2", line)
+        lines.append(MARKDOWN_ORDERED_LIST.sub(r"\1\\\2", line))
+    return "\n".join(lines)
+
+
+def markdown_inline(text: str) -> str:
+    """For a one-line field: line breaks would end a list item or a blockquote."""
+    return markdown_escape(" ".join(text.split()))
+
+
+def markdown_url(url: str) -> str:
+    """A link target that cannot close the link early or smuggle a javascript: scheme."""
+    if not url.lower().startswith(("https://", "http://")):
+        return ""
+    return re.sub(r"[\s()<>\\\[\]]", lambda m: f"%{ord(m.group()):02X}", url)
+
+
+def markdown_link(text: str, url: str) -> str:
+    target = markdown_url(url)
+    return f"[{markdown_inline(text)}]({target})" if target else markdown_inline(text)
+
+
+def render_markdown(context: dict) -> bytes:
+    out = [f"# {markdown_inline(context['title'])}", ""]
+    out += [byline(context), ""]
+    if context["intro"]:
+        out += [markdown_escape(context["intro"]), ""]
+    for entry in context["items"]:
+        out += markdown_item(entry)
+    out += ["## Sources", ""]
+    for cited in context["citations"]:
+        out.append(f"{cited['number']}. {markdown_citation(cited)}")
+    return ("\n".join(out).rstrip() + "\n").encode()
+
+
+def byline(context: dict) -> str:
+    edition = f"Version {context['version']}, published" if context["published"] else "Generated"
+    return f"*{edition} {context['date_display']} by {markdown_inline(context['newsroom'])}.*"
+
+
+def markdown_item(entry: dict) -> list[str]:
+    lines = [
+        f"## {entry['position']}. {markdown_inline(entry['figure'])} [{entry['citation']}]",
+        "",
+        "> " + markdown_escape(entry["quote"]).replace("\n", "\n> "),
+        "",
+    ]
+    who = entry["claimant"]
+    if who:
+        described = f", {who['description']}" if who["description"] else ""
+        lines.append(f"- **Said by:** {markdown_inline(who['name'] + described)}")
+    if entry["claim_date_display"]:
+        lines.append(f"- **Date:** {entry['claim_date_display']}")
+    status = markdown_inline(entry["status_label"])
+    notice = f" — {markdown_inline(entry['notice'])}" if entry["notice"] else ""
+    lines.append(f"- **Status:** **{status}**{notice}")
+    if entry["verification"]:
+        note = entry["verification"]
+        lines.append(
+            f"- **Verification note** ({markdown_inline(note['author'])}, "
+            f"{note['date_display']}): {markdown_inline(note['body'])}"
+        )
+    if entry["note"]:
+        lines.append(f"- **Why it is here:** {markdown_inline(entry['note'])}")
+    lines.append(f"- **Source:** [{entry['citation']}]")
+    return [*lines, ""]
+
+
+def markdown_citation(cited: dict) -> str:
+    parts = citation_parts(cited)
+    text = ". ".join(markdown_inline(part) for part in parts["text"])
+    if cited["url"]:
+        text += ". " + markdown_link(cited["url"], cited["url"])
+    text += f". Accessed {cited['accessed_display']}"
+    if cited["archive_url"]:
+        text += ". " + markdown_link("Archived copy", cited["archive_url"])
+    original = cited["translation_of"]
+    if original:
+        text += ". Translation of " + markdown_inline(translation_text(original))
+        if original["url"]:
+            text += " " + markdown_link(original["url"], original["url"])
+    return text + "."
+
+
+def citation_parts(cited: dict) -> dict:
+    """The reference-list order readers expect: authors, title, publisher, date."""
+    text = [part for part in (cited["authors"], f"“{cited['title']}”") if part]
+    text += [cited["publisher"], cited["date_display"]]
+    return {"text": text}
+
+
+def translation_text(original: dict) -> str:
+    return (
+        f"“{original['title']}” ({original['publisher']}, {original['date_display']}, "
+        f"{original['language']})"
+    )
+
+
+# ---- CSV --------------------------------------------------------------------------------------
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value) -> str:
+    """A cell a spreadsheet shows as text: a leading = + - @ tab or CR gets a ' in front."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+CSV_COLUMNS = [
+    ("position", lambda e, c: e["position"]),
+    ("figure", lambda e, c: e["figure"]),
+    ("status", lambda e, c: e["status_label"]),
+    ("notice", lambda e, c: e["notice"]),
+    ("quote", lambda e, c: e["quote"]),
+    ("claimant", lambda e, c: (e["claimant"] or {}).get("name", "")),
+    ("claim_date", lambda e, c: e["claim_date"]),
+    ("value", lambda e, c: e["value"]),
+    ("hedge", lambda e, c: e["hedge"]),
+    ("value_low", lambda e, c: e["value_low"]),
+    ("value_high", lambda e, c: e["value_high"]),
+    ("unit", lambda e, c: e["unit"]),
+    ("currency", lambda e, c: e["currency"]),
+    ("rate_period", lambda e, c: e["rate_period"]),
+    ("verification_note", lambda e, c: (e["verification"] or {}).get("body", "")),
+    ("verification_author", lambda e, c: (e["verification"] or {}).get("author", "")),
+    ("verification_date", lambda e, c: (e["verification"] or {}).get("date", "")),
+    ("sheet_note", lambda e, c: e["note"]),
+    ("citation", lambda e, c: c["number"]),
+    ("source_publisher", lambda e, c: c["publisher"]),
+    ("source_title", lambda e, c: c["title"]),
+    ("source_authors", lambda e, c: c["authors"]),
+    ("source_date", lambda e, c: c["date"]),
+    ("source_url", lambda e, c: c["url"]),
+    ("accessed", lambda e, c: c["accessed"]),
+    ("archive_url", lambda e, c: c["archive_url"]),
+    ("translation_of", lambda e, c: (c["translation_of"] or {}).get("title", "")),
+    ("claim_id", lambda e, c: e["claim_id"]),
+]
+
+
+def render_csv(context: dict) -> bytes:
+    """One row per claim, its citation spelled out so each row stands on its own."""
+    by_number = {cited["number"]: cited for cited in context["citations"]}
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([name for name, _ in CSV_COLUMNS])
+    for entry in context["items"]:
+        cited = by_number[entry["citation"]]
+        writer.writerow([spreadsheet_safe(cell(entry, cited)) for _, cell in CSV_COLUMNS])
+    # A BOM so spreadsheet programs read the UTF-8 (quotes in Spanish, names with accents).
+    return ("\ufeff" + out.getvalue()).encode()
+
+
+# ---- JSON and JSON-LD -------------------------------------------------------------------------
+
+
+def dump_json(data) -> bytes:
+    # Sorted keys and fixed separators: the same data always gives the same bytes.
+    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
+
+
+def render_json(context: dict) -> bytes:
+    return dump_json(context)
+
+
+def render_jsonld(context: dict) -> bytes:
+    return dump_json({"@context": "https://schema.org", "@graph": claim_reviews(context)})
+
+
+FORMATS = {
+    fmt.name: fmt
+    for fmt in [
+        Format("html", "text/html; charset=utf-8", "html", render_html),
+        Format("md", "text/markdown; charset=utf-8", "md", render_markdown),
+        Format("pdf", "application/pdf", "pdf", render_pdf),
+        Format("csv", "text/csv; charset=utf-8", "csv", render_csv),
+        Format("json", "application/json", "json", render_json),
+        Format("jsonld", "application/ld+json", "jsonld", render_jsonld),
+    ]
+}

@@ -1,0 +1,120 @@
+"""Writes on fact sheets: add claims, reorder them, publish a frozen version.
+
+Each runs in one transaction and validates before it stores; the admin, the API and commands call
+these rather than touching FactSheetItem/FactSheetVersion rows themselves.
+"""
+
+from collections.abc import Iterable, Sequence
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.text import slugify
+
+from ..models import Claim, FactSheet, FactSheetItem, FactSheetVersion
+from .context import build_context
+from .renderers import FORMATS, render
+
+
+@transaction.atomic
+def sheet_create(*, title: str, user=None, intro: str = "", slug: str = "") -> FactSheet:
+    sheet = FactSheet(title=title, intro=intro, slug=slug or unique_slug(title))
+    sheet.created_by = user
+    sheet.full_clean()
+    sheet.save()
+    return sheet
+
+
+def unique_slug(title: str) -> str:
+    base = slugify(title)[:100] or "fact-sheet"
+    slug, n = base, 2
+    while FactSheet.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+@transaction.atomic
+def sheet_add_claims(*, sheet: FactSheet, claims: Iterable[Claim]) -> list[FactSheetItem]:
+    """Append the claims not yet on the sheet, in the order given; returns the new items."""
+    sheet = FactSheet.objects.select_for_update().get(pk=sheet.pk)
+    present = set(sheet.items.values_list("claim_id", flat=True))
+    position = sheet.items.aggregate(last=Max("position"))["last"] or 0
+    added = []
+    for claim in claims:
+        if claim.pk in present:
+            continue
+        present.add(claim.pk)
+        position += 1
+        item = FactSheetItem(sheet=sheet, claim=claim, position=position)
+        item.full_clean(validate_constraints=False)
+        item.save()
+        added.append(item)
+    if added:
+        sheet.save(update_fields=["updated_at"])
+    return added
+
+
+@transaction.atomic
+def sheet_reorder(*, sheet: FactSheet, claim_ids: Sequence[int]) -> None:
+    """Put the sheet's items in the order of `claim_ids`, which must name each item exactly once."""
+    sheet = FactSheet.objects.select_for_update().get(pk=sheet.pk)
+    items = {item.claim_id: item for item in sheet.items.all()}
+    ids = [int(claim_id) for claim_id in claim_ids]
+    if len(set(ids)) != len(ids) or set(ids) != set(items):
+        missing = sorted(set(items) - set(ids))
+        unknown = sorted(set(ids) - set(items))
+        raise ValidationError(
+            "The new order must list each claim on the sheet exactly once "
+            f"(missing: {missing or 'none'}; not on the sheet: {unknown or 'none'}; "
+            f"repeated: {sorted({i for i in ids if ids.count(i) > 1}) or 'none'})."
+        )
+    for position, claim_id in enumerate(ids, start=1):
+        item = items[claim_id]
+        if item.position != position:
+            item.position = position
+            item.save(update_fields=["position"])
+    sheet.save(update_fields=["updated_at"])
+
+
+@transaction.atomic
+def sheet_publish(*, sheet: FactSheet, user=None, base_url: str = "") -> FactSheetVersion:
+    """Freeze the sheet as it is now into the next numbered version.
+
+    The version keeps the whole rendering context, so later edits to its claims, notes or sources
+    never change what was published. `base_url` (e.g. "https://factdb.example.org") makes the
+    permalink inside the context absolute.
+    """
+    sheet = FactSheet.objects.select_for_update().get(pk=sheet.pk)
+    number = (sheet.versions.aggregate(last=Max("number"))["last"] or 0) + 1
+    context = build_context(
+        sheet,
+        version=number,
+        generated_at=timezone.now(),
+        url=base_url.rstrip("/") + export_path(sheet.slug, version=number) if base_url else "",
+    )
+    version = FactSheetVersion(sheet=sheet, number=number, context=context, published_by=user)
+    version.full_clean()
+    version.save()
+    sheet.save(update_fields=["updated_at"])
+    return version
+
+
+def export_path(slug: str, fmt: str = "html", version: int | None = None) -> str:
+    """The sheet's export URL path; with a version number, that version's permalink."""
+    from django.urls import reverse
+
+    path = reverse("factsheet-export", kwargs={"slug": slug, "fmt": fmt})
+    return f"{path}?version={version}" if version else path
+
+
+def version_render(version: FactSheetVersion, fmt: str) -> bytes:
+    """A published version renders from its stored context only: the same bytes every time."""
+    return render(version.context, fmt)
+
+
+def sheet_render(sheet: FactSheet, fmt: str, *, url: str = "") -> bytes:
+    """The live draft: the sheet's claims as they are now."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}")
+    return render(build_context(sheet, url=url), fmt)

@@ -1,0 +1,12 @@
+"""Template filters for fact-sheet exports: only web links become links."""
+
+from django import template
+
+register = template.Library()
+
+
+@register.filter
+def web_url(url: str) -> str:
+    """The URL if it is http(s), else "": a stored javascript: or file: URL never becomes a link."""
+    url = (url or "").strip()
+    return url if url.lower().startswith(("https://", "http://")) else ""
