@@ -25,17 +25,15 @@ install: $(STAMP) ## Create the virtualenv and install pinned dependencies
 migrate: $(STAMP) ## Apply database migrations
 	$(PY) manage.py migrate --noinput
 
-seed: migrate ## Load the seed fixtures (safe to repeat: natural keys)
-	$(PY) manage.py loaddata fixtures/*.json
-# loaddata saves raw and writes no history, except the record setting a claim's tags adds.
-# populate_history gives every row of a model with no history its first record; it skips models
-# that have any, so a second seed duplicates nothing (nor records rows new to the fixtures).
-	$(PY) manage.py populate_history --auto --verbosity 0
+seed: migrate ## Load the seed fixtures (idempotent: natural keys; first history for new rows)
+	$(PY) manage.py seed
 
 users: migrate ## Create the demo editor and journalist accounts and print their passwords
 	$(PY) manage.py create_demo_users
 
-run: seed users ## Set everything up on SQLite (or DATABASE_URL) and serve on 127.0.0.1:8000
+run: migrate ## Set everything up on SQLite (or DATABASE_URL) and serve on 127.0.0.1:8000
+	$(PY) manage.py seed --if-empty
+	$(PY) manage.py create_demo_users
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(STAMP) ## Run the test suite (SQLite, or PostgreSQL when DATABASE_URL is set)

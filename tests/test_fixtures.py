@@ -5,7 +5,6 @@ repository; a clone without that folder skips that one check (the articles are n
 here), and every other test runs regardless.
 """
 
-import io
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -28,8 +27,7 @@ def load_fixtures():
 
 def seed():
     """What `make seed` runs after migrating."""
-    load_fixtures()
-    call_command("populate_history", auto=True, verbosity=0, stderr=io.StringIO())
+    call_command("seed", verbosity=0)
 
 
 def row_counts():
@@ -143,3 +141,8 @@ def test_seeding_twice_leaves_each_row_one_history_record(db):
     for model in SEEDED_MODELS:
         assert model.history.count() == model.objects.count() > 0, model.__name__
         assert not model.objects.exclude(pk__in=model.history.values("id")).exists()
+
+
+def test_seeded_rows_start_their_history_with_a_creation_record(db):
+    seed()
+    assert set(Claim.history.values_list("history_type", flat=True)) == {"+"}
