@@ -28,8 +28,8 @@ VERDICTS = frozenset(
 )
 # What the reader is told about a figure nobody has checked yet: marked, never hidden.
 UNCHECKED_NOTICE = {
-    Status.UNVERIFIED: "Not yet verified",
-    Status.IN_REVIEW: "Not yet verified (in review)",
+    Status.UNVERIFIED: "Not yet verified: this is what the source says, not a checked figure",
+    Status.IN_REVIEW: "Not yet verified (in review): this is what the source says",
     Status.RETRACTED: "Retracted: this figure was withdrawn from the record",
 }
 
@@ -119,6 +119,7 @@ def item(claim: Claim, position: int, note: str, number: int) -> dict:
         "verdict": claim.status in VERDICTS,
         "notice": UNCHECKED_NOTICE.get(claim.status, ""),
         "claimant": claimant(claim),
+        "said_by": said_by(claim),
         "attribution": claim.attribution,
         "claim_date": claim.claim_date.isoformat() if claim.claim_date else "",
         "claim_date_display": format_date_with_precision(claim.claim_date, "day"),
@@ -155,6 +156,14 @@ def claimant(claim: Claim) -> dict | None:
         return None
     who = claim.claimant
     return {"name": who.name, "kind": who.kind, "description": who.description}
+
+
+def said_by(claim: Claim) -> str:
+    """Who the reader should hold to the figure: its claimant, else the publisher who printed it."""
+    if claim.claimant is None:
+        return claim.source.publisher.name
+    who = claim.claimant
+    return f"{who.name}, {who.description}" if who.description else who.name
 
 
 def citation(source: Source, number: int, generated_at: datetime.datetime) -> dict:

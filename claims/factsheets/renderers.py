@@ -134,10 +134,7 @@ def markdown_item(entry: dict) -> list[str]:
         "> " + markdown_escape(entry["quote"]).replace("\n", "\n> "),
         "",
     ]
-    who = entry["claimant"]
-    if who:
-        described = f", {who['description']}" if who["description"] else ""
-        lines.append(f"- **Said by:** {markdown_inline(who['name'] + described)}")
+    lines.append(f"- **Said by:** {markdown_inline(entry['said_by'])}")
     if entry["claim_date_display"]:
         lines.append(f"- **Date:** {entry['claim_date_display']}")
     status = markdown_inline(entry["status_label"])
