@@ -176,6 +176,12 @@ class ClaimQuerySet(models.QuerySet):
             qs = qs.filter(Q(value_low__lte=value_max) | Q(value_low__isnull=True))
         return qs
 
+    def in_conflict(self):
+        """Claims that conflict with another claim on their measure (see claims.agreement)."""
+        from claims.agreement import conflicting_claim_ids
+
+        return self.filter(pk__in=conflicting_claim_ids(self))
+
 
 class ClaimManager(models.Manager.from_queryset(ClaimQuerySet)):
     def get_by_natural_key(self, publisher_name, title, published_on, quote, value, unit):

@@ -39,6 +39,16 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be an integer, not {value!r}") from None
 
 
+def env_float(name: str, default: float) -> float:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        return float(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a number, not {value!r}") from None
+
+
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
 
@@ -155,6 +165,11 @@ FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # Operators may open read-only access to verified claims for anonymous users.
 FACTDB_PUBLIC_READ = env_bool("FACTDB_PUBLIC_READ", default=False)
+
+# "About 6,500" agrees with anything within this fraction of 6,500 when claims are compared.
+FACTDB_APPROX_TOLERANCE = env_float("FACTDB_APPROX_TOLERANCE", 0.10)
+if not 0 <= FACTDB_APPROX_TOLERANCE < 1:
+    raise ImproperlyConfigured("FACTDB_APPROX_TOLERANCE must be at least 0 and below 1, e.g. 0.10")
 
 # Request-size limits: a claim is small; a source's text snapshot is the largest legitimate body.
 FACTDB_MAX_BODY_BYTES = env_int("FACTDB_MAX_BODY_BYTES", 2 * 1024 * 1024)
