@@ -78,7 +78,7 @@ def sheet_reorder(*, sheet: FactSheet, claim_ids: Sequence[int]) -> None:
 
 
 @transaction.atomic
-def sheet_publish(*, sheet: FactSheet, user=None, base_url: str = "") -> FactSheetVersion:
+def sheet_publish(*, sheet: FactSheet, user, base_url: str = "") -> FactSheetVersion:
     """Freeze the sheet as it is now into the next numbered version.
 
     The version keeps the whole rendering context, so later edits to its claims, notes or sources

@@ -2,6 +2,7 @@
 one of them a translation, with verdicts, notes and a claim nobody has checked yet."""
 
 import datetime
+import subprocess
 from decimal import Decimal
 
 import pytest
@@ -18,6 +19,21 @@ FIGURES = [
     "1,500 active duty troops",
     "more than $800 a year",
 ]
+
+
+def pdf_text(pdf: bytes) -> str:
+    """What a reader of the PDF sees, as Debian's poppler-utils (pdftotext) extracts it."""
+    done = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+    )
+    return " ".join(done.stdout.decode().split())
+
+
+def pdf_info(pdf: bytes) -> dict:
+    """The PDF's metadata as poppler's pdfinfo reads it: {"CreationDate": "...", "Pages": "2"}."""
+    done = subprocess.run(["pdfinfo", "-isodates", "-"], input=pdf, capture_output=True, check=True)
+    lines = (line.split(":", 1) for line in done.stdout.decode().splitlines() if ":" in line)
+    return {key.strip(): value.strip() for key, value in lines}
 
 
 @pytest.fixture

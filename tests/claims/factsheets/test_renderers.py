@@ -3,7 +3,6 @@
 import csv
 import io
 import json
-import subprocess
 
 import pytest
 from weasyprint import HTML
@@ -20,20 +19,12 @@ from claims.factsheets.renderers import (
 )
 from claims.models import Claim
 
-from .conftest import FIGURES
+from .conftest import FIGURES, pdf_text
 
 HOSTILE = (
     "He said <script>alert(1)</script> and <img src=http://evil.example/x.png> then "
     '=HYPERLINK("http://evil.example","x")'
 )
-
-
-def pdf_text(pdf: bytes) -> str:
-    """What a reader of the PDF sees, as Debian's poppler-utils extracts it."""
-    done = subprocess.run(
-        ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
-    )
-    return " ".join(done.stdout.decode().split())
 
 
 def csv_rows(body: bytes) -> list[dict]:
