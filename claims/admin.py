@@ -2,10 +2,18 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.http import HttpResponseRedirect
+from django.urls import path
 from simple_history.admin import SimpleHistoryAdmin
 
+from . import desk
+from .factsheets.admin import add_to_fact_sheet  # also registers FactSheetAdmin
+from .history_diffs import readable_changes
 from .models import Claim, ConcurrentEditError, Measure, Tag, VerificationNote
+
+# The index doubles as the editor's dashboard: counts by status linking into the review queue.
+admin.site.index_template = "admin/claims/index.html"
 
 
 class ClaimForm(forms.ModelForm):
@@ -81,9 +89,19 @@ class NewNoteInline(admin.StackedInline):
 @admin.register(Claim)
 class ClaimAdmin(SimpleHistoryAdmin):
     form = ClaimForm
-    list_display = ["figure", "status", "short_quote", "source_link", "claimant", "claim_date"]
+    list_display = [
+        "figure",
+        "status",
+        "short_quote",
+        "source_link",
+        "claimant",
+        "claim_date",
+        "assignee",
+    ]
     list_display_links = ["figure"]
     list_filter = [
+        desk.QueueFilter,
+        desk.AssigneeFilter,
         "status",
         "hedge",
         "unit",
@@ -102,6 +120,15 @@ class ClaimAdmin(SimpleHistoryAdmin):
     filter_horizontal = ["tags"]
     readonly_fields = ["figure", "created_by", "created_at", "updated_at"]
     inlines = [NoteInline, NewNoteInline]
+    actions = [
+        *desk.verdict_actions,
+        desk.accept_proposals,
+        desk.correct_proposal,
+        desk.reject_proposals,
+        add_to_fact_sheet,
+    ]
+    object_history_template = "admin/claims/claim/object_history.html"
+    object_history_list_template = "admin/claims/claim/object_history_list.html"
     fieldsets = [
         (None, {"fields": ["figure", "status", "source", "quote", "summary"]}),
         ("Who", {"fields": ["claimant", "attribution"]}),
@@ -136,6 +163,44 @@ class ClaimAdmin(SimpleHistoryAdmin):
     def source_link(self, claim):
         return f"{claim.source.publisher} — {claim.source.title[:60]}"
 
+    def get_queryset(self, request):
+        # ModelAdmin.get_queryset orders before we could annotate, so the rank comes first here.
+        return Claim.objects.with_queue_rank().order_by(*self.get_ordering(request))
+
+    def get_ordering(self, request):
+        # The review queue: claims still to check first, oldest first.
+        return ["queue_rank", "created_at", "pk"]
+
+    def get_urls(self):
+        decide = self.admin_site.admin_view(
+            lambda request, object_id: desk.decide_view(self, request, object_id)
+        )
+        return [
+            path("<path:object_id>/decide/", decide, name="claims_claim_decide"),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        claim = self.get_object(request, unquote(object_id))
+        if claim is not None:
+            extra_context = {
+                **desk.claim_page_context(self, request, claim),
+                **(extra_context or {}),
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def revert_disabled(self, request, obj=None):
+        # Status changes belong to verification notes; reverting a record would bypass them.
+        return True
+
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        """Each record's changes against the one before it, read as "field: old → new"."""
+        records = list(historical_records)
+        for record, previous in zip(records, records[1:], strict=False):
+            record.history_delta_changes = readable_changes(record, previous)
+        if records and (previous := records[-1].prev_record) is not None:
+            records[-1].history_delta_changes = readable_changes(records[-1], previous)
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         form.base_fields["version"].initial = obj.version if obj else None
@@ -157,11 +222,13 @@ class ClaimAdmin(SimpleHistoryAdmin):
         from .services import note_add
 
         claim = form.instance
+        # The admin's change message reads these lists; notes are only ever added.
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
         for note_form in formset.forms:
             if not note_form.has_changed() or note_form.instance.pk:
                 continue
             data = note_form.cleaned_data
-            note_add(
+            note = note_add(
                 claim=claim,
                 author=request.user,
                 body=data["body"],
@@ -170,6 +237,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
                 evidence_quote=data.get("evidence_quote", ""),
                 evidence_sources=data.get("evidence_sources") or [],
             )
+            formset.new_objects.append(note)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models, transaction
-from django.db.models import F, Q
+from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 from simple_history.models import HistoricalRecords
 
 from sources.models import Claimant, Source
@@ -166,6 +166,35 @@ class ClaimQuerySet(models.QuerySet):
         return self.filter(status__in=[Status.UNVERIFIED, Status.IN_REVIEW]).order_by(
             "created_at", "pk"
         )
+
+    def with_queue_rank(self):
+        """Annotate `queue_rank`: 0 while a claim still awaits checking, 1 once it has a verdict."""
+        return self.annotate(
+            queue_rank=Case(
+                When(status__in=[Status.UNVERIFIED, Status.IN_REVIEW], then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        )
+
+    def counts_by_status(self, user) -> dict[str, dict]:
+        """{status: {"total", "mine", "proposed"}} in one GROUP BY query, for the desk dashboard."""
+        rows = (
+            self.order_by()
+            .values("status")
+            .annotate(
+                total=Count("pk"),
+                mine=Count("pk", filter=Q(assignee=user)),
+                proposed=Count("pk", filter=Q(origin=Origin.EXTRACTED)),
+            )
+        )
+        return {row.pop("status"): row for row in rows}
+
+    def on_same_measure(self, claim):
+        """The other claims about what `claim` counts, so an editor can compare figures."""
+        if claim.measure_id is None:
+            return self.none()
+        return self.filter(measure_id=claim.measure_id).exclude(pk=claim.pk)
 
     def overlapping(self, value_min=None, value_max=None):
         """Claims whose hedge-implied interval meets [value_min, value_max]."""

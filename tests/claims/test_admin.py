@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from claims.models import Claim, Status, VerificationNote
+from tests import factories
 
 
 def change_form_data(claim, **overrides):
@@ -112,3 +113,35 @@ def test_journalist_cannot_change_a_claim(client, journalist, claim):
     assert response.status_code == 403
     claim.refresh_from_db()
     assert claim.summary == ""
+
+
+def test_the_admin_index_counts_claims_by_status_with_links_into_the_queue(
+    editor_client, editor, source
+):
+    factories.claim(source=source, assignee=editor)
+    factories.claim(source=source, status=Status.IN_REVIEW)
+    factories.claim(source=source, status=Status.VERIFIED)
+    html = editor_client.get(reverse("admin:index")).content.decode()
+    changelist = reverse("admin:claims_claim_changelist")
+    assert f'<a href="{changelist}?queue=open"><span class="desk-count">2</span> To review' in html
+    assert (
+        f'<a href="{changelist}?queue=open&amp;assigned=me"><span class="desk-count">1</span> '
+        "Assigned to me"
+    ) in html
+    assert (
+        f'<a href="{changelist}?status__exact=verified"><span class="desk-count">1</span>' in html
+    )
+
+
+def test_the_history_page_reads_as_who_changed_what_and_when(editor_client, editor, claim):
+    url = reverse("admin:claims_claim_change", args=[claim.pk])
+    editor_client.post(url, change_form_data(claim, status=Status.IN_REVIEW, place="Tapachula"))
+    html = editor_client.get(
+        reverse("admin:claims_claim_history", args=[claim.pk])
+    ).content.decode()
+    assert '<strong>status:</strong> <span class="desk-old">unverified</span> → ' in html
+    assert '<span class="desk-new">in review</span>' in html
+    assert "<strong>place:</strong>" in html
+    assert "<strong>version:</strong>" not in html
+    assert "<td>eddie</td>" in html
+    assert "Revert" not in html and "Choose a date" not in html

@@ -183,3 +183,24 @@ def test_source_keeps_the_sha256_of_its_text(source):
     import hashlib
 
     assert source.text_sha256 == hashlib.sha256(source.text.encode()).hexdigest()
+
+
+def test_status_counts_for_the_dashboard_take_one_query(source, editor, django_assert_num_queries):
+    factories.claim(source=source, assignee=editor)
+    factories.claim(source=source, origin="extracted")
+    factories.claim(source=source, status=Status.VERIFIED)
+    with django_assert_num_queries(1):
+        counts = Claim.objects.counts_by_status(editor)
+    assert counts == {
+        "unverified": {"total": 2, "mine": 1, "proposed": 1},
+        "verified": {"total": 1, "mine": 0, "proposed": 0},
+    }
+
+
+def test_claims_on_the_same_measure_exclude_the_claim_itself(source):
+    measure = factories.measure()
+    claim = factories.claim(source=source, measure=measure)
+    other = factories.claim(source=source, measure=measure, quote="6,500 troops", value=6500)
+    factories.claim(source=source)
+    assert list(Claim.objects.on_same_measure(claim)) == [other]
+    assert not Claim.objects.on_same_measure(factories.claim(source=source)).exists()

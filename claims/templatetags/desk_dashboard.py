@@ -1,0 +1,43 @@
+"""The dashboard on the admin index: claims by status, each count a link into the queue."""
+
+from django import template
+from django.urls import reverse
+from django.utils.http import urlencode
+
+from claims.models import Claim, Status
+
+register = template.Library()
+
+
+@register.inclusion_tag("admin/claims/dashboard.html", takes_context=True)
+def desk_dashboard(context):
+    user = context["request"].user
+    if not user.has_perm("claims.view_claim"):
+        return {"show": False}
+    counts = Claim.objects.counts_by_status(user)
+    changelist = reverse("admin:claims_claim_changelist")
+
+    def link(**params):
+        return f"{changelist}?{urlencode(params)}"
+
+    open_rows = [counts.get(status, {}) for status in (Status.UNVERIFIED, Status.IN_REVIEW)]
+    return {
+        "show": True,
+        "queue": [
+            ("To review", sum(row.get("total", 0) for row in open_rows), link(queue="open")),
+            (
+                "Assigned to me",
+                sum(row.get("mine", 0) for row in open_rows),
+                link(queue="open", assigned="me"),
+            ),
+            (
+                "Proposals to decide",
+                counts.get(Status.UNVERIFIED, {}).get("proposed", 0),
+                link(queue="proposed"),
+            ),
+        ],
+        "by_status": [
+            (label, counts.get(status, {}).get("total", 0), link(status__exact=status))
+            for status, label in Status.choices
+        ],
+    }
