@@ -91,8 +91,11 @@ class Figure:
 
     claim_id: int
     label: str
+    hedge: str
     key: tuple
     dimension: str
+    magnitude: Decimal | None
+    scale_unit: str
     period: tuple | None
     as_of: datetime.date
     bounds: Bounds
@@ -166,8 +169,11 @@ def figure_of(claim, *, cumulative=False, approx_tolerance=None, labelled=True) 
     return Figure(
         claim_id=claim.pk,
         label=_label(claim) if labelled else "",
+        hedge=claim.hedge,
         key=norm.comparable_key,
         dimension=norm.dimension,
+        magnitude=norm.magnitude,
+        scale_unit=norm.scale_unit,
         period=period,
         as_of=claim.period_end or claim.claim_date,
         bounds=bounds,

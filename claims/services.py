@@ -10,7 +10,7 @@ from django.db import transaction
 
 from sources.models import Source
 
-from .models import Claim, ConcurrentEditError, Status, VerificationNote
+from .models import Claim, ConcurrentEditError, Status, Tag, VerificationNote
 
 
 @transaction.atomic
@@ -62,4 +62,89 @@ def claim_retract(*, claim: Claim, author, reason: str, expected_version=None) -
         body=reason,
         status_to=Status.RETRACTED,
         expected_version=expected_version,
+    )
+
+
+# Set through the claim's own workflow, never by a create or update call.
+CLAIM_WRITE_PROTECTED = frozenset(
+    {"id", "pk", "version", "created_by", "created_at", "updated_at", "status", "origin"}
+)
+
+
+@transaction.atomic
+def claim_create(*, created_by, tags: Iterable[str] = (), **fields) -> Claim:
+    """Record a new claim (status unverified, origin manual) with its tags by name.
+
+    The quote is anchored in the source's text when it appears there and no offsets are given.
+    One history record is written, tags included, attributed to `created_by`.
+    """
+    _refuse_protected(fields)
+    claim = Claim(**fields, created_by=created_by)
+    claim._history_user = created_by
+    claim.locate_quote()
+    claim.full_clean()
+    claim.save()
+    tag_objects = _tags_named(tags)
+    if tag_objects:
+        # The creation record was written by save(), before the claim could have tags; set them
+        # without a second record and copy them into the first, as simple_history does on save.
+        claim.skip_history_when_saving = True
+        try:
+            claim.tags.set(tag_objects)
+        finally:
+            del claim.skip_history_when_saving
+        _copy_tags_into_record(claim, claim.history.latest())
+    return claim
+
+
+@transaction.atomic
+def claim_update(
+    *, claim: Claim, author, expected_version: int, tags: Iterable[str] | None = None, **fields
+) -> Claim:
+    """Change a claim the editor read at `expected_version` (its ETag).
+
+    The version is checked by the UPDATE itself (Claim.save's compare-and-swap), so of two
+    editors who read the same version exactly one succeeds; the other gets ConcurrentEditError
+    and nothing of theirs is written, tags included. One history record per update.
+    """
+    _refuse_protected(fields)
+    for name, value in fields.items():
+        setattr(claim, name, value)
+    claim.version = expected_version
+    claim._history_user = author
+    claim.full_clean()
+    if tags is not None:
+        # Set before save() so the one record save() writes already holds the new tags.
+        claim.skip_history_when_saving = True
+        try:
+            claim.tags.set(_tags_named(tags))
+        finally:
+            del claim.skip_history_when_saving
+    claim.save()
+    return claim
+
+
+def _refuse_protected(fields: dict) -> None:
+    protected = CLAIM_WRITE_PROTECTED & fields.keys()
+    if protected:
+        raise TypeError(f"Set by the workflow, not by callers: {', '.join(sorted(protected))}")
+
+
+def _tags_named(names: Iterable[str]) -> list[Tag]:
+    tags = []
+    for name in dict.fromkeys(names):
+        tag = Tag.objects.filter(name=name).first()
+        if tag is None:
+            tag = Tag(name=name)
+            tag.full_clean()
+            tag.save()
+        tags.append(tag)
+    return tags
+
+
+def _copy_tags_into_record(claim: Claim, record) -> None:
+    rows = Claim.tags.through.objects.filter(claim=claim)
+    record.tags.model.objects.bulk_create(
+        record.tags.model(history=record, id=row.id, claim_id=row.claim_id, tag_id=row.tag_id)
+        for row in rows
     )

@@ -129,6 +129,7 @@ class Normalised:
     magnitude: Decimal | None
     dimension: str
     comparable_key: tuple
+    scale_unit: str  # what ``magnitude`` is counted in: "personnel", "USD per year", "meter"
     convert: Callable[[Decimal], Decimal] = field(repr=False, compare=False)
 
     def scale(self, value: Decimal | None) -> Decimal | None:
@@ -143,7 +144,7 @@ def registry() -> pint.UnitRegistry:
 
 def normalise(value, unit: str, currency: str = "", rate_period: str = "") -> Normalised:
     """``value`` (as stated, in ``unit``) on a common scale, with a key naming what it counts."""
-    dimension, convert = _dimension(unit or "", (currency or "").strip().upper())
+    dimension, convert, scale_unit = _dimension(unit or "", (currency or "").strip().upper())
     per = (rate_period or "").strip().lower()
     if per:
         if per not in RATE_PERIODS:
@@ -152,10 +153,11 @@ def normalise(value, unit: str, currency: str = "", rate_period: str = "") -> No
         per_year = registry().Quantity(Decimal(1), "year").to(name).magnitude / count
         convert = _then_multiply(convert, Decimal(per_year))
         key = (dimension, "per year")
+        scale_unit += " per year"
     else:
         key = (dimension,)
     magnitude = None if value is None else convert(Decimal(value))
-    return Normalised(magnitude, dimension, key, convert)
+    return Normalised(magnitude, dimension, key, scale_unit, convert)
 
 
 def comparable(a: Normalised, b: Normalised) -> bool:
@@ -176,24 +178,24 @@ def rounding_slack(value) -> Decimal:
     return Decimal(5) * Decimal(10) ** (exponent - 1)
 
 
-def _dimension(unit: str, currency: str) -> tuple[str, Callable[[Decimal], Decimal]]:
+def _dimension(unit: str, currency: str) -> tuple[str, Callable[[Decimal], Decimal], str]:
     if not currency and ISO_CURRENCY.match(unit.strip()):
         currency = unit.strip()
     if currency:
-        return f"money:{currency}", _identity
+        return f"money:{currency}", _identity, currency
     words = _words(unit)
     text = " ".join(words)
     if text in PERCENT_WORDS:
-        return "percent", _identity
+        return "percent", _identity, "percent"
     if text in POINT_WORDS:
-        return "percentage points", _identity
+        return "percentage points", _identity, "percentage points"
     for family in FAMILY_ORDER:
         if any(_WORD_FAMILY.get(w) == family for w in words):
-            return family, _identity
+            return family, _identity, family
     physical = _pint(text)
     if physical:
         return physical
-    return "words:" + " ".join(_singular(w) for w in words), _identity
+    return "words:" + " ".join(_singular(w) for w in words), _identity, unit.strip()
 
 
 def _words(unit: str) -> list[str]:
@@ -221,7 +223,7 @@ def _singular(word: str) -> str:
     return word
 
 
-def _pint(text: str) -> tuple[str, Callable[[Decimal], Decimal]] | None:
+def _pint(text: str) -> tuple[str, Callable[[Decimal], Decimal], str] | None:
     spec = PINT_ALIASES.get(text, text)
     if spec not in PHYSICAL_UNITS:
         return None
@@ -238,7 +240,7 @@ def _pint(text: str) -> tuple[str, Callable[[Decimal], Decimal]] | None:
     def convert(value: Decimal) -> Decimal:
         return Decimal(ureg.Quantity(value, units).to(base).magnitude)
 
-    return str(dimensionality), convert
+    return str(dimensionality), convert, str(base)
 
 
 def _identity(value: Decimal) -> Decimal:

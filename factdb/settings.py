@@ -177,12 +177,26 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = FACTDB_MAX_BODY_BYTES
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
 REST_FRAMEWORK = {
+    # Token first: an anonymous API request then gets 401 with WWW-Authenticate, not 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # The groups' model permissions, reads included; FACTDB_PUBLIC_READ opens verified claims.
+    "DEFAULT_PERMISSION_CLASSES": ["factdb.api.RolePermissions"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "factdb.api.KeysetPagination",
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+        "factdb.api.CSVRenderer",
+    ],
+    "DEFAULT_PARSER_CLASSES": [
+        "factdb.api.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
+    "EXCEPTION_HANDLER": "factdb.api.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_CLASSES": [
         "rest_framework.throttling.AnonRateThrottle",
@@ -202,6 +216,15 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Separate request and response components: read-only fields are not asked for as input.
+    "COMPONENT_SPLIT_REQUEST": True,
+    # One name per choice set, where several models or fields share a field name or a set.
+    "ENUM_NAME_OVERRIDES": {
+        "ClaimStatusEnum": "claims.models.Status",
+        "PublisherKindEnum": "sources.models.PublisherKind",
+        "ClaimantKindEnum": "sources.models.ClaimantKind",
+        "SourceKindEnum": "sources.models.SourceKind",
+    },
 }
 
 # Production hardening, all on when DEBUG is off (`manage.py check --deploy` is clean).

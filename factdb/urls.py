@@ -1,14 +1,40 @@
 """Top-level routes: the admin (editors' desk) and the API."""
 
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 from django.views.generic import RedirectView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.authtoken.views import obtain_auth_token
+from rest_framework.routers import DefaultRouter
+
+from claims.api.views import ClaimHistoryView, ClaimNotesView, ClaimViewSet, MeasureViewSet
+from sources.api.views import ClaimantViewSet, PublisherViewSet, SourceViewSet
 
 admin.site.site_header = "factdb"
 admin.site.site_title = "factdb"
 admin.site.index_title = "Claims, sources and verification"
 
+router = DefaultRouter()
+router.register("claims", ClaimViewSet, basename="claim")
+router.register("measures", MeasureViewSet, basename="measure")
+router.register("sources", SourceViewSet, basename="source")
+router.register("publishers", PublisherViewSet, basename="publisher")
+router.register("claimants", ClaimantViewSet, basename="claimant")
+
+api_v1 = [
+    path("auth/token/", obtain_auth_token, name="api-token"),
+    path("claims/<int:claim_pk>/notes/", ClaimNotesView.as_view(), name="claim-notes"),
+    path("claims/<int:claim_pk>/history/", ClaimHistoryView.as_view(), name="claim-history"),
+    *router.urls,
+]
+
 urlpatterns = [
     path("", RedirectView.as_view(url="/admin/", permanent=False)),
     path("admin/", admin.site.urls),
+    # Fact sheets first: "claims/factsheet/<fmt>/" would otherwise be read as a claim's id.
+    path("api/v1/", include("claims.factsheets.urls")),
+    path("api/v1/", include(api_v1)),
+    path("api/auth/", include("rest_framework.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
 ]

@@ -1,0 +1,1 @@
+"""The claims REST API: claims, their notes and history, and measures."""

@@ -1,0 +1,99 @@
+"""The questions a journalist can ask of the claims, as query parameters.
+
+`ClaimFilter(request.GET, queryset=...)` is shared by the claim list and the ad-hoc fact
+sheet: whatever a list shows, a sheet can cite. Every parameter is validated; anything the
+filter cannot read is a 400 naming the parameter, never silently ignored.
+"""
+
+from decimal import Decimal
+
+import django_filters
+from django.core.exceptions import ValidationError
+from django_filters.constants import EMPTY_VALUES
+
+from sources.api.filters import LanguageFilter
+from sources.models import Claimant, Publisher, Source
+
+from ..models import VALUE_LIMIT, Claim, Hedge, Measure, Status
+from ..search import QUERY_MAX_CHARS, search_claims
+
+DEFAULT_ORDERING = ("-claim_date", "-id")
+
+
+def stored_figure_range(value: Decimal) -> None:
+    if not -VALUE_LIMIT < value < VALUE_LIMIT:
+        raise ValidationError(f"Figures are stored between -10^18 and 10^18; {value:.3g} is not.")
+
+
+class StableOrderingFilter(django_filters.OrderingFilter):
+    """Orders by the fields asked for, then by id in the same direction, so that rows with
+    equal values keep one order and cursor pages neither skip nor repeat them."""
+
+    def filter(self, qs, value):
+        fields = [self.get_ordering_value(p) for p in value or () if p not in EMPTY_VALUES]
+        fields = fields or list(DEFAULT_ORDERING)
+        if "id" not in fields and "-id" not in fields:
+            fields.append("-id" if fields[0].startswith("-") else "id")
+        return qs.order_by(*fields)
+
+
+class ClaimFilter(django_filters.FilterSet):
+    value_min = django_filters.NumberFilter(
+        method="filter_value_min",
+        validators=[stored_figure_range],
+        label="Figures whose hedge-implied interval reaches this value or above "
+        "('more than 5,000' and 'up to 6,000' both match value_min=5000).",
+    )
+    value_max = django_filters.NumberFilter(
+        method="filter_value_max",
+        validators=[stored_figure_range],
+        label="Figures whose hedge-implied interval reaches this value or below "
+        "('up to 6,000' matches value_max=6000).",
+    )
+    unit = django_filters.CharFilter(lookup_expr="iexact", max_length=80)
+    hedge = django_filters.MultipleChoiceFilter(choices=Hedge.choices, distinct=False)
+    status = django_filters.MultipleChoiceFilter(
+        choices=Status.choices, distinct=False, label="Repeat for several: status=a&status=b."
+    )
+    source = django_filters.ModelChoiceFilter(queryset=Source.objects.all())
+    publisher = django_filters.ModelChoiceFilter(
+        field_name="source__publisher", queryset=Publisher.objects.all()
+    )
+    claimant = django_filters.ModelChoiceFilter(queryset=Claimant.objects.all())
+    measure = django_filters.ModelChoiceFilter(queryset=Measure.objects.all())
+    tag = django_filters.CharFilter(field_name="tags__name", max_length=60, distinct=False)
+    claim_date_after = django_filters.DateFilter(field_name="claim_date", lookup_expr="gte")
+    claim_date_before = django_filters.DateFilter(field_name="claim_date", lookup_expr="lte")
+    language = LanguageFilter(
+        field_name="source__language", label="The source's language; 'es' also matches 'es-MX'."
+    )
+    q = django_filters.CharFilter(
+        method="filter_q",
+        max_length=QUERY_MAX_CHARS,
+        label="Full text over quote and summary (web-search syntax on PostgreSQL).",
+    )
+    ordering = StableOrderingFilter(
+        fields=["value", "claim_date", "created_at"],
+        label="value, claim_date or created_at; prefix '-' for descending.",
+    )
+
+    class Meta:
+        model = Claim
+        fields = []
+
+    def filter_value_min(self, queryset, name, value):
+        return queryset.overlapping(value_min=value)
+
+    def filter_value_max(self, queryset, name, value):
+        return queryset.overlapping(value_max=value)
+
+    def filter_q(self, queryset, name, value):
+        return search_claims(queryset, value)
+
+
+class MeasureFilter(django_filters.FilterSet):
+    label = django_filters.CharFilter(lookup_expr="icontains", max_length=300)
+
+    class Meta:
+        model = Measure
+        fields = []

@@ -1,0 +1,234 @@
+"""Claims, their verification notes and history, and measures over HTTP.
+
+Views stay thin: they read the request, call claims.services for every write and say which
+permissions a method needs. Claims are never deleted: DELETE retracts (status "retracted",
+with the reason kept as a verification note) and answers 200 with the retracted claim.
+"""
+
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import generics, mixins, status, viewsets
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.response import Response
+
+from factdb.api import Conflict, if_match_version, with_etag
+
+from .. import services
+from ..models import Measure, Status, VerificationNote
+from .filters import ClaimFilter, MeasureFilter
+from .history import claim_history
+from .permissions import cited_by_visible_claims, visible_claims
+from .serializers import (
+    ClaimSerializer,
+    HistoryEntrySerializer,
+    MeasureSerializer,
+    NoteSerializer,
+    RetractionSerializer,
+)
+
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    required=True,
+    description='The ETag you last read, e.g. "12-3". 428 without it, 412 when stale.',
+)
+IF_MATCH_OPTIONAL = OpenApiParameter(
+    "If-Match",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    description="The claim's ETag; when given, a status change is refused (412) if it is stale.",
+)
+
+notes_count = Coalesce(
+    Subquery(
+        VerificationNote.objects.filter(claim=OuterRef("pk"))
+        .order_by()
+        .values("claim")
+        .annotate(n=Count("pk"))
+        .values("n")
+    ),
+    0,
+)
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List claims (filters, ordering, cursor pages; ?format=csv)"),
+    retrieve=extend_schema(summary="A claim, with its ETag header"),
+    create=extend_schema(summary="Record a claim (Editors)"),
+    update=extend_schema(summary="Replace a claim (Editors; If-Match)", parameters=[IF_MATCH]),
+    partial_update=extend_schema(
+        summary="Change a claim (Editors; If-Match)", parameters=[IF_MATCH]
+    ),
+    destroy=extend_schema(
+        summary="Retract a claim (Editors; If-Match and a reason); it is never deleted",
+        request=RetractionSerializer,
+        responses={200: ClaimSerializer},
+        parameters=[
+            IF_MATCH,
+            OpenApiParameter("reason", OpenApiTypes.STR, description="Or send it in the body."),
+        ],
+    ),
+)
+class ClaimViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    mixins.DestroyModelMixin,
+    viewsets.GenericViewSet,
+):
+    serializer_class = ClaimSerializer
+    filterset_class = ClaimFilter
+
+    @property
+    def public_read(self):
+        return self.action in ("list", "retrieve")
+
+    def required_permissions(self, method):
+        if method == "DELETE":
+            return ["claims.change_claim", "claims.add_verificationnote"]
+        return None
+
+    def get_queryset(self):
+        return (
+            visible_claims(self.request.user)
+            .with_citation()
+            .select_related("created_by")
+            .annotate(notes_count=notes_count)
+        )
+
+    def retrieve(self, request, *args, **kwargs):
+        claim = self.get_object()
+        return with_etag(Response(self.get_serializer(claim).data), claim)
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        claim = services.claim_create(created_by=request.user, **serializer.validated_data)
+        location = reverse("claim-detail", kwargs={"pk": claim.pk})
+        response = Response(
+            self.get_serializer(claim).data,
+            status=status.HTTP_201_CREATED,
+            headers={"Location": request.build_absolute_uri(location)},
+        )
+        return with_etag(response, claim)
+
+    def update(self, request, *args, **kwargs):
+        claim = self.get_object()
+        version = if_match_version(request, claim)
+        serializer = self.get_serializer(
+            claim, data=request.data, partial=kwargs.get("partial", False)
+        )
+        serializer.is_valid(raise_exception=True)
+        claim = services.claim_update(
+            claim=claim, author=request.user, expected_version=version, **serializer.validated_data
+        )
+        return with_etag(Response(self.get_serializer(claim).data), claim)
+
+    def destroy(self, request, *args, **kwargs):
+        claim = self.get_object()
+        version = if_match_version(request, claim)
+        retraction = RetractionSerializer(data=request.data or request.query_params)
+        retraction.is_valid(raise_exception=True)
+        if claim.status == Status.RETRACTED:
+            raise Conflict("This claim is already retracted.")
+        services.claim_retract(
+            claim=claim,
+            author=request.user,
+            reason=retraction.validated_data["reason"],
+            expected_version=version,
+        )
+        claim = self.get_queryset().get(pk=claim.pk)
+        return with_etag(Response(self.get_serializer(claim).data), claim)
+
+
+class ClaimNotesView(generics.ListCreateAPIView):
+    """A claim's verification notes, oldest first; Editors add one, optionally with a verdict."""
+
+    serializer_class = NoteSerializer
+    filter_backends = []
+
+    def get_queryset(self):
+        return (
+            VerificationNote.objects.filter(claim_id=self.kwargs["claim_pk"])
+            .select_related("author", "claim")
+            .prefetch_related("evidence_sources")
+            .order_by("created_at", "id")
+        )
+
+    def get_claim(self):
+        return get_object_or_404(visible_claims(self.request.user), pk=self.kwargs["claim_pk"])
+
+    @extend_schema(summary="A claim's verification notes")
+    def get(self, request, *args, **kwargs):
+        self.get_claim()
+        return self.list(request, *args, **kwargs)
+
+    @extend_schema(
+        summary="Add a verification note; with status_to, set the claim's verdict",
+        parameters=[IF_MATCH_OPTIONAL],
+    )
+    def post(self, request, *args, **kwargs):
+        claim = self.get_claim()
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        if serializer.validated_data.get("status_to") and not request.user.has_perm(
+            "claims.change_claim"
+        ):
+            raise PermissionDenied("Changing a claim's status needs permission to change claims.")
+        note = services.note_add(
+            claim=claim,
+            author=request.user,
+            expected_version=if_match_version(request, claim, required=False),
+            **serializer.validated_data,
+        )
+        return Response(self.get_serializer(note).data, status=status.HTTP_201_CREATED)
+
+
+class ClaimHistoryView(generics.GenericAPIView):
+    """Every saved state of a claim, newest first; readable by whoever may read claims."""
+
+    serializer_class = HistoryEntrySerializer
+    pagination_class = None
+    filter_backends = []
+
+    def get_queryset(self):
+        # Also what RolePermissions reads: the history of a claim needs `view_claim`.
+        return visible_claims(self.request.user)
+
+    @extend_schema(summary="A claim's history", responses=HistoryEntrySerializer(many=True))
+    def get(self, request, *args, **kwargs):
+        claim = get_object_or_404(self.get_queryset(), pk=self.kwargs["claim_pk"])
+        return Response(self.get_serializer(claim_history(claim), many=True).data)
+
+
+class ReferenceViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """What claims cite (sources, publishers, claimants, measures): list, detail, create and
+    update, never delete; under public read, only the rows a visible claim cites."""
+
+    public_read = True
+    # How a claim reaches this model ("source__publisher"), for the public-read restriction.
+    claim_path = ""
+
+    def get_queryset(self):
+        return cited_by_visible_claims(self.queryset.all(), self.request.user, self.claim_path)
+
+
+class MeasureViewSet(ReferenceViewSet):
+    """What is being counted; claims on one measure can be compared."""
+
+    queryset = Measure.objects.order_by("label", "id")
+    serializer_class = MeasureSerializer
+    filterset_class = MeasureFilter
+    claim_path = "measure"

@@ -1,0 +1,33 @@
+"""Full-text search over a claim's quote and summary.
+
+On PostgreSQL the query runs against the stored, GIN-indexed `search_vector` column that
+claims/migrations/0002_search_vector.py generates, with web-search syntax ("national guard",
+-mexico, troops OR soldiers). SQLite has no tsvector: there every word must appear, in any
+case, in the quote or the summary.
+"""
+
+from django.db import connections
+from django.db.models import BooleanField, Q
+from django.db.models.expressions import RawSQL
+
+# Longer than any real question, short enough that a parser cannot be made to chew on megabytes.
+QUERY_MAX_CHARS = 500
+
+
+def search_claims(queryset, text: str):
+    """Claims of `queryset` matching `text`; an empty or blank query filters nothing."""
+    text = (text or "").strip()
+    if not text:
+        return queryset
+    if connections[queryset.db].vendor == "postgresql":
+        table = queryset.model._meta.db_table
+        matches = RawSQL(
+            f'"{table}"."search_vector" @@ websearch_to_tsquery(\'english\'::regconfig, %s)',
+            (text,),
+            output_field=BooleanField(),
+        )
+        return queryset.filter(matches)
+    condition = Q()
+    for word in text.split():
+        condition &= Q(quote__icontains=word) | Q(summary__icontains=word)
+    return queryset.filter(condition)

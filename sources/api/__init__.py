@@ -1,0 +1,1 @@
+"""The sources REST API: publishers, claimants and sources."""
