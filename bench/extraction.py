@@ -1,0 +1,228 @@
+"""Score ``claims.quantities.find_quantities`` on NewsQuant against quantulum3.
+
+    .venv/bin/python bench/extraction.py [--data PATH] [--errors N] [--seeds]
+
+Scoring follows the CQE paper (EMNLP 2023) as /work/shared/benchmarks/newsquant/README.md describes
+it: a prediction matches a gold quantity when the values are equal within a relative tolerance of
+1e-5 (a range needs both ends equal, in the order written); "value+change" also needs the change
+label equal. Precision, recall and F1 are summed over all sentences. Each prediction may match one
+gold quantity at most; the paper's script lets one prediction match several gold quantities when
+their units differ, which would flatter a system whose units it cannot normalise, like ours.
+
+Our hedges map to NewsQuant labels as exact "=", approx "~", at_least/more_than ">",
+at_most/less_than "<", and a stated change wins: increase "up", decrease "down". A range or vague
+amount ("thousands of") is scored as the pair (low, high) with "=", which is how NewsQuant writes
+"between 5 and 6" and "millions of" (1e6-1e7). quantulum3 reports single values, so, as in the
+paper, gold ranges are compared with their midpoint for it, and it has no change label.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import time
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from claims.quantities import (  # noqa: E402
+    APPROX,
+    AT_LEAST,
+    AT_MOST,
+    DECREASE,
+    EXACT,
+    INCREASE,
+    LESS_THAN,
+    MORE_THAN,
+    RANGE,
+    VAGUE,
+    Quantity,
+    find_quantities,
+)
+
+DEFAULT_DATA = (
+    Path(__file__).resolve().parents[2] / "shared/benchmarks/newsquant/newsquant_dev.json"
+)
+SEEDS = Path(__file__).resolve().parents[2] / "shared/seeds"
+HEDGE_LABELS = {
+    EXACT: "=",
+    APPROX: "~",
+    AT_LEAST: ">",
+    MORE_THAN: ">",
+    AT_MOST: "<",
+    LESS_THAN: "<",
+    RANGE: "=",
+    VAGUE: "=",
+}
+CHANGE_LABELS = {INCREASE: "up", DECREASE: "down"}
+
+Value = float | tuple[float, float]
+
+
+@dataclass(frozen=True)
+class Item:
+    value: Value
+    change: str | None
+    label: str  # for error listings
+
+
+@dataclass
+class Tally:
+    gold: int = 0
+    predicted: int = 0
+    value: int = 0
+    value_change: int = 0
+    seconds: float = 0.0
+    sentences: int = 0
+
+    def prf(self, hits: int) -> tuple[float, float, float]:
+        p = hits / self.predicted if self.predicted else 0.0
+        r = hits / self.gold if self.gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return 100 * p, 100 * r, 100 * f
+
+
+def gold_value(raw: str, average_ranges: bool = False) -> Value:
+    raw = str(raw).strip()
+    if "-" in raw and "E" not in raw and not raw.startswith("-"):
+        low, high = (float(part) for part in raw.split("-", 1))
+        return (low + high) / 2 if average_ranges else (low, high)
+    return float(raw)
+
+
+def same_value(a: Value, b: Value) -> bool:
+    if isinstance(a, tuple) != isinstance(b, tuple):
+        return False
+    if isinstance(a, tuple):
+        return all(
+            math.isclose(x, y, rel_tol=1e-5, abs_tol=1e-8) for x, y in zip(a, b, strict=True)
+        )
+    return math.isclose(a, b, rel_tol=1e-5, abs_tol=1e-8)
+
+
+def ours(q: Quantity) -> Item:
+    if q.hedge == RANGE and q.low is not None and q.high is not None:
+        ends = (q.low, q.high) if q.value == q.low else (q.high, q.low)  # keep the written order
+        value: Value = (float(ends[0]), float(ends[1]))
+    elif q.hedge == VAGUE and q.low is not None and q.high is not None:
+        value = (float(q.low), float(q.high))
+    else:
+        value = float(q.value)
+    change = CHANGE_LABELS.get(q.change or "") or HEDGE_LABELS[q.hedge]
+    return Item(value, change, q.text)
+
+
+def match(gold: list[Item], predicted: list[Item], with_change: bool) -> tuple[int, list, list]:
+    """One-to-one greedy matching in reading order: (hits, missed gold, unmatched predictions)."""
+    free = list(predicted)
+    missed = []
+    for g in gold:
+        for p in free:
+            if same_value(g.value, p.value) and (not with_change or g.change == p.change):
+                free.remove(p)
+                break
+        else:
+            missed.append(g)
+    return len(gold) - len(missed), missed, free
+
+
+def run_system(name, data, extract, average_ranges, errors: int) -> Tally:
+    tally = Tally(sentences=len(data))
+    predictions = []
+    started = time.perf_counter()
+    for item in data:
+        predictions.append(extract(item["text"]))
+    tally.seconds = time.perf_counter() - started
+    shown = 0
+    for item, predicted in zip(data, predictions, strict=True):
+        gold = [
+            Item(gold_value(q["value"], average_ranges), q["change"], f"{q['value']} {q['unit']}")
+            for q in item["quantities"]
+        ]
+        tally.gold += len(gold)
+        tally.predicted += len(predicted)
+        hits, missed, extra = match(gold, predicted, with_change=False)
+        tally.value += hits
+        hits_change, missed_change, _ = match(gold, predicted, with_change=True)
+        tally.value_change += hits_change
+        if shown < errors and (missed or extra or len(missed_change) > len(missed)):
+            shown += 1
+            print(f"[{name}] {item['text']}")
+            for g in missed:
+                print(f"    missed   {g.value} {g.change}  ({g.label})")
+            for p in extra:
+                print(f"    extra    {p.value} {p.change}  ({p.label!r})")
+            for g in missed_change:
+                if g not in missed:
+                    got = [p for p in predicted if same_value(p.value, g.value)]
+                    print(f"    change   gold {g.change} got {[p.change for p in got]} {g.value}")
+    return tally
+
+
+def quantulum_extractor():
+    warnings.filterwarnings("ignore")
+    from quantulum3 import parser
+
+    def extract(text: str) -> list[Item]:
+        return [Item(float(q.value), None, q.surface) for q in parser.parse(text)]
+
+    extract("warm up 5 km")  # loads its unit tables before the clock starts
+    return extract
+
+
+def print_table(rows: list[tuple[str, Tally, bool]]) -> None:
+    head = f"{'system':<12} {'value P':>8} {'R':>6} {'F1':>6}   {'value+change P':>14} {'R':>6}"
+    print(f"{head} {'F1':>6}   {'sentences/s':>11}")
+    for name, tally, has_change in rows:
+        p, r, f = tally.prf(tally.value)
+        line = f"{name:<12} {p:8.1f} {r:6.1f} {f:6.1f}   "
+        if has_change:
+            cp, cr, cf = tally.prf(tally.value_change)
+            line += f"{cp:14.1f} {cr:6.1f} {cf:6.1f}   "
+        else:
+            line += f"{'-':>14} {'-':>6} {'-':>6}   "
+        print(line + f"{tally.sentences / tally.seconds:11.0f}")
+    print(f"({rows[0][1].sentences} sentences, {rows[0][1].gold} gold quantities)")
+
+
+def seed_check() -> None:
+    for path in sorted(SEEDS.glob("*.txt")):
+        found = find_quantities(path.read_text(encoding="utf-8"))
+        print(f"seed {path.name}: {len(found)} figures")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="NewsQuant-format JSON")
+    parser.add_argument("--errors", type=int, default=0, metavar="N", help="show N sentences")
+    parser.add_argument("--seeds", action="store_true", help="only count figures in seed articles")
+    parser.add_argument("--no-baseline", action="store_true", help="skip quantulum3")
+    args = parser.parse_args(argv)
+    if args.seeds:
+        seed_check()
+        return 0
+    if not args.data.is_file():
+        print(f"benchmark data not found: {args.data} (pass --data PATH)", file=sys.stderr)
+        return 2
+    data = json.loads(args.data.read_text(encoding="utf-8"))
+
+    def extract(text: str) -> list[Item]:
+        return [ours(q) for q in find_quantities(text)]
+
+    rows = [("factdb", run_system("factdb", data, extract, False, args.errors), True)]
+    if not args.no_baseline:
+        tally = run_system("quantulum3", data, quantulum_extractor(), True, 0)
+        rows.append(("quantulum3", tally, False))
+    print_table(rows)
+    if SEEDS.is_dir():
+        seed_check()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
