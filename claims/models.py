@@ -247,7 +247,11 @@ class Claim(models.Model):
     value_high = models.DecimalField(
         max_digits=VALUE_DIGITS, decimal_places=VALUE_PLACES, null=True, blank=True
     )
-    unit = models.CharField(max_length=80, help_text="What is counted: troops, migrants, USD…")
+    unit = models.CharField(
+        max_length=80,
+        blank=True,
+        help_text="What is counted: troops, migrants, USD… (blank: a bare number)",
+    )
     currency = models.CharField(
         max_length=3, blank=True, validators=[currency_validator], help_text="ISO 4217, for money."
     )
