@@ -9,10 +9,11 @@ value and unit (history remembers figures an editor has since corrected).
 
 import re
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import transaction
 
-from .models import VALUE_LIMIT, Attribution, Claim, Hedge, Origin, RatePeriod
+from .models import VALUE_LIMIT, VALUE_PLACES, Attribution, Claim, Hedge, Origin, RatePeriod
 from .quantities import Quantity, find_quantities
 
 # A sentence ends at . ! ? (optionally closed by quotes or brackets) before whitespace, or at a
@@ -24,6 +25,7 @@ _ABBREVIATIONS = re.compile(
 )
 _RATE_PERIODS = {period.value for period in RatePeriod if period.value}
 _MAX_UNIT = Claim._meta.get_field("unit").max_length
+_PLACES = Decimal(10) ** -VALUE_PLACES
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,11 @@ def _storable(quantity: Quantity) -> bool:
     return all(b is None or (b.is_finite() and abs(b) < VALUE_LIMIT) for b in bounds)
 
 
+def _stored(value: Decimal | None) -> Decimal | None:
+    """Round to the column's places: the parser keeps 1/128 as 0.0078125, the column 6 places."""
+    return None if value is None else value.quantize(_PLACES, rounding=ROUND_HALF_UP)
+
+
 def claim_from_proposal(source, proposal: Proposal, created_by=None) -> Claim:
     q = proposal.quantity
     hedge = q.hedge
@@ -88,10 +95,10 @@ def claim_from_proposal(source, proposal: Proposal, created_by=None) -> Claim:
         quote_end=proposal.sentence.end,
         summary=f"{change} of {q.text}" if change else "",
         attribution=Attribution.ASSERTED,
-        value=q.value,
+        value=_stored(q.value),
         hedge=hedge,
-        value_low=low,
-        value_high=high,
+        value_low=_stored(low),
+        value_high=_stored(high),
         unit=(q.unit or "")[:_MAX_UNIT],
         currency=q.currency or "",
         rate_period=q.per if q.per in _RATE_PERIODS else "",

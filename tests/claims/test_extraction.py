@@ -111,3 +111,9 @@ def test_import_source_refuses_bad_input_with_a_clear_error(db, tmp_path, conten
 def test_extract_claims_names_a_missing_source(db):
     with pytest.raises(CommandError, match="No source with id 999"):
         call_command("extract_claims", "999")
+
+
+def test_fractions_finer_than_the_column_are_rounded_to_fit(db):
+    source = factories.source(text="The dose was cut to 1/128 of an ounce.")
+    created, _ = save_proposals(source)
+    assert [c.value for c in created] == [Decimal("0.007813")]
