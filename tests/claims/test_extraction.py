@@ -117,3 +117,17 @@ def test_fractions_finer_than_the_column_are_rounded_to_fit(db):
     source = factories.source(text="The dose was cut to 1/128 of an ounce.")
     created, _ = save_proposals(source)
     assert [c.value for c in created] == [Decimal("0.007813")]
+
+
+def test_candidates_include_every_seed_fixture_figure(db):
+    """Each seed claim's quote is the sentence it was said in, so this is what extraction from
+    the seed articles proposes for that sentence (the articles themselves are not committed;
+    bench/extraction.py --seeds runs over the full texts when ../shared is present)."""
+    call_command("seed", verbosity=0)
+    missed = []
+    for claim in Claim.objects.filter(source__language="en"):
+        found = {(p.quantity.value, p.quantity.hedge) for p in propose(claim.quote)}
+        if (claim.value, claim.hedge) not in found:
+            missed.append(f"{claim.figure}: «{claim.quote[:70]}»")
+    assert Claim.objects.filter(source__language="en").count() >= 15
+    assert missed == []
