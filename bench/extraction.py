@@ -25,6 +25,7 @@ import sys
 import time
 import warnings
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -191,9 +192,27 @@ def print_table(rows: list[tuple[str, Tally, bool]]) -> None:
 
 
 def seed_check() -> None:
+    """Figures found in each seed article, and whether they include every seed fixture figure."""
+    fixtures = sorted((Path(__file__).resolve().parents[1] / "fixtures").glob("*.json"))
+    claims = [
+        item["fields"]
+        for path in fixtures
+        for item in json.loads(path.read_text(encoding="utf-8"))
+        if item["model"] == "claims.claim"
+    ]
     for path in sorted(SEEDS.glob("*.txt")):
-        found = find_quantities(path.read_text(encoding="utf-8"))
-        print(f"seed {path.name}: {len(found)} figures")
+        text = path.read_text(encoding="utf-8")
+        found = find_quantities(text)
+        figures = {(q.value, q.hedge) for q in found}
+        mine = [c for c in claims if c["quote"] in text]
+        missed = [c for c in mine if (Decimal(c["value"]), c["hedge"]) not in figures]
+        print(
+            f"seed {path.name}: {len(found)} figures found; "
+            f"{len(mine) - len(missed)}/{len(mine)} seed fixture figures among them"
+        )
+        for claim in missed:
+            figure = f"{claim['value']} {claim['hedge']} {claim['unit']}"
+            print(f"  missed: {figure}: {claim['quote'][:60]}")
 
 
 def main(argv: list[str] | None = None) -> int:
