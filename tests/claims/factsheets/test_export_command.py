@@ -1,0 +1,53 @@
+"""`manage.py export_factsheet SLUG --format F --output FILE [--version N]`."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from claims.factsheets.services import sheet_publish, version_render
+from claims.models import Claim
+
+from .conftest import pdf_text
+
+
+def export(*args):
+    out = StringIO()
+    call_command("export_factsheet", *args, stdout=out, stderr=StringIO())
+    return out.getvalue()
+
+
+def test_exports_the_draft_as_pdf_to_a_file(seed_sheet, tmp_path):
+    target = tmp_path / "sheet.pdf"
+    export(seed_sheet.slug, "--format", "pdf", "--output", str(target))
+    assert "up to 6,000 National Guard troops" in pdf_text(target.read_bytes())
+
+
+def test_exports_a_published_version_exactly_as_published(seed_sheet, editor, tmp_path):
+    version = sheet_publish(sheet=seed_sheet, user=editor)
+    Claim.objects.filter(unit="migrants").update(unit="people")
+    target = tmp_path / "v1.pdf"
+    export(seed_sheet.slug, "--format", "pdf", "--output", str(target), "--version", "1")
+    assert target.read_bytes() == version_render(version, "pdf")
+
+
+def test_text_formats_can_go_to_stdout(seed_sheet):
+    assert "## 1. up to 6,000 National Guard troops \\[1\\]" not in export(
+        seed_sheet.slug, "--format", "md"
+    )
+    assert "# Border deployments, June 2019" in export(seed_sheet.slug, "--format", "md")
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["no-such-sheet"], "No fact sheet with slug 'no-such-sheet'"),
+        (["{slug}", "--format", "docx"], "Unknown format 'docx'; use one of: html, md, pdf"),
+        (["{slug}", "--version", "7", "--format", "html"], "has no version 7 (published: none)"),
+        (["{slug}", "--format", "pdf"], "A PDF is binary: give --output FILE."),
+        (["{slug}", "--format", "csv", "--output", "/no/such/dir/x.csv"], "Cannot write"),
+    ],
+)
+def test_mistakes_get_a_clear_error(seed_sheet, args, message):
+    with pytest.raises(CommandError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        export(*(arg.format(slug=seed_sheet.slug) for arg in args))
