@@ -36,7 +36,7 @@ from enum import StrEnum
 
 from django.conf import settings
 
-from claims.models import Hedge, Status, implied_interval
+from claims.models import Claim, Hedge, Measure, Status, implied_interval
 from claims.units import normalise, rounding_slack
 
 # Sort keys for interval ends: rank 0 is minus infinity, 2 plus infinity. An open lower end at v
@@ -234,8 +234,10 @@ def assess(claims, *, cumulative: bool = False, approx_tolerance=None) -> Assess
     return Assessment(figures, pairs, marks)
 
 
-def assess_measure(measure, *, approx_tolerance=None) -> Assessment:
-    claims = measure.claims.exclude(status=Status.RETRACTED).select_related("source")
+def assess_measure(measure, *, claims=None, approx_tolerance=None) -> Assessment:
+    """``claims``: the claims a reader may see (a Claim queryset); all of them by default."""
+    claims = (Claim.objects.all() if claims is None else claims).filter(measure=measure)
+    claims = claims.exclude(status=Status.RETRACTED).select_related("source")
     return assess(list(claims), cumulative=measure.cumulative, approx_tolerance=approx_tolerance)
 
 
@@ -267,14 +269,13 @@ def conflicting_ids(claims, *, cumulative: bool = False, approx_tolerance=None) 
     return found
 
 
-def conflicting_claim_ids(claims_qs, *, approx_tolerance=None) -> set[int]:
+def conflicting_claim_ids(claims_qs, *, among=None, approx_tolerance=None) -> set[int]:
     """Ids of claims conflicting with another claim on their measure, over the queryset's measures.
 
-    One query loads the claims of every measure that the queryset touches (retracted claims
-    excluded), then each measure is checked in Python in O(n log n).
+    ``among`` limits which claims count as the other side (what a reader may see); all by
+    default. One query loads the claims of every measure that the queryset touches (retracted
+    claims excluded), then each measure is checked in Python in O(n log n).
     """
-    from claims.models import Claim, Measure
-
     measure_ids = claims_qs.filter(measure__isnull=False).values("measure_id")
     cumulative = set(
         Measure.objects.filter(pk__in=measure_ids, cumulative=True).values_list("pk", flat=True)
@@ -295,7 +296,8 @@ def conflicting_claim_ids(claims_qs, *, approx_tolerance=None) -> set[int]:
         "status",
     ]
     rows = (
-        Claim.objects.filter(measure_id__in=measure_ids)
+        (Claim.objects.all() if among is None else among)
+        .filter(measure_id__in=measure_ids)
         .exclude(status=Status.RETRACTED)
         .only(*fields)
         .order_by()

@@ -14,8 +14,10 @@ from django_filters.constants import EMPTY_VALUES
 from sources.api.filters import LanguageFilter
 from sources.models import Claimant, Publisher, Source
 
+from ..agreement import conflicting_claim_ids
 from ..models import VALUE_LIMIT, Claim, Hedge, Measure, Status
 from ..search import QUERY_MAX_CHARS, search_claims
+from .permissions import visible_claims
 
 DEFAULT_ORDERING = ("-claim_date", "-id")
 
@@ -72,6 +74,12 @@ class ClaimFilter(django_filters.FilterSet):
         max_length=QUERY_MAX_CHARS,
         label="Full text over quote and summary (web-search syntax on PostgreSQL).",
     )
+    conflicts = django_filters.ChoiceFilter(
+        method="filter_conflicts",
+        choices=[("1", "yes"), ("true", "yes"), ("0", "no"), ("false", "no")],
+        label="1: only claims that conflict with another claim on their measure (hedge-aware, "
+        "after unit normalisation); 0: only claims that do not.",
+    )
     ordering = StableOrderingFilter(
         fields=["value", "claim_date", "created_at"],
         label="value, claim_date or created_at; prefix '-' for descending.",
@@ -89,6 +97,15 @@ class ClaimFilter(django_filters.FilterSet):
 
     def filter_q(self, queryset, name, value):
         return search_claims(queryset, value)
+
+    def filter_conflicts(self, queryset, name, value):
+        # The other side of a conflict must be a claim this reader may see, too.
+        user = getattr(self.request, "user", None)
+        among = visible_claims(user) if user is not None else None
+        ids = conflicting_claim_ids(queryset, among=among)
+        return (
+            queryset.filter(pk__in=ids) if value in ("1", "true") else queryset.exclude(pk__in=ids)
+        )
 
 
 class MeasureFilter(django_filters.FilterSet):

@@ -12,6 +12,7 @@ from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import generics, mixins, status, viewsets
+from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
@@ -21,6 +22,7 @@ from .. import services
 from ..models import Measure, Status, VerificationNote
 from .filters import ClaimFilter, MeasureFilter
 from .history import claim_history
+from .measures import MeasureDetailSerializer, SVGRenderer, timeline_for
 from .permissions import cited_by_visible_claims, visible_claims
 from .serializers import (
     ClaimSerializer,
@@ -232,3 +234,15 @@ class MeasureViewSet(ReferenceViewSet):
     serializer_class = MeasureSerializer
     filterset_class = MeasureFilter
     claim_path = "measure"
+
+    def get_serializer_class(self):
+        # The detail adds every claim with agreement marks; too heavy for each row of a list.
+        return MeasureDetailSerializer if self.action == "retrieve" else MeasureSerializer
+
+    @extend_schema(
+        summary="The measure's claims as a timeline chart (SVG)",
+        responses={(200, "image/svg+xml"): OpenApiTypes.STR},
+    )
+    @action(detail=True, renderer_classes=[SVGRenderer], filter_backends=[])
+    def timeline(self, request, pk=None, format=None):
+        return Response(timeline_for(self.get_object(), request))
