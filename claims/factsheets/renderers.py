@@ -2,7 +2,7 @@
 
 Each renderer is a pure function of the context, so a published version (whose context is
 stored) renders to the same bytes every time. User text is never trusted: HTML goes through
-Django's autoescaping, Markdown through `markdown_escape`, CSV through `spreadsheet_safe`, and the
+Django's autoescaping, Markdown through `markdown_escape`, CSV through the API's `csv_safe`, and the
 PDF renderer's URL fetcher refuses every URL.
 """
 
@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 
 from django.template.loader import render_to_string
+
+from factdb.api import csv_safe
 
 from .claimreview import claim_reviews
 
@@ -184,15 +186,6 @@ def translation_text(original: dict) -> str:
 
 # ---- CSV --------------------------------------------------------------------------------------
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(value) -> str:
-    """A cell a spreadsheet shows as text: a leading = + - @ tab or CR gets a ' in front."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
-
-
 CSV_COLUMNS = [
     ("position", lambda e, c: e["position"]),
     ("figure", lambda e, c: e["figure"]),
@@ -233,7 +226,7 @@ def render_csv(context: dict) -> bytes:
     writer.writerow([name for name, _ in CSV_COLUMNS])
     for entry in context["items"]:
         cited = by_number[entry["citation"]]
-        writer.writerow([spreadsheet_safe(cell(entry, cited)) for _, cell in CSV_COLUMNS])
+        writer.writerow([csv_safe(cell(entry, cited)) for _, cell in CSV_COLUMNS])
     # A BOM so spreadsheet programs read the UTF-8 (quotes in Spanish, names with accents).
     return ("\ufeff" + out.getvalue()).encode()
 

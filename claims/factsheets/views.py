@@ -7,12 +7,15 @@ a renderer. Published versions render from their stored context only.
 from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from rest_framework import generics, permissions, serializers
+from rest_framework import generics, serializers
 from rest_framework.exceptions import NotFound, ParseError, ValidationError
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.views import APIView
 
-from ..models import Claim, FactSheet, FactSheetVersion, Status
+from factdb.api import RolePermissions
+
+from ..api.permissions import visible_claims
+from ..models import Claim, FactSheet, FactSheetVersion
 from .context import build_context
 from .renderers import FORMATS, render
 from .services import export_path
@@ -24,25 +27,6 @@ ADHOC_MAX_CLAIMS = getattr(settings, "FACTDB_FACTSHEET_MAX_CLAIMS", 1000)
 
 def public_read(request) -> bool:
     return not request.user.is_authenticated and settings.FACTDB_PUBLIC_READ
-
-
-class CanReadFactSheets(permissions.BasePermission):
-    """Journalists and Editors (view permission); anonymous readers only under public read,
-    and then only published versions (the views enforce that part)."""
-
-    def has_permission(self, request, view):
-        if request.user.is_authenticated:
-            return request.user.has_perm("claims.view_factsheet")
-        return settings.FACTDB_PUBLIC_READ
-
-
-class CanReadClaims(permissions.BasePermission):
-    """The claim list's rule: Journalists and Editors; anonymous only under public read."""
-
-    def has_permission(self, request, view):
-        if request.user.is_authenticated:
-            return request.user.has_perm("claims.view_claim")
-        return settings.FACTDB_PUBLIC_READ
 
 
 class ExportNegotiation(BaseContentNegotiation):
@@ -133,7 +117,8 @@ def readable_sheets(request):
 
 
 class FactSheetList(generics.ListAPIView):
-    permission_classes = [CanReadFactSheets]
+    permission_classes = [RolePermissions]
+    public_read = True
     serializer_class = FactSheetSerializer
     filter_backends = []
 
@@ -142,7 +127,8 @@ class FactSheetList(generics.ListAPIView):
 
 
 class FactSheetDetail(generics.RetrieveAPIView):
-    permission_classes = [CanReadFactSheets]
+    permission_classes = [RolePermissions]
+    public_read = True
     serializer_class = FactSheetDetailSerializer
     lookup_field = "slug"
     filter_backends = []
@@ -196,7 +182,11 @@ def export_response(body: bytes, fmt: str, filename: str) -> HttpResponse:
 
 
 class FactSheetExport(APIView):
-    permission_classes = [CanReadFactSheets]
+    """Anonymous readers (under FACTDB_PUBLIC_READ) get published versions only."""
+
+    permission_classes = [RolePermissions]
+    queryset = FactSheet.objects.all()  # names the model whose view permission is needed
+    public_read = True
     content_negotiation_class = ExportNegotiation
 
     def get(self, request, slug, fmt):
@@ -211,17 +201,12 @@ class FactSheetExport(APIView):
         return export_response(render(context, fmt), fmt, f"{sheet.slug}-draft")
 
 
-def readable_claims(request):
-    claims = Claim.objects.all()
-    if public_read(request):
-        claims = claims.filter(status=Status.VERIFIED)
-    return claims
-
-
 class AdHocFactSheet(APIView):
     """A sheet built on the fly from any claim query, with the claim list's filters."""
 
-    permission_classes = [CanReadClaims]
+    permission_classes = [RolePermissions]
+    queryset = Claim.objects.all()  # the claim list's rule: view_claim, or public read
+    public_read = True
     content_negotiation_class = ExportNegotiation
 
     def get(self, request, fmt):
@@ -229,7 +214,7 @@ class AdHocFactSheet(APIView):
 
         check_format(fmt)
         filterset = ClaimFilter(
-            request.query_params, queryset=readable_claims(request), request=request
+            request.query_params, queryset=visible_claims(request.user), request=request
         )
         if not filterset.is_valid():
             raise ValidationError(filterset.errors)

@@ -15,9 +15,9 @@ from claims.factsheets.renderers import (
     refusing_fetcher,
     render,
     render_pdf,
-    spreadsheet_safe,
 )
 from claims.models import Claim
+from factdb.api import csv_safe
 
 from .conftest import FIGURES, pdf_text
 
@@ -180,14 +180,14 @@ def test_a_hostile_quote_cannot_run_as_a_formula_in_csv(hostile_context):
     assert rows[2]["sheet_note"] == "'=1+2 <b>bold</b>"
 
 
-@pytest.mark.parametrize("text", ["=1+2", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "=HYPERLINK(1)"])
+@pytest.mark.parametrize("text", ["=1+2", "+1", "-1+2", "@SUM(A1)", "\tx", "\rx", "=HYPERLINK(1)"])
 def test_cells_that_start_like_a_formula_are_neutralised(text):
-    assert spreadsheet_safe(text) == "'" + text
+    assert csv_safe(text) == "'" + text
 
 
-@pytest.mark.parametrize("text", ["up to 6,000", "", "a=b", "800"])
-def test_ordinary_cells_are_left_alone(text):
-    assert spreadsheet_safe(text) == text
+@pytest.mark.parametrize("text", ["up to 6,000", "", "a=b", "800", "-12.5"])
+def test_ordinary_cells_and_plain_numbers_are_left_alone(text):
+    assert csv_safe(text) == text
 
 
 def test_a_hostile_quote_is_inert_in_markdown(hostile_context):
