@@ -11,6 +11,7 @@ from . import desk
 from .factsheets.admin import add_to_fact_sheet  # also registers FactSheetAdmin
 from .history_diffs import readable_changes
 from .models import Claim, ConcurrentEditError, Measure, Tag, VerificationNote
+from .tag_history import tags_in_last_record
 
 # The index doubles as the editor's dashboard: counts by status linking into the review queue.
 admin.site.index_template = "admin/claims/index.html"
@@ -215,6 +216,13 @@ class ClaimAdmin(SimpleHistoryAdmin):
             obj.created_by = request.user
         obj.locate_quote()
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        # The form's tags are saved after the claim: fold them into the record its save wrote.
+        with tags_in_last_record(form.instance):
+            form.save_m2m()
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not VerificationNote:

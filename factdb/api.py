@@ -28,6 +28,7 @@ from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
 
 from claims.models import ConcurrentEditError, DeletionRefused
+from factdb.middleware import lockout_message
 
 # ---------------------------------------------------------------------------------------------
 # Errors
@@ -62,7 +63,11 @@ class PayloadTooLarge(exceptions.APIException):
 
 def exception_handler(exc, context):
     """DRF's handler, taught the model layer's exceptions so none of them becomes a 500."""
-    if isinstance(exc, DjangoValidationError):
+    if getattr(context.get("request"), "axes_locked_out", False):
+        # django-axes marks a locked-out login on the request it was given: for the token
+        # endpoint that is DRF's, which its middleware never sees.
+        exc = exceptions.Throttled(wait=settings.AXES_COOLOFF_TIME * 3600, detail=lockout_message())
+    elif isinstance(exc, DjangoValidationError):
         # full_clean() in a service: keep the field names the model gave.
         exc = exceptions.ValidationError(as_serializer_error(exc))
     elif isinstance(exc, ConcurrentEditError):

@@ -1,7 +1,7 @@
 """Request-level guards that apply to every view: the admin, the API and the exports."""
 
 from django.conf import settings
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 
 
 class RequestSizeLimitMiddleware:
@@ -26,3 +26,53 @@ class RequestSizeLimitMiddleware:
                 status=413,
             )
         return self.get_response(request)
+
+
+# Our pages load scripts only from our own origin (the admin, Swagger UI via drf-spectacular's
+# separate init script). Inline styles stay allowed: the fact-sheet export is one self-contained
+# HTML file with its stylesheet inside, and style injection cannot run code.
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+
+
+class ContentSecurityPolicyMiddleware:
+    """Send CONTENT_SECURITY_POLICY with every response that does not set its own."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        return response
+
+
+def lockout_message() -> str:
+    minutes = round(settings.AXES_COOLOFF_TIME * 60)
+    return (
+        f"Too many failed logins for this username from your address: try again in {minutes} "
+        "minutes, or ask an administrator to unlock the account."
+    )
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """django-axes' answer to a locked-out login: JSON for the API, plain text for the admin."""
+    retry_after = str(round(settings.AXES_COOLOFF_TIME * 3600))
+    if request.path.startswith("/api/"):
+        response = JsonResponse({"detail": lockout_message()}, status=429)
+    else:
+        response = HttpResponse(lockout_message(), status=429, content_type="text/plain")
+    response["Retry-After"] = retry_after
+    return response

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "axes",
     "factdb",
     "sources",
     "claims",
@@ -95,6 +96,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Lets django-simple-history record the acting user on every write made during a request.
     "simple_history.middleware.HistoryRequestMiddleware",
+    "factdb.middleware.ContentSecurityPolicyMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into its lockout response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 if not DEBUG:
@@ -159,6 +163,24 @@ STORAGES = {
 }
 
 LOGIN_URL = "admin:login"
+
+# Brute-force protection for every login that goes through authenticate(request=…): the admin's
+# login form and the API's token endpoint. A username+IP pair is locked out after
+# AXES_FAILURE_LIMIT failures for AXES_COOLOFF_TIME hours; a successful login clears the count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = env_bool("AXES_ENABLED", default=True)
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = env_float("AXES_COOLOFF_HOURS", 0.25)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# The address is REMOTE_ADDR: behind a reverse proxy every client shares the proxy's, so the
+# lockout then applies per username.
+AXES_LOCKOUT_CALLABLE = "factdb.middleware.lockout_response"
+# Lockouts are still logged; this only silences the banner on every manage.py command.
+AXES_VERBOSE = False
 
 # Django 6 default, adopted now: a scheme-less URL typed into a form means https.
 FORMS_URLFIELD_ASSUME_HTTPS = True

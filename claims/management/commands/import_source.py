@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from claims.extraction import save_proposals
+from factdb.history import acting_as
 from sources.models import Publisher, Source, SourceKind, parse_date_with_precision
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -49,7 +50,7 @@ class Command(BaseCommand):
                     f"--translation-of: no source with id {options['translation_of']}"
                 )
         try:
-            with transaction.atomic():
+            with transaction.atomic(), acting_as(user):
                 publisher, _ = Publisher.objects.get_or_create(name=options["publisher"].strip())
                 source = Source(
                     title=options["title"].strip(),
@@ -64,7 +65,6 @@ class Command(BaseCommand):
                     text=text,
                     retrieved_at=timezone.now(),
                 )
-                source._history_user = user
                 source.full_clean()
                 source.save()
                 created = []
