@@ -1,5 +1,7 @@
 """The editors' desk: claims with their figures, verification notes, measures and tags."""
 
+from decimal import Decimal
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
@@ -25,6 +27,13 @@ class ClaimForm(forms.ModelForm):
     class Meta:
         model = Claim
         fields = "__all__"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Figures as stated ("6000"), not padded to the column's six decimal places.
+        for name in ("value", "value_low", "value_high"):
+            if isinstance(self.initial.get(name), Decimal):
+                self.initial[name] = f"{self.initial[name].normalize():f}"
 
     def clean(self):
         cleaned = super().clean()
@@ -92,7 +101,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
     form = ClaimForm
     list_display = [
         "figure",
-        "status",
+        "queue_status",
         "short_quote",
         "source_link",
         "claimant",
@@ -156,6 +165,10 @@ class ClaimAdmin(SimpleHistoryAdmin):
     def figure(self, claim):
         return claim.figure if claim.pk or claim.value is not None else ""
 
+    @admin.display(description="status", ordering="queue_rank")
+    def queue_status(self, claim):
+        return claim.get_status_display()
+
     @admin.display(description="quote")
     def short_quote(self, claim):
         return claim.quote if len(claim.quote) <= 120 else claim.quote[:117] + "…"
@@ -169,8 +182,10 @@ class ClaimAdmin(SimpleHistoryAdmin):
         return Claim.objects.with_queue_rank().order_by(*self.get_ordering(request))
 
     def get_ordering(self, request):
-        # The review queue: claims still to check first, oldest first.
-        return ["queue_rank", "created_at", "pk"]
+        return desk.QUEUE_ORDER
+
+    def get_changelist(self, request, **kwargs):
+        return desk.QueueChangeList
 
     def get_urls(self):
         decide = self.admin_site.admin_view(

@@ -9,6 +9,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -19,6 +20,16 @@ from .models import Claim, ConcurrentEditError, Origin, Status
 from .quote_context import quote_in_context
 
 OPEN = [Status.UNVERIFIED, Status.IN_REVIEW]
+# Claims still to check first, oldest first (queue_rank comes from ClaimQuerySet.with_queue_rank).
+QUEUE_ORDER = ["queue_rank", "created_at", "pk"]
+
+
+class QueueChangeList(ChangeList):
+    """Marks the status column as the sort when the list is in queue order (no column chosen);
+    Django would otherwise mark the model's Meta ordering, which the list does not use."""
+
+    def _get_default_ordering(self):
+        return QUEUE_ORDER
 
 
 class QueueFilter(admin.SimpleListFilter):

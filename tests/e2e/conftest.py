@@ -1,0 +1,101 @@
+"""Browser tests: Playwright's sync API drives Debian's Chromium against pytest-django's server.
+
+Chromium comes from the system (`apt-get install chromium`, /usr/bin/chromium); Playwright never
+downloads a browser of its own. Without Chromium the tests skip with a message, except when
+FACTDB_REQUIRE_BROWSER=1 (CI), where a missing browser fails the run.
+"""
+
+import importlib
+import itertools
+import os
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+# Sync Playwright keeps an asyncio loop running in the test thread, so Django would refuse ORM
+# calls made there (fixtures, assertions). None of it is async code; this is the documented switch.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+PASSWORD = "pw-for-tests-1"  # tests.factories.user's default
+
+
+def _unavailable(reason: str):
+    if os.environ.get("FACTDB_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"FACTDB_REQUIRE_BROWSER=1 but {reason}", pytrace=False)
+    pytest.skip(f"{reason}; install it with `apt-get install chromium` to run the browser tests")
+
+
+@pytest.fixture(autouse=True)
+def roles(transactional_db):
+    """The Editors and Journalists groups, from the data migration that defines them.
+
+    A live-server test runs in real transactions and ends with a flush, which empties the groups
+    table; serialized_rollback cannot restore them here, because once sync Playwright's event loop
+    runs, Django hands this thread a different connection object than the one that was serialized.
+    """
+    from django.apps import apps
+    from django.db import connection
+
+    migration = importlib.import_module("claims.migrations.0003_roles")
+    migration.create_groups(apps, SimpleNamespace(connection=connection))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        _unavailable(f"Chromium is not installed at {CHROMIUM}")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("Playwright for Python is not installed")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def context(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(10_000)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context):
+    return context.new_page()
+
+
+@pytest.fixture
+def shoot(request):
+    """shoot(page, "step") saves a full-page screenshot named after the test and the step."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    steps = itertools.count(1)
+    name = request.node.name.removeprefix("test_")
+
+    def shoot(page, step: str):
+        page.screenshot(path=SCREENSHOTS / f"{name}-{next(steps):02d}-{step}.png", full_page=True)
+
+    return shoot
+
+
+def log_in(page, username: str, password: str = PASSWORD):
+    """Through the real admin login form, as a person would."""
+    page.goto("/admin/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("input[type=submit]")
