@@ -20,8 +20,8 @@ import re
 from collections import Counter, defaultdict
 from xml.sax.saxutils import escape
 
-from claims.agreement import Assessment, Figure, assess_measure
-from claims.models import Hedge
+from claims.agreement import Assessment, Figure, assess, assess_measure
+from claims.models import Hedge, Measure
 
 WIDTH, HEIGHT = 760, 380
 LEFT, RIGHT, TOP, BOTTOM = 84, 28, 66, 62
@@ -36,7 +36,37 @@ def measure_timeline_svg(measure, assessment: Assessment | None = None) -> str:
     return timeline_svg(assessment, title=measure.label, cumulative=measure.cumulative)
 
 
-def timeline_svg(assessment: Assessment, *, title: str, cumulative: bool = False) -> str:
+def charts_by_measure(claims, names: dict[int, str] | None = None) -> list[dict]:
+    """One chart for each measure that two or more of ``claims`` share (a fact sheet's figures).
+
+    Plain data (label, claim ids, SVG text), so a published fact sheet keeps its charts frozen in
+    its context. ``names`` labels the points (a sheet's item numbers) instead of claim ids.
+    """
+    groups: dict[int, list] = defaultdict(list)
+    for claim in claims:
+        if claim.measure_id is not None:
+            groups[claim.measure_id].append(claim)
+    groups = {m: group for m, group in groups.items() if len(group) > 1}
+    measures = Measure.objects.in_bulk(list(groups))
+    charts = []
+    for measure_id, group in groups.items():
+        measure = measures[measure_id]
+        assessment = assess(group, cumulative=measure.cumulative)
+        svg = timeline_svg(
+            assessment, title=measure.label, cumulative=measure.cumulative, names=names
+        )
+        ids = [c.pk for c in group]
+        charts.append({"measure": measure.label, "claim_ids": ids, "svg": svg})
+    return sorted(charts, key=lambda chart: chart["measure"])
+
+
+def timeline_svg(
+    assessment: Assessment,
+    *,
+    title: str,
+    cumulative: bool = False,
+    names: dict[int, str] | None = None,
+) -> str:
     figures = assessment.figures
     key = Counter(f.key for f in figures).most_common(1)[0][0] if figures else None
     drawn = [f for f in figures if f.key == key and f.magnitude is not None]
@@ -72,8 +102,10 @@ def timeline_svg(assessment: Assessment, *, title: str, cumulative: bool = False
             f'<polyline points="{points}" fill="none" stroke="#9e9e9e" stroke-width="1.2" '
             'stroke-dasharray="4 3"/>'
         )
+    names = names or {}
     for f in drawn:
-        out += _claim(f, positions[f.claim_id], y_axis, states.get(f.claim_id, "alone"))
+        name = names.get(f.claim_id, f"#{f.claim_id}")
+        out += _claim(f, positions[f.claim_id], y_axis, states.get(f.claim_id, "alone"), name)
     if left_out:
         noun = "claim" if left_out == 1 else "claims"
         out.append(
@@ -93,13 +125,13 @@ def human_number(value: float, decimals: int = 0) -> str:
     return "0" if text.strip("-0.,") == "" else text
 
 
-def _claim(f: Figure, x: float, y_axis: _YAxis, state: str) -> list[str]:
+def _claim(f: Figure, x: float, y_axis: _YAxis, state: str, name: str) -> list[str]:
     colour = COLOURS[state]
     b = f.bounds
     top = y_axis.top if b.high is None else y_axis.y(b.high)
     bottom = y_axis.bottom if b.low is None else y_axis.y(b.low)
     what = {"conflict": "in conflict", "agree": "agrees", "alone": "nothing to compare"}[state]
-    tip = f"#{f.claim_id} {f.label} ({b.describe()}), {f.as_of:%-d %b %Y}: {what}"
+    tip = f"{name} {f.label} ({b.describe()}), {f.as_of:%-d %b %Y}: {what}"
     out = [f"<g><title>{_text(tip)}</title>"]
     if b.low != b.high or b.low is None:
         out.append(
@@ -124,7 +156,7 @@ def _claim(f: Figure, x: float, y_axis: _YAxis, state: str) -> list[str]:
         out.append(f'<circle cx="{x:.1f}" cy="{dot:.1f}" r="4.5" fill="{colour}"/>')
     out.append(
         f'<text x="{x + 11:.1f}" y="{dot + 4:.1f}" font-size="10" fill="{colour}">'
-        f"#{f.claim_id}</text></g>"
+        f"{_text(name)}</text></g>"
     )
     return out
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 from sources.models import Source, format_date_with_precision
 
 from ..models import Claim, FactSheet, FactSheetItem, Status, VerificationNote
+from ..timeline import charts_by_measure
 
 # Bumped when the shape changes, so a renderer can tell an old frozen context from a new one.
 CONTEXT_SCHEMA = 1
@@ -83,6 +84,10 @@ def build_context(
         "items": items,
         "citations": list(citations.values()),
         "counts": status_counts(items),
+        # A timeline per measure the sheet's figures share, points numbered as the items are.
+        "charts": charts_by_measure(
+            [claim for claim, _ in entries], {e["claim_id"]: str(e["position"]) for e in items}
+        ),
     }
 
 
