@@ -51,6 +51,9 @@ format: $(STAMP) ## Format the code with ruff
 bench-extraction: $(STAMP) ## Quantity extraction on the NewsQuant dev half, against quantulum3
 	$(PY) bench/extraction.py
 
+bench-factsheet: $(STAMP) ## Render a 3,000-claim fact sheet to HTML and PDF (throwaway SQLite) and time it
+	$(PY) bench/factsheet.py
+
 backup: $(STAMP) ## Back up the database to backups/ (pg_dump -Fc on PostgreSQL, a file copy on SQLite)
 	$(PY) manage.py backup
 

@@ -268,4 +268,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # WeasyPrint logs each rendering step of every PDF export at INFO; its errors still show.
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }
