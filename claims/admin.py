@@ -13,6 +13,7 @@ from . import desk
 from .factsheets.admin import add_to_fact_sheet  # also registers FactSheetAdmin
 from .history_diffs import readable_changes
 from .models import Claim, ConcurrentEditError, Measure, Tag, VerificationNote
+from .paginators import EstimatedCountPaginator
 from .tag_history import tags_in_last_record
 
 # The index doubles as the editor's dashboard: counts by status linking into the review queue.
@@ -99,6 +100,9 @@ class NewNoteInline(admin.StackedInline):
 @admin.register(Claim)
 class ClaimAdmin(SimpleHistoryAdmin):
     form = ClaimForm
+    # A million claims must not be counted on every page view (see claims/paginators.py).
+    paginator = EstimatedCountPaginator
+    show_full_result_count = False
     list_display = [
         "figure",
         "queue_status",
