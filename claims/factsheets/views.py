@@ -1,32 +1,51 @@
 """HTTP routes for fact sheets: list, detail (with published versions), exports, ad-hoc sheets.
 
 Views stay thin: they check who may read what, pick the sheet or version, and hand the context to
-a renderer. Published versions render from their stored context only.
+a renderer. Published versions render from their stored context only. Anonymous readers (only
+when the operator sets FACTDB_PUBLIC_READ) see published versions and verified claims only.
 """
 
 from django.conf import settings
+from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from rest_framework import generics, serializers
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import generics
 from rest_framework.exceptions import NotFound, ParseError, ValidationError
 from rest_framework.negotiation import BaseContentNegotiation
-from rest_framework.views import APIView
 
 from factdb.api import RolePermissions
 
+from ..api.filters import ClaimFilter
 from ..api.permissions import visible_claims
-from ..models import Claim, FactSheet, FactSheetVersion
+from ..models import FactSheet, FactSheetVersion
 from .context import build_context
 from .renderers import FORMATS, render
-from .services import export_path
+from .serializers import FactSheetDetailSerializer, FactSheetSerializer
 
 # An ad-hoc sheet is for a story, not a dump of the database: past this, narrow the query (or
-# build a named sheet). Rendering 3,000 claims to PDF takes tens of seconds (bench/factsheet.py).
+# build a named sheet). Rendering 3,000 claims to PDF takes minutes (bench/factsheet.py).
 ADHOC_MAX_CLAIMS = getattr(settings, "FACTDB_FACTSHEET_MAX_CLAIMS", 1000)
 
+FORMAT_PARAMETER = OpenApiParameter(
+    "fmt", str, OpenApiParameter.PATH, enum=list(FORMATS), description="The export format."
+)
+EXPORT_RESPONSES = {
+    **{
+        (200, spec.content_type.split(";")[0]): (
+            OpenApiTypes.BINARY if fmt == "pdf" else OpenApiTypes.STR
+        )
+        for fmt, spec in FORMATS.items()
+    },
+    400: OpenApiResponse(description="A bad version number or filter, named in the body."),
+    404: OpenApiResponse(description="No such sheet, version or format."),
+}
 
-def public_read(request) -> bool:
-    return not request.user.is_authenticated and settings.FACTDB_PUBLIC_READ
+
+def reads_publicly(request) -> bool:
+    return not request.user.is_authenticated
 
 
 class ExportNegotiation(BaseContentNegotiation):
@@ -40,101 +59,31 @@ class ExportNegotiation(BaseContentNegotiation):
         return parsers[0] if parsers else None
 
 
-def export_links(request, slug: str, version: int | None = None) -> dict:
-    return {fmt: request.build_absolute_uri(export_path(slug, fmt, version)) for fmt in FORMATS}
-
-
-class VersionSerializer(serializers.ModelSerializer):
-    published_by = serializers.StringRelatedField()
-    permalink = serializers.SerializerMethodField()
-    exports = serializers.SerializerMethodField()
-
-    class Meta:
-        model = FactSheetVersion
-        fields = ["number", "published_at", "published_by", "permalink", "exports"]
-
-    def get_permalink(self, version):
-        return self.context["request"].build_absolute_uri(
-            export_path(version.sheet.slug, version=version.number)
-        )
-
-    def get_exports(self, version):
-        return export_links(self.context["request"], version.sheet.slug, version.number)
-
-
-class FactSheetSerializer(serializers.ModelSerializer):
-    created_by = serializers.StringRelatedField()
-    claim_count = serializers.IntegerField(source="items.count", read_only=True)
-    url = serializers.HyperlinkedIdentityField(
-        view_name="factsheet-detail", lookup_field="slug", read_only=True
-    )
-
-    class Meta:
-        model = FactSheet
-        fields = [
-            "url",
-            "slug",
-            "title",
-            "intro",
-            "claim_count",
-            "created_by",
-            "created_at",
-            "updated_at",
-        ]
-
-
-class FactSheetDetailSerializer(FactSheetSerializer):
-    versions = serializers.SerializerMethodField()
-    items = serializers.SerializerMethodField()
-    exports = serializers.SerializerMethodField()
-
-    class Meta(FactSheetSerializer.Meta):
-        fields = [*FactSheetSerializer.Meta.fields, "items", "versions", "exports"]
-
-    def get_versions(self, sheet):
-        versions = sheet.versions.select_related("sheet", "published_by").order_by("number")
-        return VersionSerializer(versions, many=True, context=self.context).data
-
-    def get_items(self, sheet):
-        if public_read(self.context["request"]):
-            return None  # anonymous readers see published versions, not the working draft
-        items = sheet.items.order_by("position", "pk")
-        return [
-            {"position": item.position, "claim": item.claim_id, "note": item.note} for item in items
-        ]
-
-    def get_exports(self, sheet):
-        if public_read(self.context["request"]):
-            return None
-        return export_links(self.context["request"], sheet.slug)
-
-
 def readable_sheets(request):
-    sheets = FactSheet.objects.select_related("created_by").order_by("title", "pk")
-    if public_read(request):
+    sheets = FactSheet.objects.select_related("created_by").annotate(
+        claim_count=Count("items", distinct=True)
+    )
+    if reads_publicly(request):
         sheets = sheets.filter(versions__isnull=False).distinct()
-    return sheets
+    return sheets.order_by("title", "pk")
 
 
-class FactSheetList(generics.ListAPIView):
+class SheetView:
     permission_classes = [RolePermissions]
     public_read = True
-    serializer_class = FactSheetSerializer
     filter_backends = []
 
     def get_queryset(self):
         return readable_sheets(self.request)
 
 
-class FactSheetDetail(generics.RetrieveAPIView):
-    permission_classes = [RolePermissions]
-    public_read = True
+class FactSheetList(SheetView, generics.ListAPIView):
+    serializer_class = FactSheetSerializer
+
+
+class FactSheetDetail(SheetView, generics.RetrieveAPIView):
     serializer_class = FactSheetDetailSerializer
     lookup_field = "slug"
-    filter_backends = []
-
-    def get_queryset(self):
-        return readable_sheets(self.request)
 
 
 def check_format(fmt: str) -> None:
@@ -149,7 +98,7 @@ def requested_version(request, sheet: FactSheet) -> FactSheetVersion | None:
     """`?version=N` picks a published version; anonymous readers get the latest one by default."""
     raw = request.query_params.get("version")
     if raw is None:
-        if public_read(request):
+        if reads_publicly(request):
             latest = sheet.versions.order_by("-number").first()
             if latest is None:
                 raise NotFound("This fact sheet has no published version yet.")
@@ -181,44 +130,48 @@ def export_response(body: bytes, fmt: str, filename: str) -> HttpResponse:
     return response
 
 
-class FactSheetExport(APIView):
-    """Anonymous readers (under FACTDB_PUBLIC_READ) get published versions only."""
-
-    permission_classes = [RolePermissions]
-    queryset = FactSheet.objects.all()  # names the model whose view permission is needed
-    public_read = True
+class FactSheetExport(SheetView, generics.GenericAPIView):
     content_negotiation_class = ExportNegotiation
 
+    @extend_schema(
+        parameters=[
+            FORMAT_PARAMETER,
+            OpenApiParameter(
+                "version",
+                int,
+                description="A published version (its permalink); default: the "
+                "live draft, or the latest published version for anonymous readers.",
+            ),
+        ],
+        responses=EXPORT_RESPONSES,
+    )
     def get(self, request, slug, fmt):
         check_format(fmt)
-        sheet = get_object_or_404(readable_sheets(request), slug=slug)
+        sheet = get_object_or_404(self.get_queryset(), slug=slug)
         version = requested_version(request, sheet)
         if version is not None:
-            return export_response(
-                render(version.context, fmt), fmt, f"{sheet.slug}-v{version.number}"
-            )
+            body = render(version.context, fmt)
+            return export_response(body, fmt, f"{sheet.slug}-v{version.number}")
         context = build_context(sheet, url=request.build_absolute_uri(request.path))
         return export_response(render(context, fmt), fmt, f"{sheet.slug}-draft")
 
 
-class AdHocFactSheet(APIView):
-    """A sheet built on the fly from any claim query, with the claim list's filters."""
+class AdHocFactSheet(generics.GenericAPIView):
+    """A sheet built on the fly from any claim query, with the claim list's filters and rules."""
 
     permission_classes = [RolePermissions]
-    queryset = Claim.objects.all()  # the claim list's rule: view_claim, or public read
     public_read = True
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = ClaimFilter
     content_negotiation_class = ExportNegotiation
 
-    def get(self, request, fmt):
-        from ..api.filters import ClaimFilter
+    def get_queryset(self):
+        return visible_claims(self.request.user)
 
+    @extend_schema(filters=True, parameters=[FORMAT_PARAMETER], responses=EXPORT_RESPONSES)
+    def get(self, request, fmt):
         check_format(fmt)
-        filterset = ClaimFilter(
-            request.query_params, queryset=visible_claims(request.user), request=request
-        )
-        if not filterset.is_valid():
-            raise ValidationError(filterset.errors)
-        claims = filterset.qs
+        claims = self.filter_queryset(self.get_queryset())
         count = claims.count()
         if count > ADHOC_MAX_CLAIMS:
             raise ValidationError(

@@ -1,0 +1,93 @@
+"""API representations of fact sheets and their published versions (the exports are renderers')."""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from ..models import FactSheet, FactSheetItem, FactSheetVersion
+from .renderers import FORMATS
+from .services import export_path
+
+EXPORT_LINKS = serializers.DictField(
+    child=serializers.URLField(), help_text=f"One URL per format: {', '.join(FORMATS)}."
+)
+
+
+def reads_publicly(context) -> bool:
+    """Anonymous readers (under FACTDB_PUBLIC_READ) see published versions, not the draft."""
+    return not context["request"].user.is_authenticated
+
+
+def export_links(request, slug: str, version: int | None = None) -> dict:
+    return {fmt: request.build_absolute_uri(export_path(slug, fmt, version)) for fmt in FORMATS}
+
+
+class VersionSerializer(serializers.ModelSerializer):
+    published_by = serializers.StringRelatedField()
+    permalink = serializers.SerializerMethodField()
+    exports = serializers.SerializerMethodField()
+
+    class Meta:
+        model = FactSheetVersion
+        fields = ["number", "published_at", "published_by", "permalink", "exports"]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_permalink(self, version) -> str:
+        request = self.context["request"]
+        return request.build_absolute_uri(export_path(version.sheet.slug, version=version.number))
+
+    @extend_schema_field(EXPORT_LINKS)
+    def get_exports(self, version) -> dict:
+        return export_links(self.context["request"], version.sheet.slug, version.number)
+
+
+class ItemSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = FactSheetItem
+        fields = ["position", "claim", "note"]
+
+
+class FactSheetSerializer(serializers.ModelSerializer):
+    created_by = serializers.StringRelatedField()
+    claim_count = serializers.IntegerField(read_only=True)
+    url = serializers.HyperlinkedIdentityField(view_name="factsheet-detail", lookup_field="slug")
+
+    class Meta:
+        model = FactSheet
+        fields = [
+            "url",
+            "slug",
+            "title",
+            "intro",
+            "claim_count",
+            "created_by",
+            "created_at",
+            "updated_at",
+        ]
+
+
+class FactSheetDetailSerializer(FactSheetSerializer):
+    versions = serializers.SerializerMethodField()
+    items = serializers.SerializerMethodField()
+    exports = serializers.SerializerMethodField()
+
+    class Meta(FactSheetSerializer.Meta):
+        fields = [*FactSheetSerializer.Meta.fields, "items", "versions", "exports"]
+
+    @extend_schema_field(VersionSerializer(many=True))
+    def get_versions(self, sheet):
+        versions = sheet.versions.select_related("sheet", "published_by").order_by("number")
+        return VersionSerializer(versions, many=True, context=self.context).data
+
+    @extend_schema_field(ItemSerializer(many=True, allow_null=True))
+    def get_items(self, sheet):
+        if reads_publicly(self.context):
+            return None
+        return ItemSerializer(sheet.items.order_by("position", "pk"), many=True).data
+
+    @extend_schema_field(EXPORT_LINKS)
+    def get_exports(self, sheet):
+        """The live draft's exports; null for anonymous readers."""
+        if reads_publicly(self.context):
+            return None
+        return export_links(self.context["request"], sheet.slug)
