@@ -51,7 +51,7 @@ def sheet_add_claims(*, sheet: FactSheet, claims: Iterable[Claim]) -> list[FactS
         item.save()
         added.append(item)
     if added:
-        sheet.save(update_fields=["updated_at"])
+        touch(sheet, f"added {len(added)} claim{'s' if len(added) != 1 else ''}")
     return added
 
 
@@ -74,7 +74,7 @@ def sheet_reorder(*, sheet: FactSheet, claim_ids: Sequence[int]) -> None:
         if item.position != position:
             item.position = position
             item.save(update_fields=["position"])
-    sheet.save(update_fields=["updated_at"])
+    touch(sheet, "reordered")
 
 
 @transaction.atomic
@@ -96,8 +96,16 @@ def sheet_publish(*, sheet: FactSheet, user, base_url: str = "") -> FactSheetVer
     version = FactSheetVersion(sheet=sheet, number=number, context=context, published_by=user)
     version.full_clean()
     version.save()
-    sheet.save(update_fields=["updated_at"])
+    touch(sheet, f"published version {number}", user=user)
     return version
+
+
+def touch(sheet: FactSheet, reason: str, user=None) -> None:
+    """A history record on the sheet itself, so its history reads as a list of what happened."""
+    sheet._change_reason = reason
+    if user is not None:
+        sheet._history_user = user
+    sheet.save(update_fields=["updated_at"])
 
 
 def export_path(slug: str, fmt: str = "html", version: int | None = None) -> str:
