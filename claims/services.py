@@ -110,9 +110,10 @@ def claim_update(
     _refuse_protected(fields)
     for name, value in fields.items():
         setattr(claim, name, value)
-    claim.version = expected_version
     claim._history_user = author
     claim.full_clean()
+    # After validation: an impossible version (0, or beyond the column) is simply stale.
+    claim.version = expected_version
     if tags is not None:
         # Set before save() so the one record save() writes already holds the new tags.
         claim.skip_history_when_saving = True

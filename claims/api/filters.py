@@ -5,26 +5,18 @@ sheet: whatever a list shows, a sheet can cite. Every parameter is validated; an
 filter cannot read is a 400 naming the parameter, never silently ignored.
 """
 
-from decimal import Decimal
-
 import django_filters
-from django.core.exceptions import ValidationError
 from django_filters.constants import EMPTY_VALUES
 
 from sources.api.filters import LanguageFilter
 from sources.models import Claimant, Publisher, Source
 
 from ..agreement import conflicting_claim_ids
-from ..models import VALUE_LIMIT, Claim, Hedge, Measure, Status
+from ..models import Claim, Hedge, Measure, Status
 from ..search import QUERY_MAX_CHARS, search_claims
 from .permissions import visible_claims
 
 DEFAULT_ORDERING = ("-claim_date", "-id")
-
-
-def stored_figure_range(value: Decimal) -> None:
-    if not -VALUE_LIMIT < value < VALUE_LIMIT:
-        raise ValidationError(f"Figures are stored between -10^18 and 10^18; {value:.3g} is not.")
 
 
 class StableOrderingFilter(django_filters.OrderingFilter):
@@ -42,13 +34,11 @@ class StableOrderingFilter(django_filters.OrderingFilter):
 class ClaimFilter(django_filters.FilterSet):
     value_min = django_filters.NumberFilter(
         method="filter_value_min",
-        validators=[stored_figure_range],
         label="Figures whose hedge-implied interval reaches this value or above "
         "('more than 5,000' and 'up to 6,000' both match value_min=5000).",
     )
     value_max = django_filters.NumberFilter(
         method="filter_value_max",
-        validators=[stored_figure_range],
         label="Figures whose hedge-implied interval reaches this value or below "
         "('up to 6,000' matches value_max=6000).",
     )
