@@ -172,18 +172,28 @@ def said_by(claim: Claim) -> str:
 
 
 def citation(source: Source, number: int, generated_at: datetime.datetime) -> dict:
-    accessed = timezone.localtime(source.retrieved_at or generated_at).date()
+    accessed = accessed_on(source, generated_at)
     return {
         "number": number,
         "source_id": source.pk,
         **document(source),
         "authors": source.authors,
         "kind": source.kind,
-        "accessed": accessed.isoformat(),
+        "accessed": accessed.isoformat() if accessed else "",
         "accessed_display": format_date_with_precision(accessed, "day"),
         "archive_url": source.archive_url,
         "translation_of": document(source.translation_of) if source.translation_of else None,
     }
+
+
+def accessed_on(source: Source, generated_at: datetime.datetime) -> datetime.date | None:
+    """When the document was read: its retrieval time, else (for a document online) the export
+    date. A printed document with neither has no access date to give."""
+    if source.retrieved_at:
+        return timezone.localtime(source.retrieved_at).date()
+    if source.url or source.archive_url:
+        return timezone.localtime(generated_at).date()
+    return None
 
 
 def document(source: Source) -> dict:

@@ -159,7 +159,8 @@ def markdown_citation(cited: dict) -> str:
     text = ". ".join(markdown_inline(part) for part in parts["text"])
     if cited["url"]:
         text += ". " + markdown_link(cited["url"], cited["url"])
-    text += f". Accessed {cited['accessed_display']}"
+    if cited["accessed"]:
+        text += f". Accessed {cited['accessed_display']}"
     if cited["archive_url"]:
         text += ". " + markdown_link("Archived copy", cited["archive_url"])
     original = cited["translation_of"]

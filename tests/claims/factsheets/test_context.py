@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from claims.factsheets.context import build_context, iso_with_precision, plain_number
+from claims.factsheets.renderers import markdown_citation
 from claims.models import Claim
 from tests import factories
 
@@ -88,6 +89,15 @@ def test_accessed_is_the_retrieval_date_or_else_the_export_date(seed_sheet):
     reuters, report, _ = build_context(seed_sheet, generated_at=exported)["citations"]
     assert report["accessed"] == "2019-06-02"
     assert reuters["accessed"] == "2024-03-05"
+
+
+def test_a_document_with_no_url_and_no_retrieval_time_has_no_access_date(seed_sheet):
+    from sources.models import Source
+
+    Source.objects.filter(title__startswith="Border enforcement").update(url=None)
+    report = build_context(seed_sheet)["citations"][1]
+    assert (report["accessed"], report["accessed_display"]) == ("", "")
+    assert "Accessed" not in markdown_citation(report)
 
 
 def test_an_adhoc_sheet_from_claims_keeps_their_order(db):
