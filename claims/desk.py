@@ -189,7 +189,7 @@ def bulk_decide(model_admin, request, queryset, decision: str):
             decision=ACCEPT,
             note="",
         )
-        messages.success(request, f"Accepted {len(claims)} proposal(s): now in review.")
+        messages.success(request, f"Accepted {counted(claims, 'proposal')}: now in review.")
         return None
     form = BulkDecisionForm(request.POST if "confirm" in request.POST else None)
     status = 200
@@ -211,8 +211,10 @@ def bulk_decide(model_admin, request, queryset, decision: str):
         except ValidationError as error:
             form.add_error(None, error)
         else:
+            outcome = Status.RETRACTED if decision == REJECT else decision
             messages.success(
-                request, f"{DECISIONS[decision]}: {len(claims)} claim(s), each with its own note."
+                request,
+                f"{counted(claims, 'claim')} now {Status(outcome).label}, each with its own note.",
             )
             return None
     if form.errors and status == 200:
@@ -220,7 +222,8 @@ def bulk_decide(model_admin, request, queryset, decision: str):
     context = {
         **model_admin.admin_site.each_context(request),
         "opts": Claim._meta,
-        "title": f"{DECISIONS[decision]}: {len(claims)} claim(s)",
+        "title": f"{DECISIONS[decision]}: {counted(claims, 'claim')}",
+        "cancel_url": request.get_full_path(),
         "claims": claims,
         "form": form,
         "action": f"decide_{decision}",
@@ -230,6 +233,10 @@ def bulk_decide(model_admin, request, queryset, decision: str):
     return TemplateResponse(
         request, "admin/claims/claim/decision_confirmation.html", context, status=status
     )
+
+
+def counted(items, noun: str) -> str:
+    return f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"
 
 
 def confirmed_versions(request, claims) -> dict[int, int]:

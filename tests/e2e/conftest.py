@@ -51,6 +51,13 @@ def roles(transactional_db):
     migration.create_groups(apps, SimpleNamespace(connection=connection))
 
 
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    # Each test creates users and logs in through the form; the production hasher's deliberate
+    # slowness would be most of a browser test's time. Applies to the live server too.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():

@@ -154,3 +154,40 @@ def test_a_stale_save_is_refused_with_a_clear_message(page, shoot, editor, seed_
     shoot(page, "refused")
     seed_claim.refresh_from_db()
     assert seed_claim.summary == "Saved first by a colleague"
+
+
+def test_an_editor_rejects_proposals_from_the_list_with_one_reason(page, shoot, editor, source):
+    proposals = [
+        factories.claim(source=source, origin="extracted", quote=quote, value=value, hedge="exact")
+        for quote, value in [("2019 troops", 2019), ("10 June", 10)]
+    ]
+    typed_in = factories.claim(source=source)
+    log_in(page, "eddie")
+    page.goto(change_path(proposals[0]))
+    proposal_panel = page.locator(".desk-decide")
+    expect(proposal_panel.get_by_role("button", name="Accept into review")).to_be_visible()
+    expect(proposal_panel.get_by_role("link", name="Correct it in the form below")).to_be_visible()
+    expect(proposal_panel.get_by_role("button", name="Reject")).to_be_visible()
+    shoot(page, "proposal-page")
+
+    page.goto("/admin/claims/claim/?queue=proposed")
+    expect(page.locator("#result_list tbody tr")).to_have_count(2)
+    page.check("#action-toggle")
+    page.select_option("select[name=action]", "decide_reject")
+    page.get_by_role("button", name="Go").click()
+    expect(page.locator("h1")).to_have_text("Reject proposal: 2 claims")
+    shoot(page, "confirmation")
+
+    page.fill("#id_note", "Dates, not counts.")
+    page.get_by_role("button", name="Reject proposal: 2 claims").click()
+    expect(page.locator(".messagelist")).to_contain_text("2 claims now Retracted")
+    expect(page).to_have_url(re.compile(r"queue=proposed"))
+    expect(page.locator("#result_list")).to_have_count(0)  # the proposals queue is empty
+    shoot(page, "rejected")
+    for claim in proposals:
+        note = claim.notes.get()
+        assert (note.status_to, note.body) == (
+            Status.RETRACTED,
+            "Rejected proposal: Dates, not counts.",
+        )
+    assert not typed_in.notes.exists()
