@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from .models import VALUE_LIMIT, VALUE_PLACES, Attribution, Claim, Hedge, Origin, RatePeriod
@@ -118,7 +119,13 @@ def save_proposals(source, *, created_by=None) -> tuple[list[Claim], int]:
         if _already_known(claim):
             skipped += 1
             continue
-        claim.full_clean()
+        try:
+            claim.full_clean()
+        except ValidationError:
+            # A figure the model refuses (a negative count, more than six decimal places) is no
+            # proposal an editor could accept; the rest of the text is still read.
+            skipped += 1
+            continue
         claim.save()
         created.append(claim)
     return created, skipped

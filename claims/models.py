@@ -400,11 +400,24 @@ class Claim(models.Model):
             )
         if self.period_start and self.period_end and self.period_start > self.period_end:
             errors["period_end"] = "The period ends before it starts."
+        if self.is_count() and any(
+            v is not None and v < 0 for v in (self.value, self.value_low, self.value_high)
+        ):
+            errors["value"] = (
+                f"“{self.unit}” is a count, and a count cannot be negative: state a fall as a "
+                "positive figure and say it is a decrease in the summary."
+            )
         if not self.quote or not self.quote.strip():
             errors["quote"] = "A claim needs the exact words of its source."
         errors.update(self._offset_errors())
         if errors:
             raise ValidationError(errors)
+
+    def is_count(self) -> bool:
+        """Whether the unit counts people or events (troops, migrants, deaths, arrests, jobs)."""
+        from claims.units import FAMILIES, normalise
+
+        return normalise(None, self.unit or "", self.currency).dimension in FAMILIES
 
     def _offset_errors(self) -> dict:
         start, end = self.quote_start, self.quote_end

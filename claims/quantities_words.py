@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, getcontext
 
 EXACT = "exact"
 APPROX = "approx"
@@ -534,6 +534,10 @@ def to_decimal(raw: str, lang: Language) -> Decimal:
 
 def tidy(d: Decimal) -> Decimal:
     """Drop exponents and trailing zeros: Decimal("1.5") * 10**6 -> Decimal("1500000")."""
+    if d.adjusted() >= getcontext().prec:
+        # A "number" longer than Decimal's precision (1,000 digits) cannot be quantized; it is
+        # kept as it is, and extraction refuses to store it.
+        return d
     if d == d.to_integral_value():
         return d.quantize(Decimal(1))
     return d.normalize()

@@ -134,8 +134,10 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Writers wait for each other instead of failing with "database is locked".
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Writers wait for each other instead of failing with "database is locked": a transaction
+    # takes the write lock when it begins (IMMEDIATE), so two writers that both read first cannot
+    # deadlock (SQLite would fail one at once rather than let it wait), and waits up to 20 s.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(timeout=20, transaction_mode="IMMEDIATE")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -1,9 +1,14 @@
 """Shared fixtures: users in each role, and a guard that CI really runs on PostgreSQL."""
 
 import os
+import tempfile
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
 
 from tests import factories
 
@@ -12,6 +17,40 @@ def pytest_sessionstart(session):
     if os.environ.get("FACTDB_REQUIRE_POSTGRES") == "1":
         if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
             raise pytest.UsageError("FACTDB_REQUIRE_POSTGRES=1 but DATABASE_URL is not PostgreSQL")
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """On SQLite, test in a database file (in memory under /dev/shm where there is one), one per
+    process: SQLite's shared-cache memory database answers a second writer "table is locked" at
+    once instead of letting it wait its turn, as the real file does for concurrent requests."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        folder = Path("/dev/shm") if Path("/dev/shm").is_dir() else Path(tempfile.gettempdir())
+        name = str(folder / f"factdb-test-{os.getpid()}.sqlite3")
+        database.setdefault("TEST", {})["NAME"] = name
+
+
+@pytest.fixture(autouse=True)
+def throttle_counters_start_at_zero():
+    # Throttling stays on in tests; its counters live in the cache, so each test starts afresh.
+    cache.clear()
+
+
+@pytest.fixture
+def token_api(db):
+    """token_api(user): an API client that authenticates as `user` with a token, as real clients
+    do (DRF then sets the request's user, which history records)."""
+
+    def make(user):
+        client = APIClient()
+        token, _ = Token.objects.get_or_create(user=user)
+        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        return client
+
+    return make
 
 
 @pytest.fixture

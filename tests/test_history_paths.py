@@ -11,8 +11,6 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from claims.models import Status, Tag
 from factdb.recovery import deleted_records
@@ -38,13 +36,6 @@ def records_since(marks: dict) -> list:
         for model, last in marks.items()
         for record in model.history.filter(history_id__gt=last).select_related("history_user")
     ]
-
-
-def token_client(user) -> APIClient:
-    client = APIClient()
-    token, _ = Token.objects.get_or_create(user=user)
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
-    return client
 
 
 marks: dict = {}
@@ -174,13 +165,13 @@ def api_claim_post_with_tags(client, users, claim):
         "tags": ["deportations", "mexico"],
     }
     begin()
-    response = token_client(users["editor"]).post("/api/v1/claims/", body, format="json")
+    response = users["api"](users["editor"]).post("/api/v1/claims/", body, format="json")
     assert response.status_code == 201, response.json()
 
 
 def api_claim_patch_with_tags(client, users, claim):
     begin()
-    response = token_client(users["editor"]).patch(
+    response = users["api"](users["editor"]).patch(
         f"/api/v1/claims/{claim.pk}/",
         {"summary": "Troops", "tags": ["border"]},
         format="json",
@@ -199,7 +190,7 @@ def api_claim_put(client, users, claim):
         "tags": ["border"],
     }
     begin()
-    response = token_client(users["editor"]).put(
+    response = users["api"](users["editor"]).put(
         f"/api/v1/claims/{claim.pk}/", body, format="json", HTTP_IF_MATCH=claim.etag
     )
     assert response.status_code == 200, response.json()
@@ -207,7 +198,7 @@ def api_claim_put(client, users, claim):
 
 def api_claim_delete_retracts(client, users, claim):
     begin()
-    response = token_client(users["editor"]).delete(
+    response = users["api"](users["editor"]).delete(
         f"/api/v1/claims/{claim.pk}/",
         {"reason": "Withdrawn by the ministry."},
         format="json",
@@ -218,7 +209,7 @@ def api_claim_delete_retracts(client, users, claim):
 
 def api_note_post_with_verdict(client, users, claim):
     begin()
-    response = token_client(users["editor"]).post(
+    response = users["api"](users["editor"]).post(
         f"/api/v1/claims/{claim.pk}/notes/",
         {"body": "Matches the decree.", "status_to": "verified"},
         format="json",
@@ -231,7 +222,7 @@ def api_write(name, method, url, body, expect):
 
     def path(client, users, claim):
         begin()
-        send = getattr(token_client(users["editor"]), method)
+        send = getattr(users["api"](users["editor"]), method)
         data = {key: value.format(claim=claim) for key, value in body.items()}
         response = send(url.format(claim=claim), data, format="json")
         assert response.status_code == expect, response.json()
@@ -322,10 +313,10 @@ PATHS = {
 
 @pytest.mark.parametrize("path", PATHS, ids=lambda path: path.__name__)
 def test_each_write_leaves_one_record_per_row_naming_who_wrote_it(
-    path, client, editor, admin_user, claim, tmp_path
+    path, client, token_api, editor, admin_user, claim, tmp_path
 ):
     role, written = PATHS[path]
-    users = {"editor": editor, "admin": admin_user, "tmp_path": tmp_path}
+    users = {"editor": editor, "admin": admin_user, "tmp_path": tmp_path, "api": token_api}
     marks.clear()
 
     path(client, users, claim)

@@ -3,7 +3,6 @@ login form and the API's token endpoint."""
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
 from django.urls import reverse
 
 from factdb.middleware import CONTENT_SECURITY_POLICY
@@ -12,12 +11,6 @@ from tests import factories
 TOKEN = "/api/v1/auth/token/"
 LOGIN = reverse("admin:login")
 PASSWORD = "pw-for-tests-1"
-
-
-@pytest.fixture(autouse=True)
-def throttle_counters_start_at_zero():
-    # Anonymous requests are throttled per minute; their counters live in the cache.
-    cache.clear()
 
 
 @pytest.fixture
