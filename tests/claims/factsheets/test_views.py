@@ -149,9 +149,17 @@ def test_an_adhoc_sheet_with_a_bad_filter_is_a_400_naming_it(jo_client, seed_she
 
 def test_an_adhoc_sheet_refuses_more_claims_than_it_holds(jo_client, seed_sheet, monkeypatch):
     monkeypatch.setattr("claims.factsheets.views.ADHOC_MAX_CLAIMS", 3)
+    response = jo_client.get(adhoc_url("csv"))
+    assert response.status_code == 400
+    assert "matches 4 claims; an ad-hoc csv fact sheet holds at most 3" in response.json()["detail"]
+
+
+def test_an_adhoc_pdf_has_its_own_smaller_cap(jo_client, seed_sheet, monkeypatch):
+    monkeypatch.setattr("claims.factsheets.views.ADHOC_MAX_PDF_CLAIMS", 2)
+    assert jo_client.get(adhoc_url("html")).status_code == 200
     response = jo_client.get(adhoc_url("pdf"))
     assert response.status_code == 400
-    assert "matches 4 claims" in response.json()["detail"]
+    assert "export_factsheet" in response.json()["detail"]
 
 
 def test_anonymous_adhoc_sheets_under_public_read_hold_verified_claims_only(
