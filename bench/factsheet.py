@@ -10,9 +10,11 @@ machine and its load, which the report prints alongside.
 """
 
 import argparse
+import atexit
 import datetime
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -32,6 +34,7 @@ def setup_django(configured_db: bool) -> str:
     if not configured_db:
         path = Path(tempfile.mkdtemp(prefix="factdb-bench-")) / "bench.sqlite3"
         os.environ["DATABASE_URL"] = f"sqlite:///{path}"
+        atexit.register(shutil.rmtree, path.parent, ignore_errors=True)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "factdb.settings")
     os.environ.setdefault("LOG_LEVEL", "WARNING")
     import django
