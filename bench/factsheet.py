@@ -183,7 +183,7 @@ def main():
         per_page = args.claims / full_pages
         print("\nPDF cost per page at two sizes:")
         for target in (10, 50):
-            n_items = max(1, round(target * per_page))
+            n_items = min(len(context["items"]), max(1, round(target * per_page)))
             small = sub_context(context, n_items)
             pdf, seconds = timed(lambda small=small: render(small, "pdf"))
             pages = page_count(pdf)
