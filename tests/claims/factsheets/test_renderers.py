@@ -215,3 +215,27 @@ def test_markdown_escape_leaves_no_markup(text, escaped):
 def test_markdown_links_only_to_the_web():
     assert markdown_url("javascript:alert(1)") == ""
     assert markdown_url("https://a.example/x (1)") == "https://a.example/x%20%281%29"
+
+
+def test_hostile_text_in_an_embedded_timeline_chart_stays_inert(db):
+    """The timeline SVG is embedded unescaped (it is markup); its text must arrive escaped."""
+    from claims.factsheets.services import sheet_add_claims, sheet_create
+    from tests import factories
+
+    measure = factories.measure(
+        label='Troops <img src="http://evil.example/m.png"><script>x()</script>'
+    )
+    claims = [
+        factories.claim(measure=measure, unit="<b>troops</b>", quote=f"{HOSTILE} ({n})")
+        for n in range(2)
+    ]
+    sheet = sheet_create(title="Hostile chart")
+    sheet_add_claims(sheet=sheet, claims=claims)
+    context = build_context(sheet)
+    assert len(context["charts"]) == 1
+    html = render(context, "html").decode()
+    assert "<script" not in html and "<img" not in html and "<b>troops" not in html
+    fetcher = refusing_fetcher()
+    pdf = render_pdf(context, fetcher=fetcher)
+    assert fetcher.attempts == []
+    assert b"/EmbeddedFile" not in pdf
