@@ -5,11 +5,9 @@ downloads a browser of its own. Without Chromium the tests skip with a message, 
 FACTDB_REQUIRE_BROWSER=1 (CI), where a missing browser fails the run.
 """
 
-import importlib
 import itertools
 import os
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
@@ -28,6 +26,7 @@ CHROMIUM_ARGS = [
 ]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 PASSWORD = "pw-for-tests-1"  # tests.factories.user's default
+SERIALIZED = "_test_serialized_contents"  # where Django's test runner keeps the migrated data
 
 
 def _unavailable(reason: str):
@@ -37,36 +36,31 @@ def _unavailable(reason: str):
 
 
 @pytest.fixture(autouse=True)
-def roles(transactional_db):
-    """The Editors and Journalists groups, from the data migration that defines them.
-
-    A live-server test runs in real transactions and ends with a flush, which empties the groups
-    table; serialized_rollback cannot restore them here, because once sync Playwright's event loop
-    runs, Django hands this thread a different connection object than the one that was serialized.
-    """
-    from django.apps import apps
-    from django.db import connection
-
-    migration = importlib.import_module("claims.migrations.0003_roles")
-    migration.create_groups(apps, SimpleNamespace(connection=connection))
-
-
-@pytest.fixture(autouse=True)
 def fast_passwords(settings):
     # Each test creates users and logs in through the form; the production hasher's deliberate
     # slowness would be most of a browser test's time. Applies to the live server too.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-@pytest.fixture(scope="session")
-def browser():
+@pytest.fixture(scope="module")
+def browser(django_db_setup):
+    """Chromium for one module's tests; the event loop of sync Playwright runs only meanwhile."""
     if not CHROMIUM.exists():
         _unavailable(f"Chromium is not installed at {CHROMIUM}")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         _unavailable("Playwright for Python is not installed")
+    from django.db import connections
+
+    serialized = {alias: connections[alias].__dict__.get(SERIALIZED) for alias in connections}
     with sync_playwright() as playwright:
+        # With a loop running in this thread Django keeps the thread's connections in a context
+        # variable: new connection objects, which lack the serialized test database that
+        # serialized_rollback restores the Editors and Journalists groups from. Hand it over.
+        for alias, contents in serialized.items():
+            if contents is not None:
+                setattr(connections[alias], SERIALIZED, contents)
         chromium = playwright.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
         )

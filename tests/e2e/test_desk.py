@@ -13,7 +13,9 @@ from tests.e2e.conftest import log_in
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True),
+    # A live server needs real transactions; the roles from the data migration come back from
+    # the serialized database before each test.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
 ARTICLE = (
