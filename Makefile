@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
 .PHONY: help install run migrate seed users test test-postgres lint format check bench \
-        bench-extraction bench-factsheet backup restore clean
+        bench-extraction bench-factsheet backup restore fuzz clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -60,6 +60,10 @@ backup: $(STAMP) ## Back up the database to backups/ (pg_dump -Fc on PostgreSQL,
 restore: $(STAMP) ## Restore a backup: make restore FILE=backups/factdb-….dump
 	@test -n "$(FILE)" || { echo "usage: make restore FILE=backups/…"; exit 2; }
 	$(PY) manage.py restore "$(FILE)" --yes
+
+fuzz: $(STAMP) ## Fuzz the whole API from its OpenAPI schema (schemathesis, live server, editor + journalist)
+	$(PY) -m pip install --quiet -e '.[dev,fuzz]'
+	scripts/fuzz.sh
 
 clean: ## Remove the virtualenv and the local SQLite database
 	rm -rf $(VENV) db.sqlite3

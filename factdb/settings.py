@@ -249,6 +249,11 @@ SPECTACULAR_SETTINGS = {
         "ClaimantKindEnum": "sources.models.ClaimantKind",
         "SourceKindEnum": "sources.models.SourceKind",
     },
+    # Every operation's error answers (400, 401, 403, 404, 429; 409/412/413/415/428 on writes).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "factdb.schema.document_errors",
+    ],
 }
 
 # Production hardening, all on when DEBUG is off (`manage.py check --deploy` is clean).

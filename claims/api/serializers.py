@@ -79,7 +79,10 @@ class ClaimSerializer(HideFromAnonymous, serializers.ModelSerializer):
     measure_label = serializers.CharField(source="measure.label", read_only=True, allow_null=True)
     tags = TagNamesField(required=False)
     notes_count = serializers.IntegerField(read_only=True, default=0)
-    created_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    # Null for claims that came with the seed data or an import run without --user.
+    created_by = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True
+    )
 
     class Meta:
         model = Claim
@@ -133,6 +136,8 @@ class NoteSerializer(serializers.ModelSerializer):
     author = serializers.SlugRelatedField(slug_field="username", read_only=True)
     body = serializers.CharField(max_length=NOTE_MAX_CHARS)
     status_to = serializers.ChoiceField(choices=Status.choices, required=False, allow_blank=True)
+    # "" when the note changed no status; declared so the schema says so.
+    status_from = serializers.ChoiceField(choices=Status.choices, allow_blank=True, read_only=True)
     evidence_sources = serializers.PrimaryKeyRelatedField(
         queryset=Source.objects.all(), many=True, required=False
     )

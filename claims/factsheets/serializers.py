@@ -48,7 +48,7 @@ class ItemSerializer(serializers.ModelSerializer):
 
 
 class FactSheetSerializer(serializers.ModelSerializer):
-    created_by = serializers.StringRelatedField()
+    created_by = serializers.StringRelatedField(allow_null=True)  # null for the seed sheet
     claim_count = serializers.IntegerField(read_only=True)
     url = serializers.HyperlinkedIdentityField(view_name="factsheet-detail", lookup_field="slug")
 

@@ -37,7 +37,11 @@ FORMAT_PARAMETER = OpenApiParameter(
 EXPORT_RESPONSES = {
     **{
         (200, spec.content_type.split(";")[0]): (
-            OpenApiTypes.BINARY if fmt == "pdf" else OpenApiTypes.STR
+            OpenApiTypes.BINARY
+            if fmt == "pdf"
+            else OpenApiTypes.OBJECT
+            if "json" in spec.content_type
+            else OpenApiTypes.STR
         )
         for fmt, spec in FORMATS.items()
     },

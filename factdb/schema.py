@@ -1,0 +1,53 @@
+"""What the OpenAPI schema says beyond what drf-spectacular infers from the views.
+
+`document_errors` (a postprocessing hook, see SPECTACULAR_SETTINGS) adds the error answers every
+operation can give, so a client generated from the schema (and `make fuzz`, which checks every
+status code against it) knows them: 400 for bad input, 401/403 for who may do what, 404, 414, 429
+when throttled or locked out; writes may also answer 409, 412, 413, 415 and 428. The body is
+DRF's: {"detail": "…"}, or {"field": ["message", …]} for a field's problems.
+
+It also says that the URL fields we keep blank-able (a publisher's homepage, an archive URL, a
+note's evidence URL) may be "", which is not a URI.
+"""
+
+ERROR = {
+    "type": "object",
+    "description": 'Either {"detail": "what went wrong"} or {"field": ["what is wrong with it"]}.',
+    "properties": {"detail": {"type": "string"}},
+    "additionalProperties": True,
+}
+ALWAYS = {
+    "400": "The request is malformed: a query parameter, a cursor or a field is invalid.",
+    "401": "No valid credentials (send Authorization: Token …).",
+    "403": "Signed in, but this role may not do this.",
+    "404": "No such object, or not one this user may see.",
+    "414": "The URL is too long (the server's limit, e.g. gunicorn's 4,094-byte request line).",
+    "429": "Too many requests, or too many failed logins: retry after Retry-After seconds.",
+}
+WRITES = {
+    "409": "Conflicts with data already stored (e.g. already retracted, a unique name).",
+    "412": "If-Match is stale: the object changed since it was read.",
+    "413": "The request body is over the size limit.",
+    "415": "The body's Content-Type is not one the API reads.",
+    "428": "The write needs If-Match with the ETag last read.",
+}
+BLANK_URL_FIELDS = {"homepage", "archive_url", "evidence_url"}
+
+
+def document_errors(result, generator, request, public):
+    result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR
+    error = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+    for path_item in result.get("paths", {}).values():
+        for method, operation in path_item.items():
+            if method not in {"get", "post", "put", "patch", "delete"}:
+                continue
+            answers = {**ALWAYS, **(WRITES if method != "get" else {})}
+            responses = operation.setdefault("responses", {})
+            for code, description in answers.items():
+                responses.setdefault(code, {"description": description, "content": error})
+    for schema in result["components"]["schemas"].values():
+        for name, prop in schema.get("properties", {}).items():
+            if name in BLANK_URL_FIELDS and prop.get("format") == "uri":
+                del prop["format"]
+                prop["description"] = (prop.get("description", "") + " A URL, or empty.").strip()
+    return result
