@@ -65,13 +65,18 @@ class AssigneeFilter(admin.SimpleListFilter):
         return queryset
 
 
+def keeping_filters(model_admin, request, url_name: str, claim: Claim) -> str:
+    """The URL with the list's filters carried along, so "back to the list" returns to the queue."""
+    return add_preserved_filters(
+        {"preserved_filters": model_admin.get_preserved_filters(request), "opts": Claim._meta},
+        reverse(url_name, args=[claim.pk]),
+    )
+
+
 def claim_page_context(model_admin, request, claim: Claim) -> dict:
     """What the claim page shows above the form: the quote in context, the citation, siblings."""
     source = claim.source
-    decide_url = add_preserved_filters(
-        {"preserved_filters": model_admin.get_preserved_filters(request), "opts": Claim._meta},
-        reverse("admin:claims_claim_decide", args=[claim.pk]),
-    )
+    decide_url = keeping_filters(model_admin, request, "admin:claims_claim_decide", claim)
     same_measure = Claim.objects.on_same_measure(claim).with_citation()
     return {
         "desk_claim": claim,
@@ -103,10 +108,7 @@ def decide_view(model_admin, request, object_id):
     if not model_admin.has_change_permission(request, claim):
         raise PermissionDenied
     form = DecisionForm(request.POST)
-    back = add_preserved_filters(
-        {"preserved_filters": model_admin.get_preserved_filters(request), "opts": Claim._meta},
-        reverse("admin:claims_claim_change", args=[claim.pk]),
-    )
+    back = keeping_filters(model_admin, request, "admin:claims_claim_change", claim)
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -183,12 +185,16 @@ def bulk_decide(model_admin, request, queryset, decision: str):
     if decision == ACCEPT:
         # Accepting only moves proposals into review, so it needs no note and no confirmation;
         # it applies to the claims as they are now.
-        claims_decide(
-            versions={claim.pk: claim.version for claim in claims},
-            author=request.user,
-            decision=ACCEPT,
-            note="",
-        )
+        try:
+            claims_decide(
+                versions={claim.pk: claim.version for claim in claims},
+                author=request.user,
+                decision=ACCEPT,
+                note="",
+            )
+        except ConcurrentEditError:
+            messages.error(request, "Nothing was accepted: a proposal changed just now; try again.")
+            return None
         messages.success(request, f"Accepted {counted(claims, 'proposal')}: now in review.")
         return None
     form = BulkDecisionForm(request.POST if "confirm" in request.POST else None)
@@ -244,7 +250,7 @@ def confirmed_versions(request, claims) -> dict[int, int]:
     versions = {}
     for claim in claims:
         raw = request.POST.get(f"version_{claim.pk}", "")
-        if not raw.isdigit():
+        if not raw.isdecimal():
             raise ValidationError(
                 f"The confirmation page did not say which version of claim {claim.pk} you saw; "
                 "start again from the list."

@@ -242,6 +242,13 @@ def test_a_bulk_verdict_over_a_changed_claim_changes_nothing(editor_client, sour
     assert not VerificationNote.objects.exists()
 
 
+def test_a_confirmation_without_the_versions_it_showed_is_a_400(editor_client, claim):
+    response = act(editor_client, "decide_verified", [claim], confirm="yes", note="ok")
+    assert response.status_code == 400
+    assert "did not say which version of claim" in response.content.decode()
+    assert not VerificationNote.objects.exists()
+
+
 def test_accepting_from_the_list_skips_claims_that_are_not_proposals(
     editor_client, proposal, claim
 ):
