@@ -134,3 +134,12 @@ def test_restore_is_a_post(admin_client):
     source = factories.source()
     source.delete()
     assert admin_client.get(restore_url(deleted_records(Source)[0])).status_code == 405
+
+
+def test_the_admin_index_links_to_deleted_records_for_those_who_may_restore(
+    client, admin_user, editor
+):
+    client.force_login(admin_user)
+    assert DELETED in client.get(reverse("admin:index")).content.decode()
+    client.force_login(editor)
+    assert DELETED not in client.get(reverse("admin:index")).content.decode()
