@@ -1,12 +1,16 @@
 """Shared fixtures: users in each role, and a guard that CI really runs on PostgreSQL."""
 
+import importlib
 import os
 import tempfile
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.db import connection
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
@@ -53,17 +57,29 @@ def token_api(db):
     return make
 
 
+def role(name: str) -> Group:
+    """The role's group, as the data migration creates it. A transactional test (one with
+    transaction=True or a live server) flushes every table afterwards, migration data included,
+    so later tests re-create the roles from the migration's own definition."""
+    group = Group.objects.filter(name=name).first()
+    if group is None:
+        roles = importlib.import_module("claims.migrations.0003_roles")
+        roles.create_groups(django_apps, SimpleNamespace(connection=connection))
+        group = Group.objects.get(name=name)
+    return group
+
+
 @pytest.fixture
 def editor(db):
     user = factories.user("eddie")
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(role("Editors"))
     return user
 
 
 @pytest.fixture
 def journalist(db):
     user = factories.user("jo")
-    user.groups.add(Group.objects.get(name="Journalists"))
+    user.groups.add(role("Journalists"))
     return user
 
 
