@@ -1,0 +1,187 @@
+"""Baselines for bench/run.py: the same claim queries as the API, answered by hand.
+
+`raw_*` views run one hand-written SQL statement per request on a psycopg 3 connection kept
+per worker (autocommit, server-side prepared after a few uses) and encode the rows with orjson:
+the same rows, fields, ordering and page size as GET /api/v1/claims/, with the figure formatted
+by the same format_figure, but no ORM, no serializer, no authentication and no permission or
+throttle checks. That is the fastest this stack (gunicorn, Django's request cycle, PostgreSQL,
+Python) can answer the question on this machine, the yardstick the API is held against.
+`trivial` answers {"ok": true}: the cost of the request cycle alone.
+
+Mounted only by bench/urls.py, which only the benchmark's gunicorn loads (bench/settings.py).
+"""
+
+import base64
+import threading
+
+import orjson
+import psycopg
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.urls import path
+
+from claims.quantities import format_figure
+from sources.models import format_date_with_precision
+
+PAGE_SIZE = 50
+
+SELECT = """
+SELECT c.id, c.version, c.quote, c.quote_start, c.quote_end, c.summary, c.value, c.hedge,
+       c.value_low, c.value_high, c.unit, c.currency, c.rate_period, c.claim_date,
+       c.period_start, c.period_end, c.place, c.status, c.attribution, c.claimant_id, cl.name,
+       c.measure_id, m.label, c.source_id, s.title, s.authors, s.published_on, s.date_precision,
+       s.url, s.archive_url, s.language, p.name, c.origin, u.username, c.created_at,
+       c.updated_at,
+       (SELECT count(*) FROM claims_verificationnote n WHERE n.claim_id = c.id),
+       ARRAY(SELECT t.name FROM claims_claim_tags ct JOIN claims_tag t ON t.id = ct.tag_id
+             WHERE ct.claim_id = c.id ORDER BY t.name)
+FROM claims_claim c
+JOIN sources_source s ON s.id = c.source_id
+JOIN sources_publisher p ON p.id = s.publisher_id
+LEFT JOIN sources_claimant cl ON cl.id = c.claimant_id
+LEFT JOIN claims_measure m ON m.id = c.measure_id
+LEFT JOIN auth_user u ON u.id = c.created_by_id
+"""
+ORDER = " ORDER BY c.claim_date DESC, c.id DESC LIMIT %s"
+
+_local = threading.local()
+
+
+def _connection():
+    conn = getattr(_local, "conn", None)
+    if conn is None or conn.closed:
+        db = settings.DATABASES["default"]
+        conn = psycopg.connect(
+            dbname=db["NAME"],
+            user=db["USER"],
+            password=db["PASSWORD"],
+            host=db["HOST"],
+            port=db["PORT"] or 5432,
+            autocommit=True,
+        )
+        _local.conn = conn
+    return conn
+
+
+def _number(value):
+    return None if value is None else f"{value.normalize():f}"
+
+
+def _row(r) -> dict:
+    (id_, version, quote, qs, qe, summary, value, hedge, low, high, unit, currency, rate) = r[:13]
+    (claim_date, p_start, p_end, place, status, attribution, claimant_id, claimant) = r[13:21]
+    (measure_id, measure, source_id, title, authors, published_on, precision) = r[21:28]
+    (url, archive_url, language, publisher, origin, username, created, updated) = r[28:36]
+    notes_count, tags = r[36], r[37]
+    return {
+        "id": id_,
+        "etag": f'"{id_}-{version}"',
+        "figure": format_figure(
+            value, hedge, unit, low=low, high=high, currency=currency or None, per=rate or None
+        ),
+        "quote": quote,
+        "quote_start": qs,
+        "quote_end": qe,
+        "summary": summary,
+        "value": _number(value),
+        "hedge": hedge,
+        "value_low": _number(low),
+        "value_high": _number(high),
+        "unit": unit,
+        "currency": currency,
+        "rate_period": rate,
+        "claim_date": claim_date,
+        "period_start": p_start,
+        "period_end": p_end,
+        "place": place,
+        "status": status,
+        "attribution": attribution,
+        "claimant": claimant_id,
+        "claimant_name": claimant,
+        "measure": measure_id,
+        "measure_label": measure,
+        "tags": tags,
+        "source": source_id,
+        "citation": {
+            "id": source_id,
+            "publisher": publisher,
+            "title": title,
+            "authors": authors,
+            "published_on": published_on,
+            "date_precision": precision,
+            "published": format_date_with_precision(published_on, precision),
+            "url": url,
+            "archive_url": archive_url,
+            "language": language,
+        },
+        "notes_count": notes_count,
+        "origin": origin,
+        "created_by": username,
+        "created_at": created,
+        "updated_at": updated,
+        "version": version,
+    }
+
+
+def _page(request, where: str, params: list) -> HttpResponse:
+    sql = SELECT + (f" WHERE {where}" if where else "") + ORDER
+    with _connection().cursor() as cursor:
+        cursor.execute(sql, [*params, PAGE_SIZE + 1])
+        rows = cursor.fetchall()
+    results = [_row(r) for r in rows[:PAGE_SIZE]]
+    after = None
+    if len(rows) > PAGE_SIZE:
+        last = results[-1]
+        after = base64.urlsafe_b64encode(f"{last['claim_date']}|{last['id']}".encode()).decode()
+    body = {"next": after and f"?after={after}", "previous": None, "results": results}
+    return HttpResponse(orjson.dumps(body), content_type="application/json")
+
+
+def raw_list(request):
+    """First page, or the page after ?after= (a cursor of claim_date|id, like the API's)."""
+    after = request.GET.get("after")
+    if not after:
+        return _page(request, "", [])
+    claim_date, claim_id = base64.urlsafe_b64decode(after).decode().split("|")
+    return _page(request, "(c.claim_date, c.id) < (%s, %s)", [claim_date, int(claim_id)])
+
+
+def raw_filtered(request):
+    """?unit=&value_min=&value_max=&status=, with the API's meaning (hedge-implied interval)."""
+    g = request.GET
+    where = (
+        "upper(c.unit) = upper(%s) AND c.status = ANY(%s)"
+        " AND (c.value_high >= %s OR c.value_high IS NULL)"
+        " AND (c.value_low <= %s OR c.value_low IS NULL)"
+    )
+    return _page(request, where, [g["unit"], g.getlist("status"), g["value_min"], g["value_max"]])
+
+
+def raw_search(request):
+    where = "c.search_vector @@ websearch_to_tsquery('english'::regconfig, %s)"
+    return _page(request, where, [request.GET["q"]])
+
+
+def raw_detail(request, pk):
+    with _connection().cursor() as cursor:
+        cursor.execute(SELECT + " WHERE c.id = %s", [pk])
+        row = cursor.fetchone()
+    if row is None:
+        raise Http404
+    claim = _row(row)
+    response = HttpResponse(orjson.dumps(claim), content_type="application/json")
+    response["ETag"] = claim["etag"]
+    return response
+
+
+def trivial(request):
+    return HttpResponse(orjson.dumps({"ok": True}), content_type="application/json")
+
+
+urlpatterns = [
+    path("claims/", raw_list),
+    path("claims/filtered/", raw_filtered),
+    path("claims/search/", raw_search),
+    path("claims/<int:pk>/", raw_detail),
+    path("trivial/", trivial),
+]

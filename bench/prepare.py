@@ -1,0 +1,135 @@
+"""Django-side setup for bench/run.py, run in the benchmark's environment (its DATABASE_URL and
+SECRET_KEY): prints one line of JSON with what the load runs need.
+
+    .venv/bin/python bench/prepare.py [--pdf-pages]
+
+- a "bench-editor" account (Editors group, staff) with an API token and a session cookie;
+- 500 claim ids for the detail requests;
+- the cursor of a page 90% deep into the default ordering (-claim_date, -id), in the API's
+  format and in the raw baseline's;
+- a 3,000-claim fact sheet ("bench-3000") over the generated claims, for the export requests;
+- with --pdf-pages: the seconds per PDF page of that sheet cut to about 10 and to about 50 pages
+  (bench/factsheet.py's own helpers), best of three renders each.
+"""
+
+import base64
+import json
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.append(str(REPO / "bench"))  # for bench/factsheet.py's helpers, last so it shadows nothing
+SHEET_SLUG, SHEET_CLAIMS = "bench-3000", 3000
+
+
+def bench_user():
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user, created = get_user_model().objects.get_or_create(
+        username="bench-editor", defaults={"is_staff": True}
+    )
+    if created:
+        user.set_unusable_password()
+        user.save()
+        user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+def deep_cursors(depth: float) -> tuple[str, str]:
+    """(API query string, raw baseline query string) of the page after the row at `depth`."""
+    from rest_framework.pagination import Cursor
+
+    from claims.models import Claim
+    from factdb.api import KeysetPagination
+
+    ordering = ("-claim_date", "-id")
+    offset = int(Claim.objects.count() * depth)
+    claim = Claim.objects.order_by(*ordering).only("claim_date", "id")[offset]
+    paginator = KeysetPagination()
+    paginator.base_url, paginator.ordering = "http://bench/api/v1/claims/", ordering
+    position = paginator._encode_position(claim)
+    api = paginator.encode_cursor(Cursor(offset=0, reverse=False, position=position))
+    raw = base64.urlsafe_b64encode(f"{claim.claim_date}|{claim.id}".encode()).decode()
+    return api.split("/api/v1/claims/", 1)[1], f"?after={raw}"
+
+
+def fact_sheet(user):
+    from claims.models import Claim, FactSheet, FactSheetItem
+
+    sheet, created = FactSheet.objects.get_or_create(
+        slug=SHEET_SLUG,
+        defaults={"title": "Benchmark sheet (3,000 claims)", "created_by": user},
+    )
+    if created:
+        claims = Claim.objects.order_by("id").values_list("id", flat=True)[:SHEET_CLAIMS]
+        FactSheetItem.objects.bulk_create(
+            FactSheetItem(sheet=sheet, claim_id=pk, position=n) for n, pk in enumerate(claims, 1)
+        )
+    return sheet
+
+
+def pdf_seconds_per_page(sheet) -> dict:
+    from factsheet import page_count, sub_context
+
+    from claims.factsheets.context import build_context
+    from claims.factsheets.renderers import render
+
+    context = build_context(sheet)
+    full = render(context, "pdf")
+    claims_per_page = len(context["items"]) / page_count(full)
+    out = {"claims_per_page": round(claims_per_page, 2)}
+    for target in (10, 50):
+        small = sub_context(context, max(1, round(target * claims_per_page)))
+        best, pages = None, None
+        for _ in range(3):
+            started = time.perf_counter()
+            pdf = render(small, "pdf")
+            seconds = time.perf_counter() - started
+            best = seconds if best is None else min(best, seconds)
+            pages = page_count(pdf)
+        out[str(target)] = {"pages": pages, "seconds": round(best, 3)}
+    return out
+
+
+def main():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bench.settings")
+    import django
+
+    django.setup()
+    from django.test import Client
+    from rest_framework.authtoken.models import Token
+
+    from claims.models import Claim
+
+    user = bench_user()
+    client = Client()
+    client.force_login(user)
+    bounds = Claim.objects.order_by("id").values_list("id", flat=True)
+    low, high = bounds.first(), bounds.last()
+    rng = random.Random(1)
+    candidates = {rng.randint(low, high) for _ in range(600)}
+    ids = sorted(Claim.objects.filter(pk__in=candidates).values_list("id", flat=True))[:500]
+    api_deep, raw_deep = deep_cursors(0.9)
+    sheet = fact_sheet(user)
+    result = {
+        "claims": Claim.objects.count(),
+        "token": Token.objects.get_or_create(user=user)[0].key,
+        "session": client.cookies["sessionid"].value,
+        "ids": ids,
+        "api_deep": api_deep,
+        "raw_deep": raw_deep,
+        "sheet": sheet.slug,
+        "sheet_claims": sheet.items.count(),
+    }
+    if "--pdf-pages" in sys.argv:
+        result["pdf_pages"] = pdf_seconds_per_page(sheet)
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,457 @@
+"""Load-test factdb at 10k, 100k and 1M claims, next to the fastest this stack can answer.
+
+    make bench-data N=1000000       # once per size: database factdb_bench_1m via generate_claims
+    make bench                      # every size whose database exists; writes bench/RESULTS.md
+    .venv/bin/python bench/run.py --sizes 10k,100k --duration 10 --out /tmp/results.md
+
+For each size: PostgreSQL on loopback (database factdb_bench_<size>), gunicorn with 2 sync
+workers on 127.0.0.1 in production settings (DEBUG off, throttling off, bench.settings adding
+the baseline views), and wrk with bounded load (-t2 -c8 -d<duration>s) on each request: the
+claim list (first page, a page 90% deep by cursor), a filtered list, full-text search for a
+rare and a common term, claim detail, the admin changelist, and the same queries through the
+raw psycopg + orjson views of bench/baseline_views.py plus a trivial JSON view. The 3,000-claim
+fact-sheet export is timed by sequential requests (one export takes seconds, far longer than a
+wrk window). Then the table and the targets, met or missed by how much, go to --out.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import psycopg
+
+REPO = Path(__file__).resolve().parents[1]
+PY = str(REPO / ".venv" / "bin" / "python")
+SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}
+PG = os.environ.get("BENCH_PG", "postgres://factdb:factdb@127.0.0.1:5432")
+FILTER = "unit=troops&status=verified&value_min=1000&value_max=50000"
+RARE, COMMON = "quokka", "border"  # claims.synthetic.RARE_TERM / COMMON_TERM
+
+
+def label(n: int) -> str:
+    return f"{n // 1_000_000}m" if n % 1_000_000 == 0 else f"{n // 1000}k"
+
+
+def db_url(size: str) -> str:
+    return f"{PG}/factdb_bench_{size}"
+
+
+def database_exists(size: str) -> bool:
+    with psycopg.connect(f"{PG}/postgres", autocommit=True) as conn:
+        row = conn.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [f"factdb_bench_{size}"]
+        ).fetchone()
+    return row is not None
+
+
+def make_data(n: int, seed: int, replace: bool) -> None:
+    """Create factdb_bench_<size>, migrate it and load n claims with generate_claims."""
+    size, name = label(n), f"factdb_bench_{label(n)}"
+    if database_exists(size):
+        if not replace:
+            sys.exit(f"{name} exists; pass --replace to drop and regenerate it.")
+        with psycopg.connect(f"{PG}/postgres", autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE "{name}"')
+    with psycopg.connect(f"{PG}/postgres", autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    env = {**os.environ, "DATABASE_URL": db_url(size)}
+    manage = [PY, str(REPO / "manage.py")]
+    subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True)
+    started = time.monotonic()
+    subprocess.run([*manage, "generate_claims", str(n), "--seed", str(seed)], env=env, check=True)
+    print(f"{name}: {n:,} claims in {time.monotonic() - started:.0f}s (migrations excluded)")
+
+
+def server_env(size: str, static_root: str) -> dict:
+    return {
+        **os.environ,
+        "PYTHONPATH": str(REPO),
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "DATABASE_URL": db_url(size),
+        "DATABASE_CONN_MAX_AGE": "600",
+        "DEBUG": "0",
+        "SECRET_KEY": "bench-only-secret-key-not-for-production-0123456789abcdefghij",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "0",
+        "FACTDB_SECURE_COOKIES": "0",
+        "STATIC_ROOT": static_root,
+        "FACTDB_THROTTLE_USER": "1000000/s",
+        "FACTDB_THROTTLE_ANON": "1000000/s",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+class Server:
+    """gunicorn, 2 sync workers, started and always stopped (it is never left running)."""
+
+    def __init__(self, env: dict, port: int):
+        self.env, self.port, self.proc = env, port, None
+
+    def __enter__(self):
+        gunicorn = str(REPO / ".venv" / "bin" / "gunicorn")
+        self.proc = subprocess.Popen(
+            [gunicorn, "factdb.wsgi:application", "--workers", "2", "--timeout", "900"]
+            + ["--bind", f"127.0.0.1:{self.port}", "--chdir", str(REPO)],
+            env=self.env,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/bench/trivial/", timeout=5)
+                return self
+            except (urllib.error.URLError, ConnectionError):
+                time.sleep(0.5)
+        self.__exit__()
+        raise RuntimeError("gunicorn did not answer within 60s")
+
+    def __exit__(self, *exc):
+        if self.proc and self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            self.proc.wait(timeout=60)
+
+
+def fetch(url: str, headers: dict) -> tuple[int, bytes, float]:
+    request = urllib.request.Request(url, headers=headers)
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(request, timeout=900) as response:
+            body = response.read()
+            return response.status, body, time.perf_counter() - started
+    except urllib.error.HTTPError as error:
+        return error.code, error.read(), time.perf_counter() - started
+
+
+def wrk(url: str, header: str, paths, args) -> dict:
+    env = {**os.environ, "BENCH_HEADER": header, "BENCH_PATHS": " ".join(paths or [])}
+    command = ["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{args.duration}s"]
+    command += ["--timeout", "60s", "-s", str(REPO / "bench" / "wrk.lua"), url]
+    out = subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout
+    data = json.loads(re.search(r"BENCH_JSON (\{.*\})", out).group(1))
+    errors = sum(data[k] for k in ("connect", "read", "write", "status", "timeout"))
+    return {
+        "rps": data["requests"] / (data["duration_us"] / 1e6),
+        "p50": data["p50"] / 1000,
+        "p95": data["p95"] / 1000,
+        "p99": data["p99"] / 1000,
+        "requests": data["requests"],
+        "errors": errors,
+    }
+
+
+def requests_for(fx: dict) -> list[tuple]:
+    """(name, API path, auth, raw baseline path) for each load run."""
+    token = f"Authorization: Token {fx['token']}"
+    session = f"Cookie: sessionid={fx['session']}"
+    detail = [f"/api/v1/claims/{pk}/" for pk in fx["ids"]]
+    raw_detail = [f"/bench/claims/{pk}/" for pk in fx["ids"]]
+    return [
+        ("claim list, first page", "/api/v1/claims/", token, "/bench/claims/"),
+        ("claim list, deep cursor page", f"/api/v1/claims/{fx['api_deep']}", token,
+         f"/bench/claims/{fx['raw_deep']}"),
+        ("filtered list", f"/api/v1/claims/?{FILTER}", token, f"/bench/claims/filtered/?{FILTER}"),
+        (f"search, rare term ({RARE})", f"/api/v1/claims/?q={RARE}", token,
+         f"/bench/claims/search/?q={RARE}"),
+        (f"search, common term ({COMMON})", f"/api/v1/claims/?q={COMMON}", token,
+         f"/bench/claims/search/?q={COMMON}"),
+        ("claim detail (500 ids in turn)", detail, token, raw_detail),
+        ("admin changelist", "/admin/claims/claim/", session, None),
+        ("admin changelist, scalable filters", "/bench/admin/claims/claim/", session, None),
+        ("trivial JSON view", "/bench/trivial/", "", None),
+    ]  # fmt: skip
+
+
+def check(base: str, path, header: str) -> tuple[int, float]:
+    """One request before the load: it must succeed, or the numbers would measure errors.
+    Returns (rows in the page, or -1; seconds taken)."""
+    path = path[0] if isinstance(path, list) else path
+    name, _, value = header.partition(": ")
+    status, body, seconds = fetch(base + path, {name: value} if header else {})
+    if status != 200:
+        raise RuntimeError(f"GET {path} answered {status}: {body[:300]!r}")
+    if body[:1] == b"{" and b'"results"' in body:
+        return len(json.loads(body)["results"]), seconds
+    return -1, seconds
+
+
+def single(seconds: float) -> dict:
+    """A request too slow for a load run (it would only time out): its one timing."""
+    ms_ = seconds * 1000
+    return {"rps": 1 / seconds, "p50": ms_, "p95": ms_, "p99": ms_, "requests": 1, "errors": 0}
+
+
+def run_size(size: str, args, static_root: str, with_pdf_pages: bool) -> dict:
+    env = server_env(size, static_root)
+    command = [PY, str(REPO / "bench" / "prepare.py")] + (["--pdf-pages"] if with_pdf_pages else [])
+    print(f"[{size}] preparing (user, token, cursors, 3,000-claim sheet)…", flush=True)
+    fx = json.loads(subprocess.run(command, env=env, capture_output=True, check=True).stdout)
+    out = {"size": size, "claims": fx["claims"], "rows": [], "pdf_pages": fx.get("pdf_pages")}
+    base = f"http://127.0.0.1:{args.port}"
+    with Server(env, args.port):
+        for name, path, header, raw in requests_for(fx):
+            if args.only and not re.search(args.only, name):
+                continue
+            hits, seconds = check(base, path, header)
+            row = {"name": name, "hits": hits}
+            # Warm both workers (connections, templates); a request still slower than half a
+            # load run after that gets its own timing instead (wrk would only time out).
+            seconds = min(seconds, check(base, path, header)[1])
+            print(f"[{size}] {name} (warm request {seconds:.2f}s)", flush=True)
+            if seconds > args.duration / 2:
+                row["api"], row["single"] = single(seconds), True
+                out["rows"].append(row)
+                continue
+            check(base, path, header)
+            paths = path if isinstance(path, list) else None
+            url = base + (path[0] if paths else path)
+            row["api"] = wrk(url, header, paths, args)
+            if raw:
+                check(base, raw, "")
+                raw_paths = raw if isinstance(raw, list) else None
+                row["raw"] = wrk(base + (raw[0] if raw_paths else raw), "", raw_paths, args)
+            out["rows"].append(row)
+        if not args.only or re.search(args.only, "fact-sheet export"):
+            out["exports"] = exports(base, fx, args)
+    return out
+
+
+def exports(base: str, fx: dict, args) -> dict:
+    headers = {"Authorization": f"Token {fx['token']}"}
+    result = {}
+    for fmt, repeat in (("html", args.export_runs + 1), ("pdf", args.export_runs)):
+        url = f"{base}/api/v1/factsheets/{fx['sheet']}/export/{fmt}/"
+        print(f"[{fx['claims']:,}] fact-sheet export {fmt} x{repeat}", flush=True)
+        seconds, errors, size = [], 0, 0
+        for _ in range(repeat):
+            status, body, elapsed = fetch(url, headers)
+            errors += status != 200
+            seconds.append(elapsed)
+            size = len(body)
+        result[fmt] = {
+            "runs": repeat,
+            "median": statistics.median(seconds),
+            "max": max(seconds),
+            "errors": errors,
+            "bytes": size,
+        }
+    return result
+
+
+def rate(value: float) -> str:
+    return f"{value:,.0f}" if value >= 100 else f"{value:.1f}" if value >= 10 else f"{value:.2f}"
+
+
+def ms(value: float) -> str:
+    return f"{value:,.1f}" if value < 100 else f"{value:,.0f}"
+
+
+def table(results: list[dict]) -> list[str]:
+    lines = [
+        "| claims | request | API req/s | p50 ms | p95 ms | p99 ms | errors | raw req/s |"
+        " raw p95 ms | API / raw req/s | rows |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for result in results:
+        for row in result["rows"]:
+            a, r = row["api"], row.get("raw")
+            raw = ["", "", ""]
+            if r:
+                raw = [rate(r["rps"]), ms(r["p95"]), f"{a['rps'] / r['rps']:.0%}"]
+            name = row["name"] + (" (one request: too slow to load)" if row.get("single") else "")
+            lines.append(
+                f"| {result['claims']:,} | {name} | {rate(a['rps'])} | {ms(a['p50'])} | "
+                f"{ms(a['p95'])} | {ms(a['p99'])} | {a['errors']} | {' | '.join(raw)} | "
+                f"{row['hits'] if row['hits'] >= 0 else ''} |"
+            )
+        for fmt, e in (result.get("exports") or {}).items():
+            lines.append(
+                f"| {result['claims']:,} | fact-sheet export, 3,000 claims, {fmt.upper()} "
+                f"({e['runs']} sequential, {e['bytes'] / 1e6:.1f} MB) | {rate(1 / e['median'])} | "
+                f"{ms(e['median'] * 1000)} | max {ms(e['max'] * 1000)} | | {e['errors']} | | | | |"
+            )
+    return lines
+
+
+def row_of(results, size, prefix):
+    for result in results:
+        if result["size"] == size:
+            for row in result["rows"]:
+                if row["name"].startswith(prefix):
+                    return row
+    return None
+
+
+def verdict(ok: bool, text: str) -> str:
+    return f"- {'MET' if ok else 'MISSED'}: {text}"
+
+
+def throughput_targets(results) -> list[str]:
+    lines = []
+    for size in [r["size"] for r in results]:
+        for prefix in ("claim list, first", "filtered list"):
+            row = row_of(results, size, prefix)
+            if row and row.get("raw"):
+                share = row["api"]["rps"] / row["raw"]["rps"]
+                text = f"{size} {prefix}: API at {share:.0%} of the raw view's req/s (≥ 50%)"
+                lines.append(verdict(share >= 0.5, text))
+        first = row_of(results, size, "claim list, first")
+        deep = row_of(results, size, "claim list, deep")
+        if first and deep:
+            ratio = deep["api"]["p95"] / first["api"]["p95"]
+            text = f"{size} deep cursor page p95 = {ratio:.2f}× the first page's (≤ 1.5×)"
+            lines.append(verdict(ratio <= 1.5, text))
+    return lines
+
+
+def growth_targets(results) -> list[str]:
+    lines = []
+    pairs = [
+        ("admin changelist", "1m", "10k"),
+        ("admin changelist, scalable filters", "1m", "10k"),
+        ("search, rare", "1m", "100k"),
+        ("search, common", "1m", "100k"),
+    ]
+    for prefix, big, small in pairs:
+        a, b = row_of(results, big, prefix), row_of(results, small, prefix)
+        if a and b:
+            ratio = a["api"]["p95"] / b["api"]["p95"]
+            text = f"{prefix} p95 at {big} = {ratio:.2f}× its p95 at {small} (≤ 2×)"
+            lines.append(verdict(ratio <= 2, text))
+    for result in results:
+        pages = result.get("pdf_pages")
+        if pages:
+            ten, fifty = pages["10"], pages["50"]
+            per10, per50 = ten["seconds"] / ten["pages"], fifty["seconds"] / fifty["pages"]
+            text = (
+                f"fact-sheet PDF {per50:.3f}s/page at {fifty['pages']} pages vs {per10:.3f}s/page"
+                f" at {ten['pages']} pages = {per50 / per10:.2f}× (≤ 1.5×)"
+            )
+            lines.append(verdict(per50 <= 1.5 * per10, text))
+    return lines
+
+
+def quality_targets(results) -> list[str]:
+    errors = []
+    for result in results:
+        for row in result["rows"]:
+            if row["api"]["errors"] or (row.get("raw") or {}).get("errors"):
+                errors.append(f"{result['size']} {row['name']}")
+        for fmt, export in (result.get("exports") or {}).items():
+            if export["errors"]:
+                errors.append(f"{result['size']} export {fmt}")
+    lines = [verdict(not errors, "zero errors" + (f" (errors: {errors})" if errors else ""))]
+    tails = [
+        (row["api"]["p99"] / row["api"]["p50"], result["size"], row["name"])
+        for result in results
+        for row in result["rows"]
+        if row["api"]["p50"] > 0
+    ]
+    if tails:
+        worst = max(tails)
+        over = [f"{size} {name} ({x:.1f}×)" for x, size, name in tails if x > 4]
+        text = f"p99 ≤ 4× p50 on every row (worst {worst[0]:.1f}×: {worst[2]} at {worst[1]})"
+        lines.append(verdict(not over, text + (f"; over: {', '.join(over)}" if over else "")))
+    return lines
+
+
+def targets(results: list[dict]) -> list[str]:
+    return throughput_targets(results) + growth_targets(results) + quality_targets(results)
+
+
+def machine() -> list[str]:
+    with psycopg.connect(f"{PG}/postgres") as conn:
+        version = conn.execute("SHOW server_version").fetchone()[0]
+    mem = Path("/proc/meminfo").read_text().split("\n")[0].split()[1]
+    return [
+        f"- date: {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC",
+        f"- machine: {os.cpu_count()} cores ({platform.machine()}), "
+        f"{int(mem) / 2**20:.0f} GiB RAM, {platform.system()} {platform.release()}",
+        f"- PostgreSQL {version} on loopback, default configuration",
+        f"- Python {platform.python_version()}, gunicorn 2 sync workers, wrk on the same cores",
+        f"- load average at start: {os.getloadavg()[0]:.1f}",
+    ]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command")
+    data = sub.add_parser("data", help="create factdb_bench_<size> with N generated claims")
+    data.add_argument("n", type=int)
+    data.add_argument("--seed", type=int, default=1)
+    data.add_argument("--replace", action="store_true")
+    parser.add_argument("--sizes", default="10k,100k,1m")
+    parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--port", type=int, default=0, help="default: a free port")
+    parser.add_argument("--export-runs", type=int, default=2, help="sequential PDF exports")
+    parser.add_argument("--only", help="regex: run only the requests whose name matches")
+    parser.add_argument("--out", type=Path, default=REPO / "bench" / "RESULTS.md")
+    args = parser.parse_args()
+    if args.command == "data":
+        return make_data(args.n, args.seed, args.replace)
+    if not shutil.which("wrk"):
+        sys.exit("wrk is not installed (Debian: apt-get install -y wrk)")
+    sizes = [s for s in args.sizes.split(",") if database_exists(s)]
+    missing = set(args.sizes.split(",")) - set(sizes)
+    if missing:
+        print(f"no database for {sorted(missing)}: make bench-data N=… first; skipping them")
+    if not args.port:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            args.port = probe.getsockname()[1]
+    exports_too = not args.only or re.search(args.only, "fact-sheet export")
+    header = machine()
+    static_root = tempfile.mkdtemp(prefix="factdb-bench-static-")
+    try:
+        env = server_env(sizes[0], static_root)
+        manage = [PY, str(REPO / "manage.py"), "collectstatic", "--noinput", "-v0"]
+        subprocess.run(manage, env=env, check=True)
+        results = [
+            run_size(s, args, static_root, with_pdf_pages=exports_too and s == sizes[0])
+            for s in sizes
+        ]
+    finally:
+        shutil.rmtree(static_root, ignore_errors=True)
+    command = "python bench/run.py " + " ".join(sys.argv[1:])
+    (args.out.with_suffix(".json")).write_text(json.dumps(results, indent=1))
+    write(args.out, command, header, results, args)
+    print("\n".join(table(results) + [""] + targets(results)))
+
+
+def write(path: Path, command: str, header: list[str], results: list[dict], args) -> None:
+    text = [
+        "# factdb benchmark results",
+        "",
+        f"Command: `{command.strip()}` (wrk -t{args.threads} -c{args.connections} "
+        f"-d{args.duration}s per row)",
+        "",
+        *header,
+        f"- load average at end: {os.getloadavg()[0]:.1f}",
+        "",
+        *table(results),
+        "",
+        "## Targets",
+        "",
+        *targets(results),
+        "",
+    ]
+    path.write_text("\n".join(text))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,34 @@
+-- wrk script for bench/run.py: an optional auth header, optional rotating paths, and a summary
+-- line of JSON (latency percentiles in microseconds, requests, errors) for run.py to parse.
+--   BENCH_HEADER="Authorization: Token abc"   one header sent with every request
+--   BENCH_PATHS="/a/ /b/ /c/"                 requests cycle through these paths (e.g. claim ids)
+
+local header = os.getenv("BENCH_HEADER")
+if header and header ~= "" then
+  local name, value = header:match("^([^:]+):%s*(.*)$")
+  wrk.headers[name] = value
+end
+
+local paths = {}
+for p in (os.getenv("BENCH_PATHS") or ""):gmatch("%S+") do
+  paths[#paths + 1] = p
+end
+local counter = 0
+
+function request()
+  if #paths == 0 then
+    return wrk.format()
+  end
+  counter = counter + 1
+  return wrk.format(nil, paths[(counter % #paths) + 1])
+end
+
+function done(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format(
+    'BENCH_JSON {"requests": %d, "duration_us": %d, "p50": %d, "p95": %d, "p99": %d, ' ..
+    '"max": %d, "connect": %d, "read": %d, "write": %d, "status": %d, "timeout": %d}\n',
+    summary.requests, summary.duration,
+    latency:percentile(50), latency:percentile(95), latency:percentile(99), latency.max,
+    e.connect, e.read, e.write, e.status, e.timeout))
+end
