@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
 .PHONY: help install run migrate seed users test test-postgres lint format check bench \
-        bench-extraction bench-factsheet backup restore fuzz clean
+        bench-data bench-extraction bench-factsheet backup restore fuzz clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -53,6 +53,13 @@ bench-extraction: $(STAMP) ## Quantity extraction on the NewsQuant dev half, aga
 
 bench-factsheet: $(STAMP) ## Render a 3,000-claim fact sheet to HTML and PDF (throwaway SQLite) and time it
 	$(PY) bench/factsheet.py
+
+bench: $(STAMP) ## Load-test API, admin and exports at 10k/100k/1M claims vs raw baselines -> bench/RESULTS.md
+	$(PY) -m pip install --quiet -e '.[bench]'
+	$(PY) bench/run.py
+
+bench-data: $(STAMP) ## Make database factdb_bench_<N> with N generated claims: make bench-data N=100000
+	$(PY) bench/run.py data $(or $(N),10000)
 
 backup: $(STAMP) ## Back up the database to backups/ (pg_dump -Fc on PostgreSQL, a file copy on SQLite)
 	$(PY) manage.py backup

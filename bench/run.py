@@ -410,6 +410,8 @@ def main():
     missing = set(args.sizes.split(",")) - set(sizes)
     if missing:
         print(f"no database for {sorted(missing)}: make bench-data N=… first; skipping them")
+    if not sizes:
+        sys.exit("No benchmark database: make bench-data N=10000 (and N=100000, N=1000000).")
     if not args.port:
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
