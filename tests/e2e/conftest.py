@@ -11,10 +11,6 @@ from pathlib import Path
 
 import pytest
 
-# Sync Playwright keeps an asyncio loop running in the test thread, so Django would refuse ORM
-# calls made there (fixtures, assertions). None of it is async code; this is the documented switch.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -26,7 +22,6 @@ CHROMIUM_ARGS = [
 ]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 PASSWORD = "pw-for-tests-1"  # tests.factories.user's default
-SERIALIZED = "_test_serialized_contents"  # where Django's test runner keeps the migrated data
 
 
 def _unavailable(reason: str):
@@ -43,7 +38,7 @@ def fast_passwords(settings):
 
 
 @pytest.fixture(scope="module")
-def browser(django_db_setup):
+def browser():
     """Chromium for one module's tests; the event loop of sync Playwright runs only meanwhile."""
     if not CHROMIUM.exists():
         _unavailable(f"Chromium is not installed at {CHROMIUM}")
@@ -51,16 +46,11 @@ def browser(django_db_setup):
         from playwright.sync_api import sync_playwright
     except ImportError:
         _unavailable("Playwright for Python is not installed")
-    from django.db import connections
-
-    serialized = {alias: connections[alias].__dict__.get(SERIALIZED) for alias in connections}
-    with sync_playwright() as playwright:
-        # With a loop running in this thread Django keeps the thread's connections in a context
-        # variable: new connection objects, which lack the serialized test database that
-        # serialized_rollback restores the Editors and Journalists groups from. Hand it over.
-        for alias, contents in serialized.items():
-            if contents is not None:
-                setattr(connections[alias], SERIALIZED, contents)
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        # Sync Playwright keeps an asyncio loop running in this thread, so Django would refuse the
+        # ORM calls that fixtures and assertions make here. None of it is async code; this is
+        # the documented switch, set only while the loop runs (module scope keeps that short).
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         chromium = playwright.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
         )

@@ -13,9 +13,8 @@ from tests.e2e.conftest import log_in
 
 pytestmark = [
     pytest.mark.browser,
-    # A live server needs real transactions; the roles from the data migration come back from
-    # the serialized database before each test.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # A live server needs real transactions; tests.conftest re-creates the roles after a flush.
+    pytest.mark.django_db(transaction=True),
 ]
 
 ARTICLE = (
