@@ -274,3 +274,34 @@ def test_the_import_stores_only_finite_storable_figures_from_hostile_text(db, tm
         claim.full_clean()
         assert is_finite(claim.value)
     assert {c.value for c in claims} >= {Decimal(6000)}
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "q=%00",
+        "unit=tro%00ops",
+        "place=%00",
+        "tags=%00",
+        "ordering=%00",
+        "cursor=%00",
+        "value_min=NaN",
+        "value_max=Infinity",
+        "value_min=1e309",
+        "claim_date_after=2023-02-30",
+        "claim_date_before=10000-01-01",
+        "source=1234567890123456789012345",
+        "claimant=%00",
+        "page_size=1234567890123456789012345",
+    ],
+)
+def test_hostile_query_parameters_are_a_400_or_ignored_never_a_500(api, claim, query):
+    response = api.get(f"{CLAIMS}?{query}")
+    assert response.status_code in (200, 400), (query, response.status_code, response.content[:300])
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v1/sources/?q=%00", "/api/v1/publishers/?name=%00", "/api/v1/measures/?q=%00"]
+)
+def test_nul_bytes_in_reference_filters_never_reach_the_database(api, path):
+    assert api.get(path).status_code in (200, 400)
