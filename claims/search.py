@@ -7,7 +7,7 @@ case, in the quote or the summary.
 """
 
 from django.db import connections
-from django.db.models import BooleanField, Q
+from django.db.models import Q
 from django.db.models.expressions import RawSQL
 
 # Longer than any real question, short enough that a parser cannot be made to chew on megabytes.
@@ -21,12 +21,15 @@ def search_claims(queryset, text: str):
         return queryset
     if connections[queryset.db].vendor == "postgresql":
         table = queryset.model._meta.db_table
-        matches = RawSQL(
-            f'"{table}"."search_vector" @@ websearch_to_tsquery(\'english\'::regconfig, %s)',
+        # A subquery of its own: when `queryset` is itself used as a subquery (the conflicts
+        # filter does), Django renames its table (V0), and a bare "claims_claim" would not
+        # resolve. PostgreSQL still runs it as a semi-join on the GIN index.
+        matching = RawSQL(
+            f'SELECT "id" FROM "{table}" '
+            "WHERE \"search_vector\" @@ websearch_to_tsquery('english'::regconfig, %s)",
             (text,),
-            output_field=BooleanField(),
         )
-        return queryset.filter(matches)
+        return queryset.filter(pk__in=matching)
     condition = Q()
     for word in text.split():
         condition &= Q(quote__icontains=word) | Q(summary__icontains=word)

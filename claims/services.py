@@ -11,6 +11,7 @@ from django.db import transaction
 from sources.models import Source
 
 from .models import Claim, ConcurrentEditError, Status, Tag, VerificationNote
+from .tag_history import tags_in_last_record
 
 
 @transaction.atomic
@@ -87,13 +88,9 @@ def claim_create(*, created_by, tags: Iterable[str] = (), **fields) -> Claim:
     tag_objects = _tags_named(tags)
     if tag_objects:
         # The creation record was written by save(), before the claim could have tags; set them
-        # without a second record and copy them into the first, as simple_history does on save.
-        claim.skip_history_when_saving = True
-        try:
+        # without a second record, into the first.
+        with tags_in_last_record(claim):
             claim.tags.set(tag_objects)
-        finally:
-            del claim.skip_history_when_saving
-        _copy_tags_into_record(claim, claim.history.latest())
     return claim
 
 
@@ -141,11 +138,3 @@ def _tags_named(names: Iterable[str]) -> list[Tag]:
             tag.save()
         tags.append(tag)
     return tags
-
-
-def _copy_tags_into_record(claim: Claim, record) -> None:
-    rows = Claim.tags.through.objects.filter(claim=claim)
-    record.tags.model.objects.bulk_create(
-        record.tags.model(history=record, id=row.id, claim_id=row.claim_id, tag_id=row.tag_id)
-        for row in rows
-    )

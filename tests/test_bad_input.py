@@ -293,6 +293,9 @@ def test_the_import_stores_only_finite_storable_figures_from_hostile_text(db, tm
         "source=1234567890123456789012345",
         "claimant=%00",
         "page_size=1234567890123456789012345",
+        # Found by `make fuzz` on PostgreSQL: search inside the conflicts filter's subquery.
+        "q=%06%C3%B8q%C2%BA&conflicts=true&value_min=7.0282224590719496e%2B16",
+        "q=troops&conflicts=false",
     ],
 )
 def test_hostile_query_parameters_are_a_400_or_ignored_never_a_500(api, claim, query):
