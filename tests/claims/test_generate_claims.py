@@ -135,3 +135,30 @@ def test_postgresql_fills_the_generated_search_vector_for_each_claim():
             assert cursor.fetchone()[0] == 0
     else:
         assert Claim.objects.count() == 80
+
+
+def index_definitions():
+    with connection.cursor() as cursor:
+        tables = connection.introspection.table_names(cursor)
+        return {
+            table: sorted(
+                (name, tuple(c["columns"]))
+                for name, c in connection.introspection.get_constraints(cursor, table).items()
+                if c["index"]
+            )
+            for table in tables
+            if table.startswith(("claims_", "sources_"))
+        }
+
+
+@pytest.mark.django_db
+def test_a_big_load_rebuilds_every_index_it_set_aside(monkeypatch):
+    from claims.management.commands import generate_claims
+
+    monkeypatch.setattr(generate_claims, "DEFER_INDEXES_FROM", 0)
+    before = index_definitions()
+
+    generate(60)
+
+    assert index_definitions() == before
+    assert Claim.objects.count() == 60

@@ -43,6 +43,8 @@ from sources.models import Claimant, Publisher, Source
 EDITORS = [f"generator-editor-{n}" for n in range(1, 9)]
 CLAIM_TAGS = Claim.tags.through
 HISTORICAL_CLAIM_TAGS = apps.get_model("claims", "HistoricalClaim_tags")
+# A load of at least this many claims that at least doubles the table rebuilds its indexes.
+DEFER_INDEXES_FROM = 10_000
 # The tables that grow with the number of claims.
 BULK_MODELS = [Source, Claim, CLAIM_TAGS, VerificationNote]
 BULK_MODELS += [m.history.model for m in (Source, Claim, VerificationNote)]
@@ -245,7 +247,8 @@ class Command(BaseCommand):
         started = time.monotonic()
         with transaction.atomic():
             loader = Loader(using_copy)
-            if using_copy and not keep_indexes and count >= max(Claim.objects.count(), 10_000):
+            big = count >= max(Claim.objects.count(), DEFER_INDEXES_FROM)
+            if using_copy and big and not keep_indexes:
                 loader.defer_indexes(BULK_MODELS)
             newsroom = Newsroom(
                 count,
