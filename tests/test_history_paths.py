@@ -12,6 +12,7 @@ from django.apps import apps
 from django.core.management import call_command
 from django.urls import reverse
 
+from claims.factsheets.services import sheet_create
 from claims.models import Status, Tag
 from factdb.recovery import deleted_records
 from sources.models import Source
@@ -103,6 +104,22 @@ def admin_bulk_verdict_action(client, users, claim):
     }
     begin()
     response = admin_client(client, users["editor"]).post(
+        reverse("admin:claims_claim_changelist"), data
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+
+
+def admin_add_to_fact_sheet_action(client, users, claim):
+    sheet = sheet_create(title="Border troops", user=users["journalist"])
+    other = factories.claim(source=claim.source, quote="80,500 migrants", value=80500)
+    data = {
+        "action": "add_to_fact_sheet",
+        "_selected_action": [claim.pk, other.pk],
+        "apply": "1",
+        "sheet": sheet.pk,
+    }
+    begin()
+    response = admin_client(client, users["journalist"]).post(
         reverse("admin:claims_claim_changelist"), data
     )
     assert response.status_code == 302, response.content.decode()[:3000]
@@ -292,6 +309,7 @@ PATHS = {
     admin_claim_note_inline: ("editor", {"claim": 1, "verificationnote": 1}),
     admin_decide_button: ("editor", {"claim": 1, "verificationnote": 1}),
     admin_bulk_verdict_action: ("editor", {"claim": 2, "verificationnote": 2}),
+    admin_add_to_fact_sheet_action: ("journalist", {"factsheet": 1, "factsheetitem": 2}),
     admin_source_change: ("editor", {"source": 1}),
     admin_propose_claims_action: ("editor", {"claim": 2}),
     admin_restore_deleted_source: ("admin", {"source": 1}),
@@ -313,10 +331,16 @@ PATHS = {
 
 @pytest.mark.parametrize("path", PATHS, ids=lambda path: path.__name__)
 def test_each_write_leaves_one_record_per_row_naming_who_wrote_it(
-    path, client, token_api, editor, admin_user, claim, tmp_path
+    path, client, token_api, editor, journalist, admin_user, claim, tmp_path
 ):
     role, written = PATHS[path]
-    users = {"editor": editor, "admin": admin_user, "tmp_path": tmp_path, "api": token_api}
+    users = {
+        "editor": editor,
+        "journalist": journalist,
+        "admin": admin_user,
+        "tmp_path": tmp_path,
+        "api": token_api,
+    }
     marks.clear()
 
     path(client, users, claim)
