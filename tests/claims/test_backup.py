@@ -11,7 +11,9 @@ from tests import factories
 
 def snapshot():
     return {
-        "claims": list(Claim.objects.order_by("pk").values_list("pk", "value", "status", "version")),
+        "claims": list(
+            Claim.objects.order_by("pk").values_list("pk", "value", "status", "version")
+        ),
         "notes": list(VerificationNote.objects.order_by("pk").values_list("pk", "body")),
         "sources": list(Source.objects.order_by("pk").values_list("pk", "title", "text_sha256")),
         "claim_history": list(
