@@ -16,6 +16,9 @@ from sources.models import Claimant, Source
 VALUE_DIGITS, VALUE_PLACES = 24, 6
 VALUE_LIMIT = Decimal(10) ** (VALUE_DIGITS - VALUE_PLACES)
 
+# A quote is the sentence or clause with the figure; anything longer is a paste, not a quote.
+QUOTE_MAX_CHARS = 5_000
+
 currency_validator = RegexValidator(r"^[A-Z]{3}$", "Enter an ISO 4217 code such as 'USD'.")
 
 
@@ -409,6 +412,11 @@ class Claim(models.Model):
             )
         if not self.quote or not self.quote.strip():
             errors["quote"] = "A claim needs the exact words of its source."
+        elif len(self.quote) > QUOTE_MAX_CHARS:
+            errors["quote"] = (
+                f"A quote is the sentence with the figure: at most {QUOTE_MAX_CHARS:,} "
+                f"characters, not {len(self.quote):,}."
+            )
         errors.update(self._offset_errors())
         if errors:
             raise ValidationError(errors)

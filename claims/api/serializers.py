@@ -11,10 +11,9 @@ from rest_framework import serializers
 from factdb.api import FullCleanMixin, HideFromAnonymous
 from sources.models import Claimant, Source
 
-from ..models import Claim, Measure, Status, VerificationNote
+from ..models import QUOTE_MAX_CHARS, Claim, Measure, Status, VerificationNote
 
 # A quote is the sentence or two that carries a figure; a whole article belongs in the source.
-QUOTE_MAX_CHARS = 5_000
 NOTE_MAX_CHARS = 20_000
 
 

@@ -207,3 +207,10 @@ def test_claims_on_the_same_measure_exclude_the_claim_itself(source):
     factories.claim(source=source)
     assert list(Claim.objects.on_same_measure(claim)) == [other]
     assert not Claim.objects.on_same_measure(factories.claim(source=source)).exists()
+
+
+def test_a_quote_longer_than_a_sentence_is_refused(source):
+    claim = Claim(source=source, quote="x" * 5_001, value=6000, hedge=Hedge.EXACT, unit="troops")
+    with pytest.raises(ValidationError) as error:
+        claim.full_clean()
+    assert "at most 5,000 characters" in str(error.value)
