@@ -6,9 +6,7 @@ and simple_history keeps a "-" record of every deleted row. The admin lists thos
 timestamps and its fields as they were when it was deleted, and its history gets a "+" record
 naming the person who restored it. Claims are never deleted, so they are not here.
 
-What history does not keep cannot come back: a source's text snapshot (left out of its history
-for size; the record keeps its SHA-256, so a re-imported text can be checked against it) and a
-note's evidence sources (not tracked).
+What history does not keep cannot come back: a note's evidence sources (not tracked).
 """
 
 import datetime
@@ -81,9 +79,6 @@ def record_restore(*, record, user):
 
 def _put_back(record, user):
     obj = record.instance
-    if hasattr(obj, "text_sha256"):
-        # The text snapshot is not in history; the restored row must not claim a hash of it.
-        obj.text_sha256 = ""
     try:
         obj.full_clean()
     except ValidationError as error:

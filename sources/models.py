@@ -163,7 +163,8 @@ class Source(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["text"])
+    # The text snapshot is kept in history too: a restored source must come back whole.
+    history = HistoricalRecords()
     objects = SourceManager()
 
     class Meta:

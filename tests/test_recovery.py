@@ -47,9 +47,9 @@ def test_a_deleted_source_comes_back_with_its_id_fields_and_dates(admin_client, 
     assert response.status_code == 302
     assert response["Location"] == reverse("admin:sources_source_change", args=[before["id"]])
     after = Source.objects.values().get(pk=before["id"])
-    # Everything but the text snapshot, which history does not keep.
-    assert {**after, "text": before["text"], "text_sha256": before["text_sha256"]} == before
-    assert after["text"] == after["text_sha256"] == ""
+    # All of it, the text snapshot and its SHA-256 included.
+    assert after == before
+    assert after["text"] and after["text_sha256"]
     latest = Source.history.filter(id=before["id"]).latest()
     assert (latest.history_type, latest.history_user) == ("+", admin_user)
     assert latest.history_change_reason.startswith("Restored after its deletion on ")
