@@ -1,5 +1,6 @@
-"""Migration 0006's expression indexes match the SQL that Django writes for the queries they
-serve; a change to either side that breaks the match makes the planner fall back to a sort."""
+"""Migrations 0006 and 0007: the expression indexes match the SQL that Django writes for the
+queries they serve (a change to either side that breaks the match makes the planner fall back to
+a sort), and the search vector keeps fine statistics."""
 
 import pytest
 from django.db import connection
@@ -39,3 +40,19 @@ def test_a_unit_filter_in_the_default_order_reads_its_index(source):
     used = "claims_claim_unit_date_idx" in plan(claims)
 
     assert used is ON_POSTGRES
+
+
+@pytest.mark.django_db
+def test_the_search_vector_keeps_statistics_fine_enough_for_rare_words():
+    with connection.cursor() as cursor:
+        columns = [
+            c.name for c in connection.introspection.get_table_description(cursor, "claims_claim")
+        ]
+        if ON_POSTGRES:
+            cursor.execute(
+                "SELECT attstattarget FROM pg_attribute "
+                "WHERE attrelid = 'claims_claim'::regclass AND attname = 'search_vector'"
+            )
+            assert cursor.fetchone()[0] == 1000
+        else:
+            assert "search_vector" not in columns  # SQLite searches with LIKE instead
