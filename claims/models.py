@@ -9,7 +9,7 @@ from django.db import models, transaction
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 from simple_history.models import HistoricalRecords
 
-from sources.models import Claimant, Source
+from sources.models import Claimant, Source, format_date_with_precision
 
 # numeric(24, 6): figures up to a quadrillion-quadrillion are plenty for news; the bound also keeps
 # PostgreSQL's NaN (which sorts above every number) and Infinity out of the column.
@@ -378,6 +378,14 @@ class Claim(models.Model):
             currency=self.currency or None,
             per=self.rate_period or None,
         )
+
+    @property
+    def claim_date_display(self) -> str:
+        """The claim's date as precisely as it is known: a claim dated by its source's "June 2019"
+        reads "June 2019", not "1 June 2019"."""
+        if self.claim_date and self.source_id and self.claim_date == self.source.published_on:
+            return self.source.published_display
+        return format_date_with_precision(self.claim_date, "day")
 
     @property
     def etag(self) -> str:

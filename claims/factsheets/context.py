@@ -127,7 +127,7 @@ def item(claim: Claim, position: int, note: str, number: int) -> dict:
         "said_by": said_by(claim),
         "attribution": claim.attribution,
         "claim_date": claim.claim_date.isoformat() if claim.claim_date else "",
-        "claim_date_display": format_date_with_precision(claim.claim_date, "day"),
+        "claim_date_display": claim.claim_date_display,
         "place": claim.place,
         "value": plain_number(claim.value),
         "hedge": claim.hedge,

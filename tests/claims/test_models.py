@@ -1,5 +1,6 @@
 """A bad figure cannot be stored by any path: model validation and database constraints agree."""
 
+import datetime
 from decimal import Decimal
 
 import pytest
@@ -214,3 +215,11 @@ def test_a_quote_longer_than_a_sentence_is_refused(source):
     with pytest.raises(ValidationError) as error:
         claim.full_clean()
     assert "at most 5,000 characters" in str(error.value)
+
+
+def test_a_claim_dated_by_its_source_reads_with_the_source_precision(db):
+    source = factories.source(published_on=datetime.date(2019, 6, 1), date_precision="month")
+    claim = factories.claim(source=source)
+    assert claim.claim_date_display == "June 2019"
+    claim.claim_date = datetime.date(2019, 6, 7)
+    assert claim.claim_date_display == "7 June 2019"
