@@ -4,17 +4,20 @@
     make bench                      # every size whose database exists; writes bench/RESULTS.md
     .venv/bin/python bench/run.py --sizes 10k,100k --duration 10 --out /tmp/results.md
 
-For each size: PostgreSQL on loopback (database factdb_bench_<size>), gunicorn with 2 sync
+For each size: PostgreSQL on loopback (database factdb_bench_<size>) and gunicorn with 2 sync
 workers on 127.0.0.1 in production settings (DEBUG off, throttling off, bench.settings adding
-the baseline views), and wrk with bounded load (-t2 -c8 -d<duration>s) on each request: the
-claim list (first page, a page 90% deep by cursor), a filtered list, full-text search for a
-rare and a common term, claim detail, the admin changelist, and the same queries through the
-raw psycopg + orjson views of bench/baseline_views.py plus a trivial JSON view. The 3,000-claim
-fact-sheet export is timed by sequential requests (one export takes seconds, far longer than a
-wrk window). Then the table and the targets, met or missed by how much, go to --out.
+the baseline views). Each request is then loaded with wrk (-t2 -c8 -d<duration>s) at every size
+in turn, so that sizes are compared minutes apart: the claim list (first page, a page 90% deep
+by cursor), a filtered list, full-text search for a rare and a common term, claim detail, the
+admin changelist (as shipped, and with scalable filters: bench/admin_variant.py), and the same
+queries through the raw psycopg + orjson views of bench/baseline_views.py, plus a trivial JSON
+view. The 3,000-claim fact-sheet export is timed by sequential requests (one export takes
+seconds, far longer than a wrk window). The table and the targets, met or missed by how much,
+go to --out.
 """
 
 import argparse
+import contextlib
 import datetime
 import json
 import os
@@ -194,40 +197,61 @@ def single(seconds: float) -> dict:
     return {"rps": 1 / seconds, "p50": ms_, "p95": ms_, "p99": ms_, "requests": 1, "errors": 0}
 
 
-def run_size(size: str, args, static_root: str, with_pdf_pages: bool) -> dict:
-    env = server_env(size, static_root)
-    command = [PY, str(REPO / "bench" / "prepare.py")] + (["--pdf-pages"] if with_pdf_pages else [])
-    print(f"[{size}] preparing (user, token, cursors, 3,000-claim sheet)…", flush=True)
-    fx = json.loads(subprocess.run(command, env=env, capture_output=True, check=True).stdout)
-    out = {"size": size, "claims": fx["claims"], "rows": [], "pdf_pages": fx.get("pdf_pages")}
-    base = f"http://127.0.0.1:{args.port}"
-    with Server(env, args.port):
-        for name, path, header, raw in requests_for(fx):
+def measure(base: str, name: str, path, header: str, raw, args) -> dict:
+    hits, seconds = check(base, path, header)
+    row = {"name": name, "hits": hits}
+    # Warm both workers (connections, templates); a request still slower than half a load run
+    # after that gets its own timing instead (wrk would only time out).
+    row["warm"] = seconds = min(seconds, check(base, path, header)[1])
+    if seconds > args.duration / 2:
+        row["api"], row["single"] = single(seconds), True
+        return row
+    check(base, path, header)
+    paths = path if isinstance(path, list) else None
+    row["api"] = wrk(base + (path[0] if paths else path), header, paths, args)
+    if raw:
+        check(base, raw, "")
+        raw_paths = raw if isinstance(raw, list) else None
+        row["raw"] = wrk(base + (raw[0] if raw_paths else raw), "", raw_paths, args)
+    return row
+
+
+def run_all(sizes: list[str], args, static_root: str, exports_too: bool) -> list[dict]:
+    """One gunicorn per size, all up at once (idle ones cost nothing), and each request measured
+    at every size back to back: the sizes of a row are compared minutes apart, not half an hour
+    apart, on a machine whose speed drifts with whatever else runs on it."""
+    results, servers = [], []
+    for n, size in enumerate(sizes):
+        env = server_env(size, static_root)
+        command = [PY, str(REPO / "bench" / "prepare.py")]
+        command += ["--pdf-pages"] if exports_too and n == 0 else []
+        print(f"[{size}] preparing (user, token, cursors, 3,000-claim sheet)…", flush=True)
+        fx = json.loads(subprocess.run(command, env=env, capture_output=True, check=True).stdout)
+        results.append({"size": size, "claims": fx["claims"], "rows": [], "fx": fx})
+        results[-1]["pdf_pages"] = fx.get("pdf_pages")
+        servers.append(Server(env, free_port()))
+    with contextlib.ExitStack() as stack:
+        bases = [f"http://127.0.0.1:{stack.enter_context(server).port}" for server in servers]
+        names = [r[0] for r in requests_for(results[0]["fx"])]
+        for i, name in enumerate(names):
             if args.only and not re.search(args.only, name):
                 continue
-            hits, seconds = check(base, path, header)
-            row = {"name": name, "hits": hits}
-            # Warm both workers (connections, templates); a request still slower than half a
-            # load run after that gets its own timing instead (wrk would only time out).
-            seconds = min(seconds, check(base, path, header)[1])
-            row["warm"] = seconds
-            print(f"[{size}] {name} (warm request {seconds:.2f}s)", flush=True)
-            if seconds > args.duration / 2:
-                row["api"], row["single"] = single(seconds), True
-                out["rows"].append(row)
-                continue
-            check(base, path, header)
-            paths = path if isinstance(path, list) else None
-            url = base + (path[0] if paths else path)
-            row["api"] = wrk(url, header, paths, args)
-            if raw:
-                check(base, raw, "")
-                raw_paths = raw if isinstance(raw, list) else None
-                row["raw"] = wrk(base + (raw[0] if raw_paths else raw), "", raw_paths, args)
-            out["rows"].append(row)
-        if not args.only or re.search(args.only, "fact-sheet export"):
-            out["exports"] = exports(base, fx, args)
-    return out
+            for result, base in zip(results, bases, strict=True):
+                _, path, header, raw = requests_for(result["fx"])[i]
+                print(f"[{result['size']}] {name}", flush=True)
+                result["rows"].append(measure(base, name, path, header, raw, args))
+        if exports_too:
+            for result, base in zip(results, bases, strict=True):
+                result["exports"] = exports(base, result["fx"], args)
+    for result in results:
+        del result["fx"]
+    return results
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def exports(base: str, fx: dict, args) -> dict:
@@ -235,7 +259,7 @@ def exports(base: str, fx: dict, args) -> dict:
     result = {}
     for fmt, repeat in (("html", args.export_runs + 1), ("pdf", args.export_runs)):
         url = f"{base}/api/v1/factsheets/{fx['sheet']}/export/{fmt}/"
-        print(f"[{fx['claims']:,}] fact-sheet export {fmt} x{repeat}", flush=True)
+        print(f"[{fx['claims']:,} claims] fact-sheet export {fmt} x{repeat}", flush=True)
         seconds, errors, size = [], 0, 0
         for _ in range(repeat):
             status, body, elapsed = fetch(url, headers)
@@ -261,29 +285,35 @@ def ms(value: float) -> str:
 
 
 def table(results: list[dict]) -> list[str]:
+    """One line per request and size, the sizes of a request together."""
     lines = [
-        "| claims | request | API req/s | p50 ms | p95 ms | p99 ms | errors | raw req/s |"
+        "| request | claims | API req/s | p50 ms | p95 ms | p99 ms | errors | raw req/s |"
         " raw p95 ms | API / raw req/s | rows |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for result in results:
-        for row in result["rows"]:
+    for i, first in enumerate(results[0]["rows"]):
+        for result in results:
+            row = result["rows"][i]
             a, r = row["api"], row.get("raw")
             raw = ["", "", ""]
             if r:
                 raw = [rate(r["rps"]), ms(r["p95"]), f"{a['rps'] / r['rps']:.0%}"]
-            name = row["name"] + (" (one request: too slow to load)" if row.get("single") else "")
+            name = first["name"] + (" (one request: too slow to load)" if row.get("single") else "")
             lines.append(
-                f"| {result['claims']:,} | {name} | {rate(a['rps'])} | {ms(a['p50'])} | "
+                f"| {name} | {result['claims']:,} | {rate(a['rps'])} | {ms(a['p50'])} | "
                 f"{ms(a['p95'])} | {ms(a['p99'])} | {a['errors']} | {' | '.join(raw)} | "
                 f"{row['hits'] if row['hits'] >= 0 else ''} |"
             )
-        for fmt, e in (result.get("exports") or {}).items():
-            lines.append(
-                f"| {result['claims']:,} | fact-sheet export, 3,000 claims, {fmt.upper()} "
-                f"({e['runs']} sequential, {e['bytes'] / 1e6:.1f} MB) | {rate(1 / e['median'])} | "
-                f"{ms(e['median'] * 1000)} | max {ms(e['max'] * 1000)} | | {e['errors']} | | | | |"
-            )
+    for fmt in ("html", "pdf"):
+        for result in results:
+            e = (result.get("exports") or {}).get(fmt)
+            if e:
+                lines.append(
+                    f"| fact-sheet export, 3,000 claims, {fmt.upper()} ({e['runs']} sequential, "
+                    f"{e['bytes'] / 1e6:.1f} MB) | {result['claims']:,} | {rate(1 / e['median'])} "
+                    f"| {ms(e['median'] * 1000)} | max {ms(e['max'] * 1000)} | | {e['errors']} "
+                    "| | | | |"
+                )
     return lines
 
 
@@ -340,6 +370,9 @@ def growth_targets(results) -> list[str]:
         elif a and b:
             ratio = a["api"]["p95"] / b["api"]["p95"]
             text = f"{prefix} p95 at {big} = {ratio:.2f}× its p95 at {small} (≤ 2×)"
+            ta, tb = row_of(results, big, "trivial"), row_of(results, small, "trivial")
+            if ta and tb:  # the same machine-speed ratio for a view that reads no data
+                text += f"; trivial view {ta['api']['p95'] / tb['api']['p95']:.2f}× meanwhile"
             lines.append(verdict(ratio <= 2, text))
     for result in results:
         pages = result.get("pdf_pages")
@@ -407,7 +440,6 @@ def main():
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--connections", type=int, default=8)
-    parser.add_argument("--port", type=int, default=0, help="default: a free port")
     parser.add_argument("--export-runs", type=int, default=2, help="sequential PDF exports")
     parser.add_argument("--only", help="regex: run only the requests whose name matches")
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "RESULTS.md")
@@ -422,10 +454,6 @@ def main():
         print(f"no database for {sorted(missing)}: make bench-data N=… first; skipping them")
     if not sizes:
         sys.exit("No benchmark database: make bench-data N=10000 (and N=100000, N=1000000).")
-    if not args.port:
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            args.port = probe.getsockname()[1]
     exports_too = not args.only or re.search(args.only, "fact-sheet export")
     header = machine()
     static_root = tempfile.mkdtemp(prefix="factdb-bench-static-")
@@ -433,10 +461,7 @@ def main():
         env = server_env(sizes[0], static_root)
         manage = [PY, str(REPO / "manage.py"), "collectstatic", "--noinput", "-v0"]
         subprocess.run(manage, env=env, check=True)
-        results = [
-            run_size(s, args, static_root, with_pdf_pages=exports_too and s == sizes[0])
-            for s in sizes
-        ]
+        results = run_all(sizes, args, static_root, bool(exports_too))
     finally:
         shutil.rmtree(static_root, ignore_errors=True)
     command = "python bench/run.py " + " ".join(sys.argv[1:])
