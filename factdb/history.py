@@ -9,7 +9,19 @@ too). Management commands and scripts have no request; they wrap their writes in
 from contextlib import contextmanager
 from types import SimpleNamespace
 
+from django.contrib.auth import get_user_model
+from django.core.management.base import CommandError
 from simple_history.models import HistoricalRecords
+
+
+def command_user(username: str | None):
+    """The user a command's `--user USERNAME` names (None when not given), or a clear error."""
+    if username is None:
+        return None
+    user = get_user_model().objects.filter(username=username).first()
+    if user is None:
+        raise CommandError(f"--user: no user named {username!r}")
+    return user
 
 
 @contextmanager

@@ -3,8 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from claims.extraction import save_proposals
-from claims.management.commands.import_source import find_user
-from factdb.history import acting_as
+from factdb.history import acting_as, command_user
 from sources.models import Source
 
 
@@ -21,7 +20,7 @@ class Command(BaseCommand):
             raise CommandError(f"No source with id {source_id}")
         if not source.text:
             raise CommandError(f"Source {source_id} has no text snapshot to extract from")
-        user = find_user(user)
+        user = command_user(user)
         with acting_as(user):
             created, skipped = save_proposals(source, created_by=user)
         self.stdout.write(

@@ -6,14 +6,13 @@
 
 from pathlib import Path
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
 from claims.extraction import save_proposals
-from factdb.history import acting_as
+from factdb.history import acting_as, command_user
 from sources.models import Publisher, Source, SourceKind, parse_date_with_precision
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -41,7 +40,7 @@ class Command(BaseCommand):
             published_on, precision = parse_date_with_precision(options["published"])
         except ValueError as error:
             raise CommandError(f"--published: {error}") from None
-        user = find_user(options["user"])
+        user = command_user(options["user"])
         translation_of = None
         if options["translation_of"] is not None:
             translation_of = Source.objects.filter(pk=options["translation_of"]).first()
@@ -94,15 +93,6 @@ def read_text(path: Path) -> str:
     if not text.strip():
         raise CommandError(f"{path}: the file is empty")
     return text.replace("\r\n", "\n")
-
-
-def find_user(username):
-    if username is None:
-        return None
-    user = get_user_model().objects.filter(username=username).first()
-    if user is None:
-        raise CommandError(f"--user: no user named {username!r}")
-    return user
 
 
 def describe(error: ValidationError) -> str:
