@@ -118,9 +118,13 @@ def _trigram_candidates(candidates, profile: list[str], limit: int):
     for text in profile:
         match |= Q(quote__trigram_word_similar=text)
     with transaction.atomic():
-        # The %> operator (index-assisted) uses this threshold; SET LOCAL ends with the block.
+        # The %> operator (index-assisted) uses this threshold, set for this transaction only
+        # (set_config, not SET, since SET cannot take a server-side bound parameter).
         with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL pg_trgm.word_similarity_threshold = %s", [MIN_WORDING])
+            cursor.execute(
+                "SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)",
+                [str(MIN_WORDING)],
+            )
         rows = list(
             candidates.filter(match)
             .annotate(wording=wording)

@@ -138,6 +138,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # takes the write lock when it begins (IMMEDIATE), so two writers that both read first cannot
     # deadlock (SQLite would fail one at once rather than let it wait), and waits up to 20 s.
     DATABASES["default"].setdefault("OPTIONS", {}).update(timeout=20, transaction_mode="IMMEDIATE")
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Parameters bound by the server let psycopg prepare a query the fifth time a connection
+    # runs it (DATABASE_PREPARED_STATEMENTS, on by default), so PostgreSQL stops re-planning
+    # the API's six-join claim query on every request: 2 ms of planning against 0.5 ms of
+    # execution. Turn it off behind a pooler in transaction mode (PgBouncer before 1.21),
+    # which cannot keep prepared statements across transactions.
+    prepare = env_bool("DATABASE_PREPARED_STATEMENTS", True)
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        server_side_binding=prepare, prepare_threshold=5 if prepare else None
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -171,7 +181,8 @@ LOGIN_URL = "admin:login"
 # AXES_FAILURE_LIMIT failures for AXES_COOLOFF_TIME hours; a successful login clears the count.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend, with permissions read in one query instead of two (factdb/auth.py).
+    "factdb.auth.ModelBackend",
 ]
 AXES_ENABLED = env_bool("AXES_ENABLED", default=True)
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
@@ -211,7 +222,7 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "factdb.api.KeysetPagination",
     "DEFAULT_RENDERER_CLASSES": [
-        "rest_framework.renderers.JSONRenderer",
+        "factdb.api.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
         "factdb.api.CSVRenderer",
     ],
