@@ -7,13 +7,13 @@ with the reason kept as a verification note) and answers 200 with the retracted 
 
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import generics, mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
+from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 
 from factdb.api import Conflict, if_match_version, with_etag
@@ -24,6 +24,7 @@ from .filters import ClaimFilter, MeasureFilter
 from .history import claim_history
 from .measures import MeasureDetailSerializer, SVGRenderer, timeline_for
 from .permissions import cited_by_visible_claims, visible_claims
+from .reading import claim_rows, represent_claims
 from .serializers import (
     ClaimSerializer,
     HistoryEntrySerializer,
@@ -97,16 +98,21 @@ class ClaimViewSet(
         return None
 
     def get_queryset(self):
-        return (
-            visible_claims(self.request.user)
-            .with_citation()
-            .select_related("created_by")
-            .annotate(notes_count=notes_count)
-        )
+        claims = visible_claims(self.request.user).annotate(notes_count=notes_count)
+        if self.action in ("list", "retrieve"):
+            return claims  # read as plain values by claims/api/reading.py
+        return claims.with_citation().select_related("created_by")
+
+    def list(self, request, *args, **kwargs):
+        page = self.paginate_queryset(claim_rows(self.filter_queryset(self.get_queryset())))
+        return self.get_paginated_response(represent_claims(page, request))
 
     def retrieve(self, request, *args, **kwargs):
-        claim = self.get_object()
-        return with_etag(Response(self.get_serializer(claim).data), claim)
+        rows = claim_rows(self.filter_queryset(self.get_queryset()))
+        (claim,) = represent_claims([get_object_or_404(rows, pk=kwargs["pk"])], request)
+        response = Response(claim)
+        response["ETag"] = claim["etag"]
+        return response
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)

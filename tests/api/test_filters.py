@@ -222,3 +222,22 @@ def test_unreadable_parameters_are_a_400_naming_them(journalist_api, claim, quer
     response = journalist_api.get(f"{CLAIMS}?{query}")
     assert response.status_code == 400, response.content
     assert field in response.json()
+
+
+def test_each_filter_set_has_filters_of_its_own(journalist_api):
+    from django.http import QueryDict
+
+    from claims.api.filters import ClaimFilter
+    from claims.models import Claim
+
+    first = ClaimFilter(QueryDict("value_min=5000"), queryset=Claim.objects.all())
+    second = ClaimFilter(QueryDict("value_min=7000"), queryset=Claim.objects.all())
+    assert first.filters["value_min"] is not second.filters["value_min"]
+    assert first.filters["value_min"].parent is first
+    assert second.filters["value_min"].parent is second
+    # A method filter calls its own filter set's method, not the class-level filter's.
+    assert first.filters["value_min"].filter.f is first.filters["value_min"]
+    assert ClaimFilter.base_filters["value_min"].filter.f is not first.filters["value_min"]
+    assert first.is_valid() and second.is_valid()
+    assert first.form.cleaned_data["value_min"] == 5000
+    assert second.form.cleaned_data["value_min"] == 7000

@@ -1,0 +1,171 @@
+"""The claim list and detail, read without model instances.
+
+A page of 50 claims through ClaimSerializer builds 300 model instances (claim, source,
+publisher, claimant, measure, author) and reads 33 fields through DRF's field machinery: about
+ten times the cost of the query itself (bench/RESULTS.md). Reads are the API's busiest path,
+so they take one query of plain values instead (plus one for the page's tags on SQLite), and
+shape each row into exactly the dict ClaimSerializer gives for the same claim
+(tests/api/test_reading.py holds the two side by side). Writes still go through ClaimSerializer and the services.
+
+    rows = claim_rows(queryset)          # a values() queryset: filter, order and page it
+    data = represent_claims(page, request)
+"""
+
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db import connections
+from django.db.models import OuterRef
+from django.utils import timezone
+
+from claims.quantities import format_figure
+from sources.models import format_date_with_precision
+
+from ..models import Claim, Tag
+
+# The ORM paths a row is read from; the keys of the dicts claim_rows() yields.
+COLUMNS = (
+    "id",
+    "version",
+    "quote",
+    "quote_start",
+    "quote_end",
+    "summary",
+    "value",
+    "hedge",
+    "value_low",
+    "value_high",
+    "unit",
+    "currency",
+    "rate_period",
+    "claim_date",
+    "period_start",
+    "period_end",
+    "place",
+    "status",
+    "attribution",
+    "claimant_id",
+    "claimant__name",
+    "measure_id",
+    "measure__label",
+    "source_id",
+    "source__publisher__name",
+    "source__title",
+    "source__authors",
+    "source__published_on",
+    "source__date_precision",
+    "source__url",
+    "source__archive_url",
+    "source__language",
+    "origin",
+    "created_by__username",
+    "created_at",
+    "updated_at",
+    "notes_count",
+)
+
+
+def claim_rows(queryset):
+    """`queryset` (claims annotated with `notes_count`) as dicts of COLUMNS, in one query; on
+    PostgreSQL each row also carries its tag names (`tag_names`), from an array subquery."""
+    if connections[queryset.db].vendor != "postgresql":
+        return queryset.values(*COLUMNS)
+    names = Tag.objects.filter(claims=OuterRef("pk")).order_by("name", "pk").values("name")
+    return queryset.annotate(tag_names=ArraySubquery(names)).values(*COLUMNS, "tag_names")
+
+
+def tags_by_claim(claim_ids) -> dict[int, list[str]]:
+    """Tag names per claim, in the tags' own order (by name), for one page in one query."""
+    tags: dict[int, list[str]] = {}
+    links = (
+        Claim.tags.through.objects.filter(claim_id__in=claim_ids)
+        .order_by("tag__name", "tag_id")
+        .values_list("claim_id", "tag__name")
+    )
+    for claim_id, name in links:
+        tags.setdefault(claim_id, []).append(name)
+    return tags
+
+
+def represent_claims(rows, request) -> list[dict]:
+    """The page's rows as ClaimSerializer would give them to this request's reader."""
+    public = request is not None and not request.user.is_authenticated
+    if rows and "tag_names" in rows[0]:
+        return [_represent(row, row["tag_names"], public) for row in rows]
+    tags = tags_by_claim([row["id"] for row in rows]) if rows else {}
+    return [_represent(row, tags.get(row["id"], []), public) for row in rows]
+
+
+def _represent(row: dict, tags: list[str], public: bool) -> dict:
+    claim = {
+        "id": row["id"],
+        "etag": f'"{row["id"]}-{row["version"]}"',
+        "figure": format_figure(
+            row["value"],
+            row["hedge"],
+            row["unit"],
+            low=row["value_low"],
+            high=row["value_high"],
+            currency=row["currency"] or None,
+            per=row["rate_period"] or None,
+        ),
+        "quote": row["quote"],
+        "quote_start": row["quote_start"],
+        "quote_end": row["quote_end"],
+        "summary": row["summary"],
+        "value": _number(row["value"]),
+        "hedge": row["hedge"],
+        "value_low": _number(row["value_low"]),
+        "value_high": _number(row["value_high"]),
+        "unit": row["unit"],
+        "currency": row["currency"],
+        "rate_period": row["rate_period"],
+        "claim_date": _date(row["claim_date"]),
+        "period_start": _date(row["period_start"]),
+        "period_end": _date(row["period_end"]),
+        "place": row["place"],
+        "status": row["status"],
+        "attribution": row["attribution"],
+        "claimant": row["claimant_id"],
+        "claimant_name": row["claimant__name"],
+        "measure": row["measure_id"],
+        "measure_label": row["measure__label"],
+        "tags": tags,
+        "source": row["source_id"],
+        "citation": {
+            "id": row["source_id"],
+            "publisher": row["source__publisher__name"],
+            "title": row["source__title"],
+            "authors": row["source__authors"],
+            "published_on": _date(row["source__published_on"]),
+            "date_precision": row["source__date_precision"],
+            "published": format_date_with_precision(
+                row["source__published_on"], row["source__date_precision"]
+            ),
+            "url": row["source__url"],
+            "archive_url": row["source__archive_url"],
+            "language": row["source__language"],
+        },
+        "notes_count": row["notes_count"],
+        "origin": row["origin"],
+        "created_by": row["created_by__username"],
+        "created_at": _timestamp(row["created_at"]),
+        "updated_at": _timestamp(row["updated_at"]),
+        "version": row["version"],
+    }
+    if public:
+        del claim["created_by"]  # as HideFromAnonymous does for ClaimSerializer.private_fields
+    return claim
+
+
+def _number(value):
+    # DecimalField(normalize_output=True): "6000.000000" reads "6000", never "6E+3".
+    return None if value is None else f"{value.normalize():f}"
+
+
+def _date(value):
+    return None if value is None else value.isoformat()
+
+
+def _timestamp(value):
+    # As DRF's DateTimeField writes it: in the site's time zone, with "Z" for UTC.
+    text = timezone.localtime(value).isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
