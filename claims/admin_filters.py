@@ -30,6 +30,7 @@ from django.utils import formats
 from django.utils.text import capfirst
 
 from .models import Measure
+from .paginators import EstimatedCountPaginator
 
 FILTER_CSS = forms.Media(css={"screen": ["claims/admin_filters.css"]})
 # Named after autocomplete.js so that the merged media load it first (it defines select2 boxes).
@@ -251,72 +252,78 @@ class UnitFilter(FormFilter):
             }
 
 
-def date_drilldown(cl) -> dict:
-    """The context of admin/date_hierarchy.html, from the first and last date of the list.
+# Past this many rows (the paginator's exact count) MIN/MAX over the list itself could read them
+# all, as for a search that matches a fifth of the claims: the drill-down then spans all claims.
+DRILLDOWN_SPANS_THE_LIST_UP_TO = EstimatedCountPaginator.exact_count_limit
 
-    Django lists the distinct years (or months, or days) of every row in the list, a DISTINCT over
-    all claims; here the links run from the first date to the last, which MIN and MAX read off
-    the (claim_date, id) index. A period between them without claims can appear; its link shows an
-    empty list.
+
+def date_drilldown(cl) -> dict:
+    """The context of admin/date_hierarchy.html: years, months or days from the first date of the
+    list to its last.
+
+    Django's date_hierarchy lists the distinct years (months, days) of the list, a DISTINCT over
+    every claim in it; MIN and MAX read the two ends off the (claim_date, id) index instead. A
+    period between them without claims can appear; its link shows an empty list.
     """
     field_name = cl.date_hierarchy
     names = [f"{field_name}__{part}" for part in ("year", "month", "day")]
-    year, month, day = (cl.params.get(name) for name in names)
+    # The changelist has checked these are numbers (else it redirects to its "?e=1" page).
+    year, month, day = (int(cl.params[name]) if name in cl.params else None for name in names)
+    if year is None:
+        month = day = None
 
-    def link(filters):
-        return cl.get_query_string(filters, [f"{field_name}__"])
+    def link(*parts):
+        return cl.get_query_string(dict(zip(names, parts, strict=False)), [f"{field_name}__"])
+
+    def choice(date, parts, date_format):
+        return {"link": link(*parts), "title": capfirst(formats.date_format(date, date_format))}
 
     if year and month and day:
-        date = datetime.date(int(year), int(month), int(day))
+        date = datetime.date(year, month, day)
         return {
             "show": True,
-            "back": {
-                "link": link({names[0]: year, names[1]: month}),
-                "title": capfirst(formats.date_format(date, "YEAR_MONTH_FORMAT")),
-            },
+            "back": choice(date, [year, month], "YEAR_MONTH_FORMAT"),
             "choices": [{"title": capfirst(formats.date_format(date, "MONTH_DAY_FORMAT"))}],
         }
-    span = cl.queryset.aggregate(first=Min(field_name), last=Max(field_name))
-    first, final = span["first"], span["last"]
+    small = cl.result_count <= DRILLDOWN_SPANS_THE_LIST_UP_TO
+    span = (cl.queryset if small else cl.root_queryset).aggregate(
+        first=Min(field_name), last=Max(field_name)
+    )
+    first, last_ = span["first"], span["last"]
     if first is None:
-        return {"show": True, "back": {"link": link({}), "title": "All dates"}, "choices": []}
-    if not year and first.year == final.year:
+        return {"show": True, "back": {"link": link(), "title": "All dates"}, "choices": []}
+    if year is None and first.year == last_.year:
         year = first.year
-        if first.month == final.month:
+        if first.month == last_.month:
             month = first.month
     if year and month:
-        days = [first + datetime.timedelta(days=n) for n in range((final - first).days + 1)]
+        start = datetime.date(year, month, 1)
+        end = (start + datetime.timedelta(days=32)).replace(day=1) - datetime.timedelta(days=1)
+        lo, hi = max(first, start), min(last_, end)
+        days = range(lo.day, hi.day + 1) if lo <= hi else range(0)
         return {
             "show": True,
-            "back": {"link": link({names[0]: year}), "title": str(year)},
+            "back": {"link": link(year), "title": str(year)},
             "choices": [
-                {
-                    "link": link({names[0]: year, names[1]: month, names[2]: date.day}),
-                    "title": capfirst(formats.date_format(date, "MONTH_DAY_FORMAT")),
-                }
-                for date in days
+                choice(datetime.date(year, month, n), [year, month, n], "MONTH_DAY_FORMAT")
+                for n in days
             ],
         }
     if year:
-        months = [datetime.date(first.year, n, 1) for n in range(first.month, final.month + 1)]
+        start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+        lo, hi = max(first, start), min(last_, end)
+        months = range(lo.month, hi.month + 1) if lo <= hi else range(0)
         return {
             "show": True,
-            "back": {"link": link({}), "title": "All dates"},
+            "back": {"link": link(), "title": "All dates"},
             "choices": [
-                {
-                    "link": link({names[0]: year, names[1]: date.month}),
-                    "title": capfirst(formats.date_format(date, "YEAR_MONTH_FORMAT")),
-                }
-                for date in months
+                choice(datetime.date(year, n, 1), [year, n], "YEAR_MONTH_FORMAT") for n in months
             ],
         }
     return {
         "show": True,
         "back": None,
-        "choices": [
-            {"link": link({names[0]: n}), "title": str(n)}
-            for n in range(first.year, final.year + 1)
-        ],
+        "choices": [{"link": link(n), "title": str(n)} for n in range(first.year, last_.year + 1)],
     }
 
 

@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from claims import admin_filters
 from claims.models import Claim, Status
 from tests import factories
 
@@ -256,6 +257,22 @@ def test_a_month_lists_its_days_from_first_to_last_claim(editor_client, dated):
     assert listed(
         editor_client, claim_date__year="2019", claim_date__month="6", claim_date__day="9"
     ) == {dated[2].pk}
+
+
+def test_a_long_list_spans_every_claim_s_dates_rather_than_reading_all_its_rows(
+    editor_client, dated, monkeypatch
+):
+    monkeypatch.setattr(admin_filters, "DRILLDOWN_SPANS_THE_LIST_UP_TO", 1)
+    june = {"claim_date__year": "2019", "claim_date__month": "6"}
+    assert "June 1</a>" in drilldown(page(editor_client, **june))
+    searched = drilldown(page(editor_client, q="troops"))
+    assert ">2017</a>" in searched and ">2018</a>" in searched
+
+
+def test_a_short_list_spans_its_own_dates(editor_client, dated):
+    # Both 2019 claims are on 7 and 9 June: the drill-down opens on that month's days.
+    days = drilldown(page(editor_client, claim_date__gte="2019-01-01"))
+    assert "June 7</a>" in days and "June 1</a>" not in days and ">2017</a>" not in days
 
 
 # Search
