@@ -57,6 +57,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
     show_facets = admin.ShowFacets.NEVER
     # Shows the search box; get_search_results does the searching.
     search_fields = ["quote", "summary"]
+    search_help_text = "Whole words of the quote or summary; every word must appear."
     date_hierarchy = "claim_date"  # drawn by admin_filters.date_drilldown
     list_select_related = ["source__publisher", "claimant", "assignee"]
     autocomplete_fields = ["source", "claimant", "measure", "assignee"]
