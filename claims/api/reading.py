@@ -5,7 +5,8 @@ publisher, claimant, measure, author) and reads 33 fields through DRF's field ma
 ten times the cost of the query itself (bench/RESULTS.md). Reads are the API's busiest path,
 so they take one query of plain values instead (plus one for the page's tags on SQLite), and
 shape each row into exactly the dict ClaimSerializer gives for the same claim
-(tests/api/test_reading.py holds the two side by side). Writes still go through ClaimSerializer and the services.
+(tests/api/test_reading.py holds the two side by side). Writes still go through
+ClaimSerializer and the services.
 
     rows = claim_rows(queryset)          # a values() queryset: filter, order and page it
     data = represent_claims(page, request)
