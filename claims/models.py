@@ -1,11 +1,11 @@
 """What is claimed and how it was checked: measures, claims, verification notes and fact sheets."""
 
-from decimal import Decimal
+from decimal import MAX_PREC, Context, Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 from simple_history.models import HistoricalRecords
 
@@ -15,6 +15,8 @@ from sources.models import Claimant, Source, format_date_with_precision
 # PostgreSQL's NaN (which sorts above every number) and Infinity out of the column.
 VALUE_DIGITS, VALUE_PLACES = 24, 6
 VALUE_LIMIT = Decimal(10) ** (VALUE_DIGITS - VALUE_PLACES)
+# SQLite stores a decimal as a double and Django reads it back rounded to 15 significant digits.
+SQLITE_DIGITS = 15
 
 # A quote is the sentence or clause with the figure; anything longer is a paste, not a quote.
 QUOTE_MAX_CHARS = 5_000
@@ -88,6 +90,23 @@ def is_finite(value) -> bool:
         return value is None or Decimal(value).is_finite()
     except (ArithmeticError, TypeError, ValueError):
         return False
+
+
+def significant_digits(value) -> int:
+    """Decimal("6000.000000") has 1 significant digit; Decimal("1234567.123456") has 13."""
+    return len(Decimal(value).normalize(Context(prec=MAX_PREC)).as_tuple().digits)
+
+
+def sqlite_precision_errors(**figures) -> dict:
+    """Figures SQLite would round (or could not read back) are refused instead of saved."""
+    if connection.vendor != "sqlite":
+        return {}
+    return {
+        name: f"SQLite keeps {SQLITE_DIGITS} significant digits; this figure has {digits}. "
+        "Round it, or run factdb on PostgreSQL."
+        for name, value in figures.items()
+        if value is not None and (digits := significant_digits(value)) > SQLITE_DIGITS
+    }
 
 
 class ConcurrentEditError(Exception):
@@ -399,6 +418,8 @@ class Claim(models.Model):
         if not all(is_finite(v) for v in (self.value, self.value_low, self.value_high)):
             # clean_fields() has already named the field; comparing NaN would only raise here.
             raise ValidationError(errors or {"value": "Figures must be finite numbers."})
+        figures = {"value": self.value, "value_low": self.value_low, "value_high": self.value_high}
+        errors = sqlite_precision_errors(**figures) | errors
         if self.hedge not in (Hedge.RANGE, Hedge.VAGUE):
             self.value_low, self.value_high = implied_interval(self.value, self.hedge)
         if (
