@@ -132,7 +132,9 @@ class ClaimAdmin(SimpleHistoryAdmin):
         text = checked(request, forms.CharField(max_length=QUERY_MAX_CHARS), search_term, "search")
         if text is None:
             return queryset.none(), False
-        return search_claims(queryset, text), False
+        # The autocomplete view (fact-sheet and other claim pickers) searches as one types.
+        as_typed = request.path.endswith("/autocomplete/")
+        return search_claims(queryset, text, as_typed=as_typed), False
 
     def get_urls(self):
         decide = self.admin_site.admin_view(

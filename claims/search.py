@@ -6,31 +6,44 @@ claims/migrations/0002_search_vector.py generates, with web-search syntax ("nati
 case, in the quote or the summary.
 """
 
+import re
+
 from django.db import connections
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
+
+# Letters and digits only: to_tsquery gives & | ! ( ) : * < > their own meaning.
+WORD = re.compile(r"\w+")
 
 # Longer than any real question, short enough that a parser cannot be made to chew on megabytes.
 QUERY_MAX_CHARS = 500
 
 
-def search_claims(queryset, text: str):
-    """Claims of `queryset` matching `text`; an empty or blank query filters nothing."""
+def search_claims(queryset, text: str, *, as_typed: bool = False):
+    """Claims of `queryset` matching `text`; an empty or blank query filters nothing.
+
+    `as_typed` is for a box that searches while someone types (the admin's claim pickers): the
+    last word may be unfinished, so on PostgreSQL it matches as a prefix ("nation guar" finds
+    "National Guard"), and the other words as words; no web-search syntax then.
+    """
     text = (text or "").strip()
     if not text:
         return queryset
+    words = WORD.findall(text) if as_typed else text.split()
+    if not words:
+        return queryset.none()
     if connections[queryset.db].vendor == "postgresql":
+        if as_typed:
+            query, text = "to_tsquery('english'::regconfig, %s)", " & ".join(words) + ":*"
+        else:
+            query = "websearch_to_tsquery('english'::regconfig, %s)"
         table = queryset.model._meta.db_table
         # A subquery of its own: when `queryset` is itself used as a subquery (the conflicts
         # filter does), Django renames its table (V0), and a bare "claims_claim" would not
         # resolve. PostgreSQL still runs it as a semi-join on the GIN index.
-        matching = RawSQL(
-            f'SELECT "id" FROM "{table}" '
-            "WHERE \"search_vector\" @@ websearch_to_tsquery('english'::regconfig, %s)",
-            (text,),
-        )
+        matching = RawSQL(f'SELECT "id" FROM "{table}" WHERE "search_vector" @@ {query}', (text,))
         return queryset.filter(pk__in=matching)
     condition = Q()
-    for word in text.split():
+    for word in words:
         condition &= Q(quote__icontains=word) | Q(summary__icontains=word)
     return queryset.filter(condition)

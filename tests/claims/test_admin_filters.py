@@ -371,3 +371,17 @@ def test_the_page_loads_the_filter_script_after_django_s_autocomplete(editor_cli
     html = page(editor_client).content.decode()
     assert html.index("admin/js/jquery.init.js") < html.index("admin/js/autocomplete.js")
     assert html.index("admin/js/autocomplete.js") < html.index("claims/admin_filters.js")
+
+
+def test_the_fact_sheet_claim_picker_finds_a_word_still_being_typed(editor_client):
+    wanted = factories.claim(quote="up to 6,000 National Guard troops")
+    factories.claim(quote="1,500 active duty troops")
+    params = {
+        "app_label": "claims",
+        "model_name": "factsheetitem",
+        "field_name": "claim",
+        "term": "national guar",
+    }
+    response = editor_client.get(reverse("admin:autocomplete"), params)
+    assert response.status_code == 200
+    assert [row["id"] for row in response.json()["results"]] == [str(wanted.pk)]

@@ -46,3 +46,25 @@ def test_quotes_and_operators_in_the_query_are_data_not_sql(db):
         {"up to 6,000 National Guard troops"} if connection.vendor == "postgresql" else set()
     )
     assert Claim.objects.count() == 1
+
+
+def found_as_typed(text):
+    claims = search_claims(Claim.objects.all(), text, as_typed=True)
+    return set(claims.values_list("quote", flat=True))
+
+
+def test_as_typed_the_last_word_may_be_unfinished(db):
+    factories.claim(quote="up to 6,000 National Guard troops")
+    factories.claim(quote="1,500 active duty troops")
+    assert found_as_typed("national guar") == {"up to 6,000 National Guard troops"}
+    assert found_as_typed("tro") == {
+        "up to 6,000 National Guard troops",
+        "1,500 active duty troops",
+    }
+    assert found_as_typed("guard marin") == set()
+
+
+def test_as_typed_query_syntax_is_only_words(db):
+    factories.claim(quote="up to 6,000 National Guard troops")
+    assert found_as_typed("guard & !(troops:*") == {"up to 6,000 National Guard troops"}
+    assert found_as_typed("&|!():*") == set()
