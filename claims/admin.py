@@ -12,10 +12,10 @@ from .admin_filters import AutocompleteFilter, UnitFilter, checked, complete_cha
 from .admin_forms import ClaimForm, NewNoteInline, NoteInline
 from .factsheets.admin import add_to_fact_sheet  # also registers FactSheetAdmin
 from .history_diffs import readable_changes
+from .m2m_history import tags_in_last_record
 from .models import Claim, ConcurrentEditError, Measure, Tag, VerificationNote
 from .paginators import EstimatedCountPaginator
 from .search import QUERY_MAX_CHARS, search_claims
-from .tag_history import tags_in_last_record
 
 # The index doubles as the editor's dashboard: counts by status linking into the review queue.
 admin.site.index_template = "admin/claims/index.html"

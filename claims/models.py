@@ -522,7 +522,8 @@ class VerificationNote(models.Model):
     evidence_quote = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    history = HistoricalRecords()
+    # The evidence sources are kept with each record too, so a restored note gets them back.
+    history = HistoricalRecords(m2m_fields=[evidence_sources])
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -10,8 +10,8 @@ from django.db import transaction
 
 from sources.models import Source
 
+from .m2m_history import m2m_in_last_record, tags_in_last_record
 from .models import Claim, ConcurrentEditError, Status, Tag, VerificationNote
-from .tag_history import tags_in_last_record
 
 
 @transaction.atomic
@@ -51,7 +51,8 @@ def note_add(
         claim.save()
     note.save()
     if evidence_sources:
-        note.evidence_sources.set(evidence_sources)
+        with m2m_in_last_record(note, "evidence_sources"):
+            note.evidence_sources.set(evidence_sources)
     return note
 
 

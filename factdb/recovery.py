@@ -6,7 +6,7 @@ and simple_history keeps a "-" record of every deleted row. The admin lists thos
 timestamps and its fields as they were when it was deleted, and its history gets a "+" record
 naming the person who restored it. Claims are never deleted, so they are not here.
 
-What history does not keep cannot come back: a note's evidence sources (not tracked).
+Many-to-many fields kept with the history (a note's evidence sources) come back with the row.
 """
 
 import datetime
@@ -14,6 +14,8 @@ import datetime
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+
+from claims.m2m_history import m2m_in_last_record
 
 RECOVERABLE = [
     "sources.Source",
@@ -81,6 +83,7 @@ def _put_back(record, user):
     obj = record.instance
     try:
         obj.full_clean()
+        related = {field.name: _kept_m2m(record, field) for field in _m2m_fields(record)}
     except ValidationError as error:
         raise ValidationError(
             f"{obj._meta.verbose_name} “{obj}” cannot come back: {' '.join(error.messages)}"
@@ -98,7 +101,35 @@ def _put_back(record, user):
     # fit history_change_reason's 100 characters).
     reason = f"Restored after its deletion on {record.history_date:%Y-%m-%d %H:%M} UTC"
     type(obj).history.bulk_history_create([obj], default_user=user, default_change_reason=reason)
+    for name, targets in related.items():
+        with m2m_in_last_record(obj, name):
+            getattr(obj, name).set(targets)
     return obj
+
+
+def _m2m_fields(record) -> list:
+    return list(getattr(record, "_history_m2m_fields", ()))
+
+
+def _kept_m2m(record, field) -> list:
+    """The rows `field` pointed to when the row was deleted; all must exist to be linked again.
+
+    Read from the record before the "-" one: Django removes the links before the row, so the
+    deletion record itself holds none.
+    """
+    before = record.prev_record or record
+    snapshot = getattr(before, field.name).model
+    column = f"{field.m2m_reverse_field_name()}_id"
+    wanted = set(snapshot.objects.filter(history=before).values_list(column, flat=True))
+    found = list(field.related_model._default_manager.filter(pk__in=wanted))
+    missing = wanted - {row.pk for row in found}
+    if missing:
+        ids = ", ".join(str(pk) for pk in sorted(missing))
+        raise ValidationError(
+            f"its {field.verbose_name} no longer exist ({field.related_model._meta.verbose_name} "
+            f"{ids}); restore those first."
+        )
+    return found
 
 
 def _items_deleted_with(sheet_record) -> list:

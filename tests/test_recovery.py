@@ -71,6 +71,38 @@ def test_a_deleted_note_comes_back_with_its_author_and_date(admin_client, editor
     )
 
 
+def test_a_deleted_note_comes_back_with_its_evidence_sources(admin_client, editor, claim):
+    decree, report = factories.source(title="Decree"), factories.source(title="Report")
+    note = note_add(
+        claim=claim, author=editor, body="Both agree.", evidence_sources=[decree, report]
+    )
+    assert note.history.count() == 1  # the sources are in the note's one record
+    delete_in_admin(admin_client, note)
+
+    response = admin_client.post(restore_url(deleted_records(VerificationNote)[0]))
+
+    assert response.status_code == 302
+    restored = VerificationNote.objects.get(pk=note.pk)
+    assert set(restored.evidence_sources.all()) == {decree, report}
+    latest = restored.history.latest()
+    assert latest.history_type == "+"
+    assert {row.source_id for row in latest.evidence_sources.all()} == {decree.pk, report.pk}
+
+
+def test_a_note_whose_evidence_source_is_gone_says_so_and_stays_deleted(
+    admin_client, editor, claim
+):
+    decree = factories.source(title="Decree")
+    note = note_add(claim=claim, author=editor, body="Per the decree.", evidence_sources=[decree])
+    delete_in_admin(admin_client, note)
+    delete_in_admin(admin_client, decree)
+
+    response = admin_client.post(restore_url(deleted_records(VerificationNote)[0]), follow=True)
+
+    assert "restore those first" in response.content.decode()
+    assert not VerificationNote.objects.filter(pk=note.pk).exists()
+
+
 def test_a_deleted_fact_sheet_comes_back_with_its_claims_in_order(admin_client, journalist, source):
     claims = [factories.claim(source=source, value=n, quote=f"{n} troops") for n in (3, 1, 2)]
     sheet = sheet_create(title="Border troops", user=journalist)
