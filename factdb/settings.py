@@ -208,6 +208,9 @@ if not 0 <= FACTDB_APPROX_TOLERANCE < 1:
 
 # Request-size limits: a claim is small; a source's text snapshot is the largest legitimate body.
 FACTDB_MAX_BODY_BYTES = env_int("FACTDB_MAX_BODY_BYTES", 2 * 1024 * 1024)
+# Where published fact-sheet versions are kept once rendered (claims/factsheets/render_cache.py);
+# empty turns the cache off.
+FACTDB_RENDER_CACHE = env_str("FACTDB_RENDER_CACHE", str(BASE_DIR / "var" / "renders"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = FACTDB_MAX_BODY_BYTES
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 

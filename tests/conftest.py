@@ -43,6 +43,12 @@ def throttle_counters_start_at_zero():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def render_cache_of_its_own(settings, tmp_path):
+    # Published fact-sheet renders are kept on disk; each test gets an empty place of its own.
+    settings.FACTDB_RENDER_CACHE = str(tmp_path / "renders")
+
+
 @pytest.fixture
 def token_api(db):
     """token_api(user): an API client that authenticates as `user` with a token, as real clients

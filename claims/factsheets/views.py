@@ -22,6 +22,7 @@ from ..api.filters import ClaimFilter
 from ..api.permissions import visible_claims
 from ..models import FactSheet, FactSheetVersion
 from .context import build_context
+from .render_cache import cached_render
 from .renderers import FORMATS, render
 from .serializers import FactSheetDetailSerializer, FactSheetSerializer
 
@@ -156,7 +157,7 @@ class FactSheetExport(SheetView, generics.GenericAPIView):
         sheet = get_object_or_404(self.get_queryset(), slug=slug)
         version = requested_version(request, sheet)
         if version is not None:
-            body = render(version.context, fmt)
+            body = cached_render(version.context, fmt)
             return export_response(body, fmt, f"{sheet.slug}-v{version.number}")
         context = build_context(sheet, url=request.build_absolute_uri(request.path))
         return export_response(render(context, fmt), fmt, f"{sheet.slug}-draft")

@@ -9,6 +9,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from claims.factsheets.context import build_context
+from claims.factsheets.render_cache import cached_render
 from claims.factsheets.renderers import FORMATS, render
 from claims.models import FactSheet
 
@@ -47,7 +48,7 @@ class Command(BaseCommand):
                 raise CommandError(
                     f"{slug!r} has no version {number} (published: {published or 'none'})."
                 )
-            body = render(version.context, fmt)
+            body = cached_render(version.context, fmt)
         if output in (None, "-"):
             if fmt == "pdf":
                 raise CommandError("A PDF is binary: give --output FILE.")
