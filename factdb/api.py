@@ -485,5 +485,6 @@ def if_match_version(request, instance, *, required: bool = True) -> int | None:
 
 
 def with_etag(response: Response, instance) -> Response:
-    response["ETag"] = instance.etag
+    """The claim's ETag on the response; `instance` is a claim, or a row read as a dict."""
+    response["ETag"] = instance["etag"] if isinstance(instance, dict) else instance.etag
     return response

@@ -110,9 +110,7 @@ class ClaimViewSet(
     def retrieve(self, request, *args, **kwargs):
         rows = claim_rows(self.filter_queryset(self.get_queryset()))
         (claim,) = represent_claims([get_object_or_404(rows, pk=kwargs["pk"])], request)
-        response = Response(claim)
-        response["ETag"] = claim["etag"]
-        return response
+        return with_etag(Response(claim), claim)
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
