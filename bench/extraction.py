@@ -1,4 +1,4 @@
-"""Score ``claims.quantities.find_quantities`` on NewsQuant against quantulum3.
+"""Score ``claims.figures.parsing.find_quantities`` on NewsQuant against quantulum3.
 
     .venv/bin/python bench/extraction.py [--data PATH] [--errors N] [--seeds]
 
@@ -31,7 +31,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from claims.quantities import (  # noqa: E402
+from claims.figures.parsing import (  # noqa: E402
     APPROX,
     AT_LEAST,
     AT_MOST,

@@ -46,7 +46,7 @@ def deep_cursors(depth: float) -> tuple[str, str]:
     from rest_framework.pagination import Cursor
 
     from claims.models import Claim
-    from factdb.api import KeysetPagination
+    from factdb.api.pagination import KeysetPagination
 
     ordering = ("-claim_date", "-id")
     offset = int(Claim.objects.count() * depth)

@@ -42,7 +42,7 @@ PY = str(REPO / ".venv" / "bin" / "python")
 SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}
 PG = os.environ.get("BENCH_PG", "postgres://factdb:factdb@127.0.0.1:5432")
 FILTER = "unit=troops&status=verified&value_min=1000&value_max=50000"
-RARE, COMMON = "quokka", "border"  # claims.synthetic.RARE_TERM / COMMON_TERM
+RARE, COMMON = "quokka", "border"  # bench.synthetic.RARE_TERM / COMMON_TERM
 
 
 def label(n: int) -> str:
@@ -75,7 +75,16 @@ def make_data(n: int, seed: int, replace: bool) -> None:
     manage = [PY, str(REPO / "manage.py")]
     subprocess.run([*manage, "migrate", "--noinput", "-v0"], env=env, check=True)
     started = time.monotonic()
-    subprocess.run([*manage, "generate_claims", str(n), "--seed", str(seed)], env=env, check=True)
+    generate = [
+        *manage,
+        "generate_claims",
+        str(n),
+        "--seed",
+        str(seed),
+        "--settings",
+        "bench.settings",
+    ]
+    subprocess.run(generate, env=env, check=True)
     print(f"{name}: {n:,} claims in {time.monotonic() - started:.0f}s (migrations excluded)")
 
 

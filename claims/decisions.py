@@ -9,8 +9,8 @@ from collections.abc import Mapping
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from .models import Claim, ConcurrentEditError, Origin, Status, VerificationNote
-from .services import claim_retract, note_add
+from claims.models import Claim, ConcurrentEditError, Origin, Status, VerificationNote
+from claims.services import claim_retract, note_add
 
 # The verdict buttons, in the order an editor reads them: status -> button label.
 VERDICTS = {

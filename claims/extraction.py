@@ -14,8 +14,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from .models import VALUE_LIMIT, VALUE_PLACES, Attribution, Claim, Hedge, Origin, RatePeriod
-from .quantities import Quantity, find_quantities
+from claims.figures.parsing import Quantity, find_quantities
+from claims.models import VALUE_LIMIT, VALUE_PLACES, Attribution, Claim, Hedge, Origin, RatePeriod
 
 # A sentence ends at . ! ? (optionally closed by quotes or brackets) before whitespace, or at a
 # blank line / line break. Abbreviations that end in a period do not end a sentence.

@@ -9,6 +9,7 @@ from django.db import connection, models, transaction
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 from simple_history.models import HistoricalRecords
 
+from factdb.errors import ConcurrentEditError, DeletionRefused  # noqa: F401  (raised by writes)
 from sources.models import Claimant, Source, format_date_with_precision
 
 # numeric(24, 6): figures up to a quadrillion-quadrillion are plenty for news; the bound also keeps
@@ -107,21 +108,6 @@ def sqlite_precision_errors(**figures) -> dict:
         for name, value in figures.items()
         if value is not None and (digits := significant_digits(value)) > SQLITE_DIGITS
     }
-
-
-class ConcurrentEditError(Exception):
-    """The claim changed since the editor loaded it; their save would overwrite someone's work."""
-
-    def __init__(self, current_version):
-        self.current_version = current_version
-        super().__init__(
-            f"This claim was changed by someone else (now version {current_version}). "
-            "Reload it and apply your change again."
-        )
-
-
-class DeletionRefused(Exception):
-    """Claims are retracted, never deleted."""
 
 
 class MeasureManager(models.Manager):
@@ -228,8 +214,8 @@ class ClaimQuerySet(models.QuerySet):
         return qs
 
     def in_conflict(self):
-        """Claims that conflict with another claim on their measure (see claims.agreement)."""
-        from claims.agreement import conflicting_claim_ids
+        """Claims in conflict with another claim on their measure (claims.agreement.comparison)."""
+        from claims.agreement.comparison import conflicting_claim_ids
 
         return self.filter(pk__in=conflicting_claim_ids(self))
 
@@ -386,7 +372,7 @@ class Claim(models.Model):
     @property
     def figure(self) -> str:
         """The figure as a person reads it: 'up to 6,000 National Guard troops'."""
-        from claims.quantities import format_figure
+        from claims.figures.parsing import format_figure
 
         return format_figure(
             self.value,
@@ -452,7 +438,7 @@ class Claim(models.Model):
 
     def is_count(self) -> bool:
         """Whether the unit counts people or events (troops, migrants, deaths, arrests, jobs)."""
-        from claims.units import FAMILIES, normalise
+        from claims.figures.units import FAMILIES, normalise
 
         return normalise(None, self.unit or "", self.currency).dimension in FAMILIES
 

@@ -8,10 +8,9 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
+from claims.models import Claim, ConcurrentEditError, Status, Tag, VerificationNote
+from factdb.history.m2m import m2m_in_last_record, tags_in_last_record
 from sources.models import Source
-
-from .m2m_history import m2m_in_last_record, tags_in_last_record
-from .models import Claim, ConcurrentEditError, Status, Tag, VerificationNote
 
 
 @transaction.atomic

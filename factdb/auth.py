@@ -1,6 +1,6 @@
 """Who may do what: Django's ModelBackend, reading a user's permissions in one query.
 
-The API checks model permissions on every request (factdb.api.RolePermissions). Django's
+The API checks model permissions on every request (factdb.api.permissions.RolePermissions). Django's
 backend reads them in two queries, the user's own and their groups'; on the claim list those
 were two of its five queries and 0.6 ms of its CPU. One UNION gives the same set, and, as in
 Django, it is read once per request (cached on the user object the request carries).

@@ -200,6 +200,9 @@ FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # Operators may open read-only access to verified claims for anonymous users.
 FACTDB_PUBLIC_READ = env_bool("FACTDB_PUBLIC_READ", default=False)
+# Which sources, publishers, claimants and measures an anonymous reader sees: those a visible claim
+# cites. Named here so the API plumbing (factdb.api.viewsets) imports no app.
+FACTDB_PUBLIC_ROWS = "claims.selectors.cited_by_visible_claims"
 
 # "About 6,500" agrees with anything within this fraction of 6,500 when claims are compared.
 FACTDB_APPROX_TOLERANCE = env_float("FACTDB_APPROX_TOLERANCE", 0.10)
@@ -221,20 +224,20 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     # The groups' model permissions, reads included; FACTDB_PUBLIC_READ opens verified claims.
-    "DEFAULT_PERMISSION_CLASSES": ["factdb.api.RolePermissions"],
+    "DEFAULT_PERMISSION_CLASSES": ["factdb.api.permissions.RolePermissions"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "factdb.api.KeysetPagination",
+    "DEFAULT_PAGINATION_CLASS": "factdb.api.pagination.KeysetPagination",
     "DEFAULT_RENDERER_CLASSES": [
-        "factdb.api.JSONRenderer",
+        "factdb.api.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
-        "factdb.api.CSVRenderer",
+        "factdb.api.renderers.CSVRenderer",
     ],
     "DEFAULT_PARSER_CLASSES": [
-        "factdb.api.JSONParser",
+        "factdb.api.parsers.JSONParser",
         "rest_framework.parsers.FormParser",
         "rest_framework.parsers.MultiPartParser",
     ],
-    "EXCEPTION_HANDLER": "factdb.api.exception_handler",
+    "EXCEPTION_HANDLER": "factdb.api.exceptions.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_CLASSES": [
         "rest_framework.throttling.AnonRateThrottle",

@@ -31,7 +31,7 @@ api_v1 = [
 urlpatterns = [
     path("", RedirectView.as_view(url="/admin/", permanent=False)),
     # Before the admin's own routes, which would read "deleted" as a model name.
-    path("admin/deleted/", include("factdb.recovery_views")),
+    path("admin/deleted/", include("factdb.history.views")),
     path("admin/", admin.site.urls),
     # Fact sheets first: "claims/factsheet/<fmt>/" would otherwise be read as a claim's id.
     path("api/v1/", include("claims.factsheets.urls")),

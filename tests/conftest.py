@@ -16,6 +16,9 @@ from rest_framework.test import APIClient
 
 from tests import factories
 
+# API clients for each role (tokens), shared by every API test.
+pytest_plugins = ["tests.api_fixtures"]
+
 
 def pytest_sessionstart(session):
     if os.environ.get("FACTDB_REQUIRE_POSTGRES") == "1":

@@ -14,10 +14,10 @@ from django.urls import reverse
 
 from claims.factsheets.services import sheet_create
 from claims.models import Status, Tag
-from factdb.recovery import deleted_records
+from factdb.history.recovery import deleted_records
 from sources.models import Source
 from tests import factories
-from tests.claims.test_admin import change_form_data
+from tests.claims.admin.test_claims import change_form_data
 
 
 def tracked_models():

@@ -1,6 +1,6 @@
-"""The rest of the role × endpoint × method matrix: tests/api/test_permissions.py covers claims,
-notes, history, sources and listing or creating the references; this covers each reference's own
-page, the fact sheets and the timeline, and checks that between them every operation in the
+"""The rest of the role × endpoint × method matrix: tests/factdb/api/test_permissions.py covers
+claims, notes, history, sources and listing or creating the references; this covers each reference's
+own page, the fact sheets and the timeline, and checks that between them every operation in the
 OpenAPI schema has a row."""
 
 import pytest
@@ -9,7 +9,7 @@ import yaml
 from claims.factsheets.services import sheet_add_claims, sheet_create, sheet_publish
 from claims.models import Status
 from tests import factories
-from tests.api.test_permissions import MATRIX as CLAIMS_MATRIX
+from tests.factdb.api.test_permissions import MATRIX as CLAIMS_MATRIX
 
 ROLES = ["anonymous", "anonymous_public", "journalist", "editor", "admin"]
 READ_CITED = (401, 200, 200, 200, 200)  # anonymous readers see what a verified claim cites
@@ -38,7 +38,7 @@ MATRIX = {
     ("/api/v1/factsheets/{slug}/export/{fmt}/", "GET"): (401, 200, 200, 200, 200),
     ("/api/v1/claims/factsheet/{fmt}/", "GET"): (401, 200, 200, 200, 200),
 }
-# tests/api/test_permissions.py's rows, by the schema path each exercises.
+# tests.factdb.api.test_permissions.py's rows, by the schema path each exercises.
 COVERED_THERE = {
     "claims": "/api/v1/claims/",
     "verified_claim": "/api/v1/claims/{id}/",

@@ -11,13 +11,11 @@ import django_filters
 from django.http import QueryDict
 from django_filters.constants import EMPTY_VALUES
 
+from claims.agreement.comparison import conflicting_claim_ids
+from claims.models import Claim, Hedge, Measure, Status
+from claims.selectors import QUERY_MAX_CHARS, search_claims, visible_claims
 from sources.api.filters import LanguageFilter
 from sources.models import Claimant, Publisher, Source
-
-from ..agreement import conflicting_claim_ids
-from ..models import Claim, Hedge, Measure, Status
-from ..search import QUERY_MAX_CHARS, search_claims
-from .permissions import visible_claims
 
 DEFAULT_ORDERING = ("-claim_date", "-id")
 

@@ -1,6 +1,6 @@
 """A claim's history as the API reports it: every saved state, who saved it, and what changed."""
 
-from ..models import Claim, Tag
+from claims.models import Claim, Tag
 
 RECORD_TYPES = {"+": "created", "~": "changed", "-": "deleted"}
 # Always different from one record to the next; the record's own version says the rest.

@@ -12,11 +12,11 @@ from rest_framework import serializers
 from rest_framework.renderers import BaseRenderer
 from rest_framework.reverse import reverse
 
-from ..agreement import Assessment, assess_measure
-from ..similarity import suggest_claims
-from ..timeline import measure_timeline_svg
-from .permissions import visible_claims
-from .serializers import MeasureSerializer
+from claims.agreement.comparison import Assessment, assess_measure
+from claims.agreement.suggestions import suggest_claims
+from claims.agreement.timeline import measure_timeline_svg
+from claims.api.serializers import MeasureSerializer
+from claims.selectors import visible_claims
 
 
 class SVGRenderer(BaseRenderer):

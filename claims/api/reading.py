@@ -17,10 +17,9 @@ from django.db import connections
 from django.db.models import OuterRef
 from django.utils import timezone
 
-from claims.quantities import format_figure
+from claims.figures.parsing import format_figure
+from claims.models import Claim, Tag
 from sources.models import format_date_with_precision
-
-from ..models import Claim, Tag
 
 # The ORM paths a row is read from; the keys of the dicts claim_rows() yields.
 COLUMNS = (

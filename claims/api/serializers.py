@@ -8,10 +8,9 @@ are read-only: status changes through a verification note, so each verdict has i
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from factdb.api import FullCleanMixin, HideFromAnonymous
+from claims.models import QUOTE_MAX_CHARS, Claim, Measure, Status, VerificationNote
+from factdb.api.serializers import FullCleanMixin, HideFromAnonymous
 from sources.models import Claimant, Source
-
-from ..models import QUOTE_MAX_CHARS, Claim, Measure, Status, VerificationNote
 
 # A quote is the sentence or two that carries a figure; a whole article belongs in the source.
 NOTE_MAX_CHARS = 20_000

@@ -16,22 +16,23 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 
-from factdb.api import Conflict, if_match_version, with_etag
-
-from .. import services
-from ..models import Measure, Status, VerificationNote
-from .filters import ClaimFilter, MeasureFilter
-from .history import claim_history
-from .measures import MeasureDetailSerializer, SVGRenderer, timeline_for
-from .permissions import cited_by_visible_claims, visible_claims
-from .reading import claim_rows, represent_claims
-from .serializers import (
+from claims import services
+from claims.api.filters import ClaimFilter, MeasureFilter
+from claims.api.history import claim_history
+from claims.api.measures import MeasureDetailSerializer, SVGRenderer, timeline_for
+from claims.api.reading import claim_rows, represent_claims
+from claims.api.serializers import (
     ClaimSerializer,
     HistoryEntrySerializer,
     MeasureSerializer,
     NoteSerializer,
     RetractionSerializer,
 )
+from claims.models import Measure, Status, VerificationNote
+from claims.selectors import visible_claims
+from factdb.api.etags import if_match_version, with_etag
+from factdb.api.exceptions import Conflict
+from factdb.api.viewsets import ReferenceViewSet
 
 IF_MATCH = OpenApiParameter(
     "If-Match",
@@ -211,24 +212,6 @@ class ClaimHistoryView(generics.GenericAPIView):
     def get(self, request, *args, **kwargs):
         claim = get_object_or_404(self.get_queryset(), pk=self.kwargs["claim_pk"])
         return Response(self.get_serializer(claim_history(claim), many=True).data)
-
-
-class ReferenceViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
-):
-    """What claims cite (sources, publishers, claimants, measures): list, detail, create and
-    update, never delete; under public read, only the rows a visible claim cites."""
-
-    public_read = True
-    # How a claim reaches this model ("source__publisher"), for the public-read restriction.
-    claim_path = ""
-
-    def get_queryset(self):
-        return cited_by_visible_claims(self.queryset.all(), self.request.user, self.claim_path)
 
 
 class MeasureViewSet(ReferenceViewSet):

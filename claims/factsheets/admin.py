@@ -12,11 +12,11 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
-from ..models import Claim, FactSheet, FactSheetItem, FactSheetVersion
-from .context import build_context
-from .renderers import FORMATS, render
-from .services import export_path, sheet_add_claims, sheet_create, sheet_publish
-from .views import export_response
+from claims.factsheets.context import build_context
+from claims.factsheets.renderers import FORMATS, render
+from claims.factsheets.services import export_path, sheet_add_claims, sheet_create, sheet_publish
+from claims.factsheets.views import export_response
+from claims.models import Claim, FactSheet, FactSheetItem, FactSheetVersion
 
 
 class FactSheetItemInline(admin.TabularInline):
@@ -74,7 +74,6 @@ class FactSheetVersionInline(admin.TabularInline):
         )
 
 
-@admin.register(FactSheet)
 class FactSheetAdmin(SimpleHistoryAdmin):
     list_display = ["title", "slug", "claim_count", "latest_version", "updated_at"]
     search_fields = ["title", "slug", "intro"]

@@ -15,10 +15,9 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from claims.agreement.timeline import charts_by_measure
+from claims.models import Claim, FactSheet, FactSheetItem, Status, VerificationNote
 from sources.models import Source, format_date_with_precision
-
-from ..models import Claim, FactSheet, FactSheetItem, Status, VerificationNote
-from ..timeline import charts_by_measure
 
 # Bumped when the shape changes, so a renderer can tell an old frozen context from a new one.
 CONTEXT_SCHEMA = 1

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from .renderers import render
+from claims.factsheets.renderers import render
 
 PACKAGE = Path(__file__).resolve().parent
 TEMPLATES = PACKAGE.parent / "templates" / "claims" / "factsheets"

@@ -14,9 +14,8 @@ from dataclasses import dataclass
 
 from django.template.loader import render_to_string
 
-from factdb.api import csv_safe
-
-from .claimreview import claim_reviews
+from claims.factsheets.claimreview import claim_reviews
+from factdb.csv_cells import csv_safe
 
 
 @dataclass(frozen=True)

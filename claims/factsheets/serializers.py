@@ -4,9 +4,9 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from ..models import FactSheet, FactSheetItem, FactSheetVersion
-from .renderers import FORMATS
-from .services import export_path
+from claims.factsheets.renderers import FORMATS
+from claims.factsheets.services import export_path
+from claims.models import FactSheet, FactSheetItem, FactSheetVersion
 
 EXPORT_LINKS = serializers.DictField(
     child=serializers.URLField(), help_text=f"One URL per format: {', '.join(FORMATS)}."

@@ -12,9 +12,9 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
 
-from ..models import Claim, FactSheet, FactSheetItem, FactSheetVersion
-from .context import build_context
-from .renderers import FORMATS, render
+from claims.factsheets.context import build_context
+from claims.factsheets.renderers import FORMATS, render
+from claims.models import Claim, FactSheet, FactSheetItem, FactSheetVersion
 
 
 @transaction.atomic

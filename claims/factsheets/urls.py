@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from claims.factsheets import views
 
 urlpatterns = [
     path("factsheets/", views.FactSheetList.as_view(), name="factsheet-list"),

@@ -16,15 +16,14 @@ from rest_framework import generics
 from rest_framework.exceptions import NotFound, ParseError, ValidationError
 from rest_framework.negotiation import BaseContentNegotiation
 
-from factdb.api import RolePermissions
-
-from ..api.filters import ClaimFilter
-from ..api.permissions import visible_claims
-from ..models import FactSheet, FactSheetVersion
-from .context import build_context
-from .render_cache import cached_render
-from .renderers import FORMATS, render
-from .serializers import FactSheetDetailSerializer, FactSheetSerializer
+from claims.api.filters import ClaimFilter
+from claims.factsheets.context import build_context
+from claims.factsheets.render_cache import cached_render
+from claims.factsheets.renderers import FORMATS, render
+from claims.factsheets.serializers import FactSheetDetailSerializer, FactSheetSerializer
+from claims.models import FactSheet, FactSheetVersion
+from claims.selectors import visible_claims
+from factdb.api.permissions import RolePermissions
 
 # An ad-hoc sheet is for a story, not a dump of the database. A PDF costs about 0.1 s of CPU per
 # page at ~5 claims a page (bench/factsheet.py), so its cap keeps a request well inside a worker's

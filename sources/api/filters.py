@@ -4,7 +4,7 @@ import django_filters
 from django.db.models import Q
 from django_filters.constants import EMPTY_VALUES
 
-from ..models import (
+from sources.models import (
     Claimant,
     ClaimantKind,
     Publisher,

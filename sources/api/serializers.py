@@ -6,9 +6,8 @@ A source's full-text snapshot is heavy: lists leave it out, the detail carries i
 
 from rest_framework import serializers
 
-from factdb.api import FullCleanMixin, HideFromAnonymous
-
-from ..models import Claimant, Publisher, Source
+from factdb.api.serializers import FullCleanMixin, HideFromAnonymous
+from sources.models import Claimant, Publisher, Source
 
 
 class PublisherSerializer(FullCleanMixin, serializers.ModelSerializer):

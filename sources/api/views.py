@@ -5,15 +5,14 @@ admin is where an administrator removes, and can restore, a record.
 """
 
 from claims.api.views import ReferenceViewSet
-
-from ..models import Claimant, Publisher, Source
-from .filters import ClaimantFilter, PublisherFilter, SourceFilter
-from .serializers import (
+from sources.api.filters import ClaimantFilter, PublisherFilter, SourceFilter
+from sources.api.serializers import (
     ClaimantSerializer,
     PublisherSerializer,
     SourceListSerializer,
     SourceSerializer,
 )
+from sources.models import Claimant, Publisher, Source
 
 
 class PublisherViewSet(ReferenceViewSet):

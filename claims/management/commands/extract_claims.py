@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from claims.extraction import save_proposals
-from factdb.history import acting_as, command_user
+from factdb.history.attribution import acting_as, command_user
 from sources.models import Source
 
 

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from claims.extraction import save_proposals
-from factdb.history import acting_as, command_user
+from factdb.history.attribution import acting_as, command_user
 from sources.models import Publisher, Source, SourceKind, parse_date_with_precision
 
 MAX_BYTES = 5 * 1024 * 1024

@@ -17,7 +17,7 @@ from claims.factsheets.renderers import (
     render_pdf,
 )
 from claims.models import Claim
-from factdb.api import csv_safe
+from factdb.csv_cells import csv_safe
 
 from .conftest import FIGURES, pdf_text
 

@@ -1,0 +1,245 @@
+"""The claim list and claim page, verification notes and tags (registered in claims.admin)."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.http import HttpResponseRedirect
+from django.urls import path
+from simple_history.admin import SimpleHistoryAdmin
+
+from claims.admin import desk
+from claims.admin.filters import AutocompleteFilter, UnitFilter, checked, complete_changelist
+from claims.admin.forms import ClaimForm, NewNoteInline, NoteInline
+from claims.admin.paginators import EstimatedCountPaginator
+from claims.factsheets.admin import add_to_fact_sheet
+from claims.models import Claim, ConcurrentEditError, VerificationNote
+from claims.selectors import QUERY_MAX_CHARS, search_claims
+from factdb.history.diffs import readable_changes
+from factdb.history.m2m import tags_in_last_record
+
+
+class ClaimAdmin(SimpleHistoryAdmin):
+    form = ClaimForm
+    # A million claims must not be counted on every page view (see claims/paginators.py).
+    paginator = EstimatedCountPaginator
+    show_full_result_count = False
+    list_display = [
+        "figure",
+        "queue_status",
+        "short_quote",
+        "source_link",
+        "claimant",
+        "claim_date",
+        "assignee",
+    ]
+    list_display_links = ["figure"]
+    # No filter reads every claim to draw itself (claims/admin_filters.py says how): at a million
+    # claims Django's RelatedOnlyFieldListFilter and "unit" took the page to a minute.
+    list_filter = [
+        desk.QueueFilter,
+        desk.AssigneeFilter,
+        "status",
+        "hedge",
+        ("unit", UnitFilter),
+        "origin",
+        ("source", AutocompleteFilter),
+        ("source__publisher", AutocompleteFilter),
+        ("claimant", AutocompleteFilter),
+        ("measure", AutocompleteFilter),
+        "claim_date",
+        "tags",
+    ]
+    # Counts per filter choice are an aggregate over every claim for each filter on the page.
+    show_facets = admin.ShowFacets.NEVER
+    # Shows the search box; get_search_results does the searching.
+    search_fields = ["quote", "summary"]
+    search_help_text = "Whole words of the quote or summary; every word must appear."
+    date_hierarchy = "claim_date"  # drawn by admin_filters.date_drilldown
+    list_select_related = ["source__publisher", "claimant", "assignee"]
+    autocomplete_fields = ["source", "claimant", "measure", "assignee"]
+    filter_horizontal = ["tags"]
+    readonly_fields = ["figure", "created_by", "created_at", "updated_at"]
+    inlines = [NoteInline, NewNoteInline]
+    actions = [
+        *desk.verdict_actions,
+        desk.accept_proposals,
+        desk.correct_proposal,
+        desk.reject_proposals,
+        add_to_fact_sheet,
+    ]
+    object_history_template = "admin/claims/claim/object_history.html"
+    object_history_list_template = "admin/claims/claim/object_history_list.html"
+    fieldsets = [
+        (None, {"fields": ["figure", "status", "source", "quote", "summary"]}),
+        ("Who", {"fields": ["claimant", "attribution"]}),
+        (
+            "The figure",
+            {
+                "fields": [
+                    ("value", "hedge"),
+                    ("value_low", "value_high"),
+                    ("unit", "currency", "rate_period"),
+                ]
+            },
+        ),
+        ("When and where", {"fields": ["claim_date", ("period_start", "period_end"), "place"]}),
+        ("Verification", {"fields": ["measure", "tags", "assignee", "origin"]}),
+        (
+            "Anchoring in the source text",
+            {"classes": ["collapse"], "fields": [("quote_start", "quote_end")]},
+        ),
+        ("Record", {"fields": ["version", "created_by", "created_at", "updated_at"]}),
+    ]
+
+    @admin.display(description="figure", ordering="value")
+    def figure(self, claim):
+        return claim.figure if claim.pk or claim.value is not None else ""
+
+    @admin.display(description="status", ordering="queue_rank")
+    def queue_status(self, claim):
+        return claim.get_status_display()
+
+    @admin.display(description="quote")
+    def short_quote(self, claim):
+        return claim.quote if len(claim.quote) <= 120 else claim.quote[:117] + "…"
+
+    @admin.display(description="source", ordering="source__published_on")
+    def source_link(self, claim):
+        return f"{claim.source.publisher} — {claim.source.title[:60]}"
+
+    def get_queryset(self, request):
+        # ModelAdmin.get_queryset orders before we could annotate, so the rank comes first here.
+        return Claim.objects.with_queue_rank().order_by(*self.get_ordering(request))
+
+    def get_ordering(self, request):
+        return desk.QUEUE_ORDER
+
+    def get_changelist(self, request, **kwargs):
+        return desk.QueueChangeList
+
+    def changelist_view(self, request, extra_context=None):
+        return complete_changelist(super().changelist_view(request, extra_context))
+
+    def get_search_results(self, request, queryset, search_term):
+        # The stored tsvector and its GIN index on PostgreSQL (claims/search.py); Django's
+        # icontains over quote and summary would read every claim.
+        if not search_term.strip():
+            return queryset, False
+        text = checked(request, forms.CharField(max_length=QUERY_MAX_CHARS), search_term, "search")
+        if text is None:
+            return queryset.none(), False
+        # The autocomplete view (fact-sheet and other claim pickers) searches as one types.
+        as_typed = request.path.endswith("/autocomplete/")
+        return search_claims(queryset, text, as_typed=as_typed), False
+
+    def get_urls(self):
+        decide = self.admin_site.admin_view(
+            lambda request, object_id: desk.decide_view(self, request, object_id)
+        )
+        return [
+            path("<path:object_id>/decide/", decide, name="claims_claim_decide"),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        claim = self.get_object(request, unquote(object_id))
+        if claim is not None:
+            extra_context = {
+                **desk.claim_page_context(self, request, claim),
+                **(extra_context or {}),
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def revert_disabled(self, request, obj=None):
+        # Status changes belong to verification notes; reverting a record would bypass them.
+        return True
+
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        """Each record's changes against the one before it, read as "field: old → new"."""
+        records = list(historical_records)
+        for record, previous in zip(records, records[1:], strict=False):
+            record.history_delta_changes = readable_changes(record, previous)
+        if records and (previous := records[-1].prev_record) is not None:
+            records[-1].history_delta_changes = readable_changes(records[-1], previous)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.base_fields["version"].initial = obj.version if obj else None
+        return form
+
+    def has_delete_permission(self, request, obj=None):
+        # Claims are retracted (status "retracted" with a note), never deleted.
+        return False
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        obj.locate_quote()
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        # The form's tags are saved after the claim: fold them into the record its save wrote.
+        with tags_in_last_record(form.instance):
+            form.save_m2m()
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not VerificationNote:
+            return super().save_formset(request, form, formset, change)
+        from claims.services import note_add
+
+        claim = form.instance
+        # The admin's change message reads these lists; notes are only ever added.
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        for note_form in formset.forms:
+            if not note_form.has_changed() or note_form.instance.pk:
+                continue
+            data = note_form.cleaned_data
+            note = note_add(
+                claim=claim,
+                author=request.user,
+                body=data["body"],
+                status_to=data.get("status_to") or None,
+                evidence_url=data.get("evidence_url", ""),
+                evidence_quote=data.get("evidence_quote", ""),
+                evidence_sources=data.get("evidence_sources") or [],
+            )
+            formset.new_objects.append(note)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except ConcurrentEditError as error:
+            # A race the form's check could not see: the UPDATE matched no row at this version.
+            self.message_user(request, str(error), messages.ERROR)
+            return HttpResponseRedirect(request.path)
+
+
+class VerificationNoteAdmin(SimpleHistoryAdmin):
+    list_display = ["claim", "author", "status_from", "status_to", "created_at"]
+    list_filter = ["status_to", "author"]
+    search_fields = ["body", "claim__quote"]
+    list_select_related = ["claim__source", "author"]
+    readonly_fields = [
+        "claim",
+        "author",
+        "body",
+        "status_from",
+        "status_to",
+        "evidence_url",
+        "evidence_quote",
+        "evidence_sources",
+        "created_at",
+    ]
+
+    def has_add_permission(self, request):
+        # Notes are added on their claim's page, where the status change is recorded with them.
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class TagAdmin(SimpleHistoryAdmin):
+    search_fields = ["name"]

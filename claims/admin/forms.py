@@ -1,0 +1,89 @@
+"""The claim page's form and its verification-note inlines.
+
+The form carries the version the editor loaded, so a save over a newer version is refused; past
+notes are read-only (the record is append-only) and a new note is added through `note_add`.
+"""
+
+from decimal import Decimal
+
+from django import forms
+from django.contrib import admin
+
+from claims.models import Claim, VerificationNote
+
+
+class ClaimForm(forms.ModelForm):
+    """Carries the version the editor loaded, so a save over a newer version is refused."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Claim
+        fields = "__all__"  # noqa: DJ007 - ClaimAdmin.fieldsets choose what is shown
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Figures as stated ("6000"), not padded to the column's six decimal places.
+        for name in ("value", "value_low", "value_high"):
+            if isinstance(self.initial.get(name), Decimal):
+                self.initial[name] = f"{self.initial[name].normalize():f}"
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            loaded = cleaned.get("version")
+            current = Claim.objects.filter(pk=self.instance.pk).values_list("version", flat=True)
+            current = current.first()
+            if loaded != current:
+                raise forms.ValidationError(
+                    f"Someone else saved this claim while you were editing it (you loaded "
+                    f"version {loaded}, it is now version {current}). Reload the page to see "
+                    "their change, then apply yours again.",
+                    code="stale",
+                )
+            self.instance.version = loaded
+        return cleaned
+
+
+class NoteInline(admin.StackedInline):
+    """Existing notes are read-only (append-only record); editors add new ones below."""
+
+    model = VerificationNote
+    fields = [
+        "body",
+        "status_from",
+        "status_to",
+        "evidence_url",
+        "evidence_quote",
+        "author",
+        "created_at",
+    ]
+    readonly_fields = ["status_from", "author", "created_at"]
+    extra = 0
+    can_delete = False
+    autocomplete_fields = ["evidence_sources"]
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.readonly_fields
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class NewNoteInline(admin.StackedInline):
+    model = VerificationNote
+    verbose_name = "new verification note"
+    verbose_name_plural = "add a verification note"
+    fields = ["body", "status_to", "evidence_url", "evidence_quote", "evidence_sources"]
+    autocomplete_fields = ["evidence_sources"]
+    extra = 0
+    can_delete = False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).none()
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        return False

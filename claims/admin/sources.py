@@ -1,0 +1,69 @@
+"""The source page on the desk: the source's fields (sources.admin), its claims, how many, and
+"Propose claims from text"."""
+
+from django.contrib import admin, messages
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+
+from claims.extraction import save_proposals
+from claims.models import Claim
+from sources import admin as sources_admin
+
+
+class ClaimInline(admin.TabularInline):
+    model = Claim
+    fields = ["figure", "quote", "status", "claimant", "claim_date"]
+    readonly_fields = fields
+    show_change_link = True
+    extra = 0
+    can_delete = False
+
+    @admin.display(description="figure")
+    def figure(self, claim):
+        return claim.figure
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class SourceAdmin(sources_admin.SourceAdmin):
+    list_display = [*sources_admin.SourceAdmin.list_display, "claim_count"]
+    inlines = [ClaimInline]
+    actions = ["propose_claims"]
+
+    @admin.display(description="claims", ordering="claim_count")
+    def claim_count(self, source):
+        return source.claim_count
+
+    @admin.action(description="Propose claims from text", permissions=["change"])
+    def propose_claims(self, request, queryset):
+        for source in queryset:
+            if not source.text:
+                self.message_user(
+                    request, f"“{source.title}” has no text snapshot to read.", messages.WARNING
+                )
+                continue
+            created, skipped = save_proposals(source, created_by=request.user)
+            self.message_user(
+                request,
+                f"“{source.title}”: {len(created)} claims proposed for review "
+                f"({skipped} already known).",
+                messages.SUCCESS,
+            )
+
+    def get_queryset(self, request):
+        # Counted per source shown, not by a GROUP BY over every claim: the autocomplete of the
+        # claim form and of the claim list's source filter counts and pages this queryset too.
+        claims = (
+            Claim.objects.filter(source=OuterRef("pk"))
+            .order_by()
+            .values("source")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("publisher")
+            .annotate(claim_count=Coalesce(Subquery(claims), 0))
+        )

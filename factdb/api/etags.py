@@ -1,0 +1,34 @@
+"""A record's version through ETag and If-Match, for the compare-and-swap of its write."""
+
+import re
+
+from rest_framework.response import Response
+
+from factdb.api.exceptions import PreconditionFailed, PreconditionRequired
+
+ETAG = re.compile(r'\s*"?([0-9]{1,19})-([0-9]{1,19})"?\s*')
+
+
+def if_match_version(request, instance, *, required: bool = True) -> int | None:
+    """The version named by If-Match, for the compare-and-swap in Claim.save().
+
+    Missing: 428 (or None when not `required`). An ETag of another claim, or one that cannot be
+    read: 412, since it cannot match. `*` would match anything, which is no protection: 428.
+    """
+    header = request.headers.get("If-Match", "").strip()
+    if not header or header == "*":
+        if required or header == "*":
+            raise PreconditionRequired()
+        return None
+    match = ETAG.fullmatch(header)
+    if not match or int(match.group(1)) != instance.pk:
+        raise PreconditionFailed(
+            f"If-Match {header[:60]!r} is not this claim's ETag (it is {instance.etag})."
+        )
+    return int(match.group(2))
+
+
+def with_etag(response: Response, instance) -> Response:
+    """The claim's ETag on the response; `instance` is a claim, or a row read as a dict."""
+    response["ETag"] = instance["etag"] if isinstance(instance, dict) else instance.etag
+    return response

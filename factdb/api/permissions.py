@@ -1,0 +1,45 @@
+"""Who may do what: the groups' model permissions, and the one rule for anonymous public reads."""
+
+from django.conf import settings
+from rest_framework import permissions
+
+
+def reads_publicly(request, view) -> bool:
+    """An anonymous read the operator opened with FACTDB_PUBLIC_READ, on a view that allows it."""
+    return (
+        not request.user.is_authenticated
+        and request.method in permissions.SAFE_METHODS
+        and settings.FACTDB_PUBLIC_READ
+        and bool(
+            getattr(view, "public_read", False) or getattr(view, "_ignore_model_permissions", False)
+        )
+    )
+
+
+class RolePermissions(permissions.DjangoModelPermissions):
+    """The groups' model permissions decide, reads included (Journalists hold `view_*`).
+
+    A view may name other permissions for a method with `required_permissions(method)`, e.g.
+    retracting a claim needs `change_claim` and `add_verificationnote`, not `delete_claim`.
+    """
+
+    perms_map = {
+        **permissions.DjangoModelPermissions.perms_map,
+        "GET": ["%(app_label)s.view_%(model_name)s"],
+        "HEAD": ["%(app_label)s.view_%(model_name)s"],
+    }
+
+    def has_permission(self, request, view):
+        if reads_publicly(request, view):
+            return True
+        if not request.user.is_authenticated:
+            return False
+        if getattr(view, "_ignore_model_permissions", False):
+            return True
+        if request.method not in view.allowed_methods:
+            return True  # the view answers 405, the same for everyone signed in
+        custom = getattr(view, "required_permissions", None)
+        perms = custom(request.method) if custom else None
+        if perms is None:
+            perms = self.get_required_permissions(request.method, self._queryset(view).model)
+        return request.user.has_perms(perms)
