@@ -25,7 +25,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-HEDGES = ["exact", "approx", "at_least", "more_than", "at_most", "less_than"]
+from claims.figures import hedges  # noqa: E402  (pure: no Django set-up needed)
+
+HEDGES = [h for h in hedges.HEDGES if h not in hedges.STATED_BOUNDS]
 STATUSES = ["verified"] * 4 + ["false", "misleading", "disputed", "unverified", "in_review"]
 UNITS = ["troops", "migrants deported", "people", "children", "deaths", "USD"]
 
@@ -51,7 +53,8 @@ def build_sheet(n_claims: int, seed: int = 7):
     """Rows written with bulk_create: the benchmark is about rendering, not about inserting."""
     from django.contrib.auth import get_user_model
 
-    from claims.models import Claim, FactSheet, FactSheetItem, VerificationNote, implied_interval
+    from claims.figures.hedges import implied_interval
+    from claims.models import Claim, FactSheet, FactSheetItem, VerificationNote
     from sources.models import Claimant, Publisher, Source
 
     rng = random.Random(seed)

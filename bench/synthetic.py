@@ -24,28 +24,30 @@ from decimal import Decimal
 
 from bench import synthetic_words as words
 from bench.synthetic_words import COMMON_TERM, RARE_TERM  # noqa: F401  (named for benchmarks)
+from claims.figures import hedges
+from claims.figures.hedges import implied_interval
 
 START = datetime.datetime(2016, 1, 1, tzinfo=datetime.UTC)
 SPAN = datetime.timedelta(days=3652)
 CHANGE_REASON = "generate_claims"
 
 HEDGES = [
-    ("exact", 35),
-    ("approx", 15),
-    ("at_least", 8),
-    ("more_than", 12),
-    ("at_most", 10),
-    ("less_than", 5),
-    ("range", 10),
-    ("vague", 5),
+    (hedges.EXACT, 35),
+    (hedges.APPROX, 15),
+    (hedges.AT_LEAST, 8),
+    (hedges.MORE_THAN, 12),
+    (hedges.AT_MOST, 10),
+    (hedges.LESS_THAN, 5),
+    (hedges.RANGE, 10),
+    (hedges.VAGUE, 5),
 ]
 HEDGE_WORDS = {
-    "exact": "",
-    "approx": "about ",
-    "at_least": "at least ",
-    "more_than": "more than ",
-    "at_most": "up to ",
-    "less_than": "fewer than ",
+    hedges.EXACT: "",
+    hedges.APPROX: "about ",
+    hedges.AT_LEAST: "at least ",
+    hedges.MORE_THAN: "more than ",
+    hedges.AT_MOST: "up to ",
+    hedges.LESS_THAN: "fewer than ",
 }
 VAGUE_WORDS = {
     2: "hundreds of",
@@ -344,19 +346,18 @@ class Newsroom:
             value = -value
         hedge = self._pick(self.hedges, self.hedge_weights)
         magnitude = int(math.log10(value)) if value >= 100 else 0
-        if hedge == "vague" and (percent or currency or magnitude not in VAGUE_WORDS):
-            hedge = "approx"
-        if hedge == "vague":
+        if hedge == hedges.VAGUE and (percent or currency or magnitude not in VAGUE_WORDS):
+            hedge = hedges.APPROX
+        if hedge == hedges.VAGUE:
             low = Decimal(10) ** magnitude
             return low, hedge, low, low * 10, f"{VAGUE_WORDS[magnitude]} {unit}"
-        if hedge == "range":
+        if hedge == hedges.RANGE:
             high = value + _round_newsy(float(abs(value)) * rng.uniform(0.2, 2), 2)
             text = f"between {_number(value, currency)} and {_number(high, currency)}"
             return value, hedge, value, high, f"{text} {_unit_words(unit, currency)}".rstrip()
-        low = None if hedge in ("at_most", "less_than") else value
-        high = None if hedge in ("at_least", "more_than") else value
+        low, high = implied_interval(value, hedge)
         hedge_words = HEDGE_WORDS[hedge]
-        if hedge == "less_than" and (percent or currency):
+        if hedge == hedges.LESS_THAN and (percent or currency):
             hedge_words = "less than "
         text = f"{hedge_words}{_number(value, currency)} {_unit_words(unit, currency)}"
         return value, hedge, low, high, text.rstrip()

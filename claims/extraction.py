@@ -1,18 +1,15 @@
 """From a source's text to candidate claims: each figure, anchored to the sentence that holds it.
 
 `propose(text, language)` is pure: it splits the text into sentences (with offsets) and runs the
-quantity parser over each. `save_proposals(source)` stores the candidates as unverified claims with
-origin "extracted" for an editor to accept, correct or reject. Running it again adds nothing new:
-a candidate is skipped when its source already has, or ever had, a claim with the same quote,
-value and unit (history remembers figures an editor has since corrected).
+quantity parser over each. `claims.services.claims_propose(source=…)` stores the candidates as
+unverified claims with origin "extracted" for an editor to accept, correct or reject. Running it
+again adds nothing new: a candidate is skipped when its source already has, or ever had, a claim
+with the same quote, value and unit (history remembers figures an editor corrected or rejected).
 """
 
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-
-from django.core.exceptions import ValidationError
-from django.db import transaction
 
 from claims.figures.parsing import Quantity, find_quantities
 from claims.models import VALUE_LIMIT, VALUE_PLACES, Attribution, Claim, Hedge, Origin, RatePeriod
@@ -106,31 +103,3 @@ def claim_from_proposal(source, proposal: Proposal, created_by=None) -> Claim:
         origin=Origin.EXTRACTED,
         created_by=created_by,
     )
-
-
-@transaction.atomic
-def save_proposals(source, *, created_by=None) -> tuple[list[Claim], int]:
-    """Store new candidates from the source's text; returns (created claims, skipped count)."""
-    if not source.text:
-        return [], 0
-    created, skipped = [], 0
-    for proposal in propose(source.text, language=source.language):
-        claim = claim_from_proposal(source, proposal, created_by)
-        if _already_known(claim):
-            skipped += 1
-            continue
-        try:
-            claim.full_clean()
-        except ValidationError:
-            # A figure the model refuses (a negative count, more than six decimal places) is no
-            # proposal an editor could accept; the rest of the text is still read.
-            skipped += 1
-            continue
-        claim.save()
-        created.append(claim)
-    return created, skipped
-
-
-def _already_known(claim: Claim) -> bool:
-    same = {"source": claim.source, "quote": claim.quote, "value": claim.value, "unit": claim.unit}
-    return Claim.objects.filter(**same).exists() or Claim.history.filter(**same).exists()

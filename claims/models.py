@@ -9,6 +9,8 @@ from django.db import connection, models, transaction
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 from simple_history.models import HistoricalRecords
 
+from claims.figures import hedges
+from claims.figures.hedges import implied_interval
 from factdb.errors import ConcurrentEditError, DeletionRefused  # noqa: F401  (raised by writes)
 from sources.models import Claimant, Source, format_date_with_precision
 
@@ -26,14 +28,16 @@ currency_validator = RegexValidator(r"^[A-Z]{3}$", "Enter an ISO 4217 code such 
 
 
 class Hedge(models.TextChoices):
-    EXACT = "exact", "exactly"
-    APPROX = "approx", "approximately"
-    AT_LEAST = "at_least", "at least"
-    MORE_THAN = "more_than", "more than"
-    AT_MOST = "at_most", "at most (up to)"
-    LESS_THAN = "less_than", "less than"
-    RANGE = "range", "range"
-    VAGUE = "vague", "vague"
+    """The names are claims.figures.hedges'; so is the interval each implies."""
+
+    EXACT = hedges.EXACT, "exactly"
+    APPROX = hedges.APPROX, "approximately"
+    AT_LEAST = hedges.AT_LEAST, "at least"
+    MORE_THAN = hedges.MORE_THAN, "more than"
+    AT_MOST = hedges.AT_MOST, "at most (up to)"
+    LESS_THAN = hedges.LESS_THAN, "less than"
+    RANGE = hedges.RANGE, "range"
+    VAGUE = hedges.VAGUE, "vague"
 
 
 class Status(models.TextChoices):
@@ -45,6 +49,22 @@ class Status(models.TextChoices):
     MISLEADING = "misleading", "Misleading"
     UNVERIFIABLE = "unverifiable", "Unverifiable"
     RETRACTED = "retracted", "Retracted"
+    REJECTED = "rejected", "Rejected proposal"
+
+
+# Still to be checked: the review queue, the dashboard's "to review", the desk's queue filter.
+Status.OPEN = (Status.UNVERIFIED, Status.IN_REVIEW)
+# Not figures on the record: compared with nothing, suggested for nothing. Rejected proposals
+# (parser noise) are also left out of lists and exports unless a status is asked for.
+Status.OFF_RECORD = (Status.RETRACTED, Status.REJECTED)
+# The outcomes of a check, in the order an editor reads them (the desk's verdict buttons).
+Status.VERDICTS = (
+    Status.VERIFIED,
+    Status.DISPUTED,
+    Status.FALSE,
+    Status.MISLEADING,
+    Status.UNVERIFIABLE,
+)
 
 
 class RatePeriod(models.TextChoices):
@@ -65,24 +85,6 @@ class Attribution(models.TextChoices):
 class Origin(models.TextChoices):
     MANUAL = "manual", "Entered by hand"
     EXTRACTED = "extracted", "Proposed by extraction"
-
-
-def implied_interval(value, hedge, low=None, high=None):
-    """The interval a hedged figure implies, for comparisons; None means unbounded on that side.
-
-    "up to 6,000" is (None, 6000); "more than 800" is (800, None); "6,000" is (6000, 6000).
-    Ranges and vague amounts carry their own bounds, which are kept as given. Approximate figures
-    keep their stated value here; tolerance for "about" is applied when claims are compared.
-    """
-    if hedge in (Hedge.RANGE, Hedge.VAGUE):
-        return low, high
-    if hedge in (Hedge.EXACT, Hedge.APPROX):
-        return value, value
-    if hedge in (Hedge.AT_LEAST, Hedge.MORE_THAN):
-        return value, None
-    if hedge in (Hedge.AT_MOST, Hedge.LESS_THAN):
-        return None, value
-    return low, high
 
 
 def is_finite(value) -> bool:
@@ -171,15 +173,13 @@ class ClaimQuerySet(models.QuerySet):
         )
 
     def review_queue(self):
-        return self.filter(status__in=[Status.UNVERIFIED, Status.IN_REVIEW]).order_by(
-            "created_at", "pk"
-        )
+        return self.filter(status__in=Status.OPEN).order_by("created_at", "pk")
 
     def with_queue_rank(self):
         """Annotate `queue_rank`: 0 while a claim still awaits checking, 1 once it has a verdict."""
         return self.annotate(
             queue_rank=Case(
-                When(status__in=[Status.UNVERIFIED, Status.IN_REVIEW], then=Value(0)),
+                When(status__in=Status.OPEN, then=Value(0)),
                 default=Value(1),
                 output_field=IntegerField(),
             )
@@ -212,6 +212,10 @@ class ClaimQuerySet(models.QuerySet):
         if value_max is not None:
             qs = qs.filter(Q(value_low__lte=value_max) | Q(value_low__isnull=True))
         return qs
+
+    def proposals(self):
+        """Claims proposed by extraction that no editor has decided on yet."""
+        return self.filter(origin=Origin.EXTRACTED, status=Status.UNVERIFIED)
 
     def in_conflict(self):
         """Claims in conflict with another claim on their measure (claims.agreement.comparison)."""
@@ -391,6 +395,11 @@ class Claim(models.Model):
         if self.claim_date and self.source_id and self.claim_date == self.source.published_on:
             return self.source.published_display
         return format_date_with_precision(self.claim_date, "day")
+
+    @property
+    def is_proposal(self) -> bool:
+        """Proposed by extraction and not yet decided on (ClaimQuerySet.proposals for one claim)."""
+        return self.origin == Origin.EXTRACTED and self.status == Status.UNVERIFIED
 
     @property
     def etag(self) -> str:

@@ -60,6 +60,15 @@ def visible_claims(user):
     return claims
 
 
+def listed_claims(user, params):
+    """The claims a list or an ad-hoc export shows: the visible ones, without rejected proposals
+    unless the query asks for statuses (`?status=rejected` finds them)."""
+    claims = visible_claims(user)
+    if "status" not in params:
+        claims = claims.exclude(status=Status.REJECTED)
+    return claims
+
+
 def cited_by_visible_claims(queryset, user, claim_field: str):
     """Rows of `queryset` (sources, publishers, …) that a visible claim points to through
     `claim_field` (e.g. "source__publisher"); all of them for signed-in readers."""

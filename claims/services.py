@@ -1,13 +1,22 @@
-"""Writes that touch several models, each in one transaction, each validated before it is stored.
+"""Every write to claims and verification notes, each in one transaction, validated before it is
+stored, attributed to the user who made it, with one history record per row.
 
-Views, admin actions and management commands call these; they do not write claims and notes
-themselves.
+The admin (claim form, actions, desk buttons, measure page), the API and the commands call these;
+they write no claim or note themselves.
+
+    claim_create, claim_update, claim_retract    the claim itself
+    note_add                                     a verification note; a status change is one
+    claims_propose                               proposals from a source's text (extraction)
+    claim_decide, claims_decide                  an editor's decisions: verdicts, accepting or
+                                                 rejecting a proposal (each is a note_add)
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from claims import extraction
 from claims.models import Claim, ConcurrentEditError, Status, Tag, VerificationNote
 from factdb.history.m2m import m2m_in_last_record, tags_in_last_record
 from sources.models import Source
@@ -30,9 +39,7 @@ def note_add(
     `expected_version` is the claim version the editor saw; a stale one raises
     ConcurrentEditError before anything is written.
     """
-    claim = Claim.objects.select_for_update().get(pk=claim.pk)
-    if expected_version is not None and expected_version != claim.version:
-        raise ConcurrentEditError(claim.version)
+    claim = _locked(claim, expected_version)
     note = VerificationNote(
         claim=claim,
         author=author,
@@ -73,14 +80,21 @@ CLAIM_WRITE_PROTECTED = frozenset(
 
 
 @transaction.atomic
-def claim_create(*, created_by, tags: Iterable[str] = (), **fields) -> Claim:
+def claim_create(
+    *, created_by, tags: Iterable[str] = (), instance: Claim | None = None, **fields
+) -> Claim:
     """Record a new claim (status unverified, origin manual) with its tags by name.
 
-    The quote is anchored in the source's text when it appears there and no offsets are given.
-    One history record is written, tags included, attributed to `created_by`.
+    `instance` is an unsaved claim already holding its fields (the admin's form builds one);
+    otherwise the claim is built from `fields`. The quote is anchored in the source's text when it
+    appears there and no offsets are given. One history record is written, tags included,
+    attributed to `created_by`.
     """
     _refuse_protected(fields)
-    claim = Claim(**fields, created_by=created_by)
+    if instance is not None and (fields or not instance._state.adding):
+        raise TypeError("Give a new, unsaved instance or its fields, not both.")
+    claim = instance or Claim(**fields)
+    claim.created_by = created_by
     claim._history_user = created_by
     claim.locate_quote()
     claim.full_clean()
@@ -122,6 +136,26 @@ def claim_update(
     return claim
 
 
+def claim_version_check(*, claim: Claim, expected_version: int) -> None:
+    """Raise ConcurrentEditError when the claim is no longer at the version the editor loaded.
+
+    A form asks before it saves, to keep the editor's input on the page; the write itself is
+    still guarded by Claim.save's compare-and-swap.
+    """
+    current = Claim.objects.filter(pk=claim.pk).values_list("version", flat=True).first()
+    if current != expected_version:
+        raise ConcurrentEditError(current)
+
+
+def _locked(claim: Claim, expected_version: int | None) -> Claim:
+    """The claim's current row, locked until the transaction ends; stale `expected_version` (the
+    version the editor saw) raises ConcurrentEditError before anything is written."""
+    claim = Claim.objects.select_for_update().get(pk=claim.pk)
+    if expected_version is not None and expected_version != claim.version:
+        raise ConcurrentEditError(claim.version)
+    return claim
+
+
 def _refuse_protected(fields: dict) -> None:
     protected = CLAIM_WRITE_PROTECTED & fields.keys()
     if protected:
@@ -138,3 +172,123 @@ def _tags_named(names: Iterable[str]) -> list[Tag]:
             tag.save()
         tags.append(tag)
     return tags
+
+
+# The verdict buttons, in the order an editor reads them: status -> button label.
+VERDICT_BUTTONS = {
+    Status.VERIFIED: "Verify",
+    Status.DISPUTED: "Dispute",
+    Status.FALSE: "Mark false",
+    Status.MISLEADING: "Mark misleading",
+    Status.UNVERIFIABLE: "Unverifiable",
+}
+assert tuple(VERDICT_BUTTONS) == Status.VERDICTS
+ACCEPT, REJECT = "accept", "reject"
+DECISIONS = {**VERDICT_BUTTONS, ACCEPT: "Accept proposal", REJECT: "Reject proposal"}
+DONE = {ACCEPT: "accepted", REJECT: "rejected"}
+
+
+@transaction.atomic
+def claim_decide(
+    *, claim: Claim, author, decision: str, note: str, expected_version: int | None
+) -> VerificationNote:
+    """Apply one decision to one claim; a stale `expected_version` raises ConcurrentEditError.
+
+    A verdict needs a note; rejecting needs a reason (the note); accepting takes an optional note
+    and moves the proposal into review.
+    """
+    note = note.strip()
+    # Lock and re-read first: "is it still a proposal?" must be answered about the current row.
+    claim = _locked(claim, expected_version)
+    if decision not in DECISIONS:
+        raise ValidationError({"decision": f"{decision!r} is not a decision an editor can make."})
+    if decision in (ACCEPT, REJECT) and not claim.is_proposal:
+        raise ValidationError(
+            f"Only a proposed claim that is still unverified can be {DONE[decision]}; "
+            f"this one is {claim.get_origin_display().lower()} and {claim.get_status_display()}."
+        )
+    if decision == ACCEPT:
+        return note_add(
+            claim=claim,
+            author=author,
+            body=f"Accepted proposal. {note}".strip(),
+            status_to=Status.IN_REVIEW,
+            expected_version=expected_version,
+        )
+    if not note:
+        raise ValidationError({"note": "Write a note: it is the record of why the status changed."})
+    if decision == REJECT:
+        # Parser noise, not a figure anyone withdrew: its own state, kept with its history (and
+        # so never proposed again), out of the default lists and exports.
+        return note_add(
+            claim=claim,
+            author=author,
+            body=f"Rejected proposal: {note}",
+            status_to=Status.REJECTED,
+            expected_version=expected_version,
+        )
+    return note_add(
+        claim=claim,
+        author=author,
+        body=note,
+        status_to=decision,
+        expected_version=expected_version,
+    )
+
+
+@transaction.atomic
+def claims_decide(
+    *, versions: Mapping[int, int], author, decision: str, note: str
+) -> list[VerificationNote]:
+    """The same decision on several claims, each with its own copy of the note; all or nothing.
+
+    `versions` maps each claim's pk to the version the editor confirmed; if any claim has changed
+    since, ConcurrentEditError is raised and no claim is touched.
+    """
+    claims = Claim.objects.in_bulk(list(versions))
+    missing = set(versions) - set(claims)
+    if missing:
+        raise ValidationError(f"No claim with id {', '.join(map(str, sorted(missing)))}.")
+    return [
+        claim_decide(
+            claim=claims[pk],
+            author=author,
+            decision=decision,
+            note=note,
+            expected_version=versions[pk],
+        )
+        for pk in sorted(versions)
+    ]
+
+
+@transaction.atomic
+def claims_propose(*, source, created_by=None) -> tuple[list[Claim], int]:
+    """Store the figures extraction finds in the source's text as proposals for the desk.
+
+    Returns (created claims, skipped count). A figure already known for this source, now or in
+    its history (an editor corrected or rejected it), is not proposed again.
+    """
+    if not source.text:
+        return [], 0
+    created, skipped = [], 0
+    for proposal in extraction.propose(source.text, language=source.language):
+        claim = extraction.claim_from_proposal(source, proposal, created_by)
+        if _already_known(claim):
+            skipped += 1
+            continue
+        try:
+            claim.full_clean()
+        except ValidationError:
+            # A figure the model refuses (a negative count, more than six decimal places) is no
+            # proposal an editor could accept; the rest of the text is still read.
+            skipped += 1
+            continue
+        claim._history_user = created_by
+        claim.save()
+        created.append(claim)
+    return created, skipped
+
+
+def _already_known(claim: Claim) -> bool:
+    same = {"source": claim.source, "quote": claim.quote, "value": claim.value, "unit": claim.unit}
+    return Claim.objects.filter(**same).exists() or Claim.history.filter(**same).exists()

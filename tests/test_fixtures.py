@@ -13,7 +13,8 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from claims.models import Claim, Hedge, Measure, Tag, implied_interval
+from claims.figures.hedges import implied_interval
+from claims.models import Claim, Hedge, Measure, Tag
 from sources.models import Claimant, Publisher, Source
 
 FIXTURES = sorted(str(path) for path in (Path(settings.BASE_DIR) / "fixtures").glob("*.json"))

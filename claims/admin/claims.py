@@ -7,6 +7,7 @@ from django.http import HttpResponseRedirect
 from django.urls import path
 from simple_history.admin import SimpleHistoryAdmin
 
+from claims import services
 from claims.admin import desk
 from claims.admin.filters import AutocompleteFilter, UnitFilter, checked, complete_changelist
 from claims.admin.forms import ClaimForm, NewNoteInline, NoteInline
@@ -15,7 +16,13 @@ from claims.factsheets.admin import add_to_fact_sheet
 from claims.models import Claim, ConcurrentEditError, VerificationNote
 from claims.selectors import QUERY_MAX_CHARS, search_claims
 from factdb.history.diffs import readable_changes
-from factdb.history.m2m import tags_in_last_record
+
+# The claim's own fields an editor changes on its page (tags are written with them).
+EDITABLE = frozenset(
+    field.name
+    for field in Claim._meta.concrete_fields
+    if field.name not in services.CLAIM_WRITE_PROTECTED
+)
 
 
 class ClaimAdmin(SimpleHistoryAdmin):
@@ -58,7 +65,9 @@ class ClaimAdmin(SimpleHistoryAdmin):
     list_select_related = ["source__publisher", "claimant", "assignee"]
     autocomplete_fields = ["source", "claimant", "measure", "assignee"]
     filter_horizontal = ["tags"]
-    readonly_fields = ["figure", "created_by", "created_at", "updated_at"]
+    # A status changes only with a verification note (the desk's buttons, bulk verdicts, the note
+    # form below); where a claim came from is its provenance, not an editable field.
+    readonly_fields = ["figure", "status", "origin", "created_by", "created_at", "updated_at"]
     inlines = [NoteInline, NewNoteInline]
     actions = [
         *desk.verdict_actions,
@@ -172,23 +181,30 @@ class ClaimAdmin(SimpleHistoryAdmin):
         return False
 
     def save_model(self, request, obj, form, change):
+        # The form has set its fields on `obj`; the service validates, saves and writes the one
+        # history record, tags included (claims.services is the only write path).
+        tags = [tag.name for tag in form.cleaned_data.get("tags", [])]
         if not change:
-            obj.created_by = request.user
+            services.claim_create(created_by=request.user, tags=tags, instance=obj)
+            return
         obj.locate_quote()
-        super().save_model(request, obj, form, change)
+        changed = {name: getattr(obj, name) for name in form.changed_data if name in EDITABLE}
+        services.claim_update(
+            claim=obj,
+            author=request.user,
+            expected_version=form.cleaned_data["version"],
+            tags=tags if "tags" in form.changed_data else None,
+            **changed,
+        )
 
     def save_related(self, request, form, formsets, change):
-        # The form's tags are saved after the claim: fold them into the record its save wrote.
-        with tags_in_last_record(form.instance):
-            form.save_m2m()
+        # The tags were written with the claim (save_model); only the new notes remain.
         for formset in formsets:
             self.save_formset(request, form, formset, change=change)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not VerificationNote:
             return super().save_formset(request, form, formset, change)
-        from claims.services import note_add
-
         claim = form.instance
         # The admin's change message reads these lists; notes are only ever added.
         formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
@@ -196,7 +212,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
             if not note_form.has_changed() or note_form.instance.pk:
                 continue
             data = note_form.cleaned_data
-            note = note_add(
+            note = services.note_add(
                 claim=claim,
                 author=request.user,
                 body=data["body"],

@@ -2,7 +2,7 @@
 decisions (verdicts, accepting or rejecting proposals) for one claim from its page or for many
 from the list.
 
-Views and actions stay thin: every write goes through `claims.decisions`.
+Views and actions stay thin: every write goes through `claims.services`.
 """
 
 from django import forms
@@ -16,18 +16,16 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 
 from claims.admin.quote_context import quote_in_context
-from claims.decisions import (
+from claims.models import Claim, ConcurrentEditError, Status
+from claims.services import (
     ACCEPT,
     DECISIONS,
     REJECT,
-    VERDICTS,
+    VERDICT_BUTTONS,
     claim_decide,
     claims_decide,
-    is_proposal,
 )
-from claims.models import Claim, ConcurrentEditError, Origin, Status
 
-OPEN = [Status.UNVERIFIED, Status.IN_REVIEW]
 # Claims still to check first, oldest first (queue_rank comes from ClaimQuerySet.with_queue_rank).
 QUEUE_ORDER = ["queue_rank", "created_at", "pk"]
 
@@ -52,9 +50,9 @@ class QueueFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() == "open":
-            return queryset.filter(status__in=OPEN)
+            return queryset.filter(status__in=Status.OPEN)
         if self.value() == "proposed":
-            return queryset.filter(origin=Origin.EXTRACTED, status=Status.UNVERIFIED)
+            return queryset.proposals()
         return queryset
 
 
@@ -94,8 +92,8 @@ def claim_page_context(model_admin, request, claim: Claim) -> dict:
         ),
         "desk_same_measure": same_measure.order_by("claim_date", "pk")[:50],
         "desk_can_decide": model_admin.has_change_permission(request, claim),
-        "desk_is_proposal": is_proposal(claim),
-        "desk_verdicts": list(VERDICTS.items()),
+        "desk_is_proposal": claim.is_proposal,
+        "desk_verdicts": list(VERDICT_BUTTONS.items()),
         "desk_decide_url": decide_url,
     }
 
@@ -180,7 +178,7 @@ def bulk_decide(model_admin, request, queryset, decision: str):
     """
     claims = list(queryset.select_related("source__publisher").order_by("created_at", "pk"))
     if decision in (ACCEPT, REJECT):
-        proposals = [claim for claim in claims if is_proposal(claim)]
+        proposals = [claim for claim in claims if claim.is_proposal]
         if len(proposals) < len(claims):
             messages.warning(
                 request,
@@ -225,10 +223,9 @@ def bulk_decide(model_admin, request, queryset, decision: str):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            outcome = Status.RETRACTED if decision == REJECT else decision
+            outcome = "rejected" if decision == REJECT else f"now {Status(decision).label}"
             messages.success(
-                request,
-                f"{counted(claims, 'claim')} now {Status(outcome).label}, each with its own note.",
+                request, f"{counted(claims, 'claim')} {outcome}, each with its own note."
             )
             return None
     if form.errors and status == 200:
@@ -276,7 +273,8 @@ def _decision_action(decision: str, description: str):
 
 
 verdict_actions = [
-    _decision_action(status, f"{label} (one note for all)…") for status, label in VERDICTS.items()
+    _decision_action(status, f"{label} (one note for all)…")
+    for status, label in VERDICT_BUTTONS.items()
 ]
 accept_proposals = _decision_action(ACCEPT, "Accept proposals (into review)")
 reject_proposals = _decision_action(REJECT, "Reject proposals (with a reason)…")

@@ -1,7 +1,8 @@
 """The claim page's form and its verification-note inlines.
 
 The form carries the version the editor loaded, so a save over a newer version is refused; past
-notes are read-only (the record is append-only) and a new note is added through `note_add`.
+notes are read-only (the record is append-only) and a new note is added through `note_add`. The
+status is not on the form: it changes only with a verification note (the trust issue's rule).
 """
 
 from decimal import Decimal
@@ -9,7 +10,8 @@ from decimal import Decimal
 from django import forms
 from django.contrib import admin
 
-from claims.models import Claim, VerificationNote
+from claims import services
+from claims.models import Claim, ConcurrentEditError, VerificationNote
 
 
 class ClaimForm(forms.ModelForm):
@@ -32,16 +34,15 @@ class ClaimForm(forms.ModelForm):
         cleaned = super().clean()
         if self.instance.pk:
             loaded = cleaned.get("version")
-            current = Claim.objects.filter(pk=self.instance.pk).values_list("version", flat=True)
-            current = current.first()
-            if loaded != current:
+            try:
+                services.claim_version_check(claim=self.instance, expected_version=loaded)
+            except ConcurrentEditError as error:
                 raise forms.ValidationError(
                     f"Someone else saved this claim while you were editing it (you loaded "
-                    f"version {loaded}, it is now version {current}). Reload the page to see "
-                    "their change, then apply yours again.",
+                    f"version {loaded}, it is now version {error.current_version}). Reload the "
+                    "page to see their change, then apply yours again.",
                     code="stale",
-                )
-            self.instance.version = loaded
+                ) from None
         return cleaned
 
 

@@ -12,6 +12,7 @@ from django.urls import path, reverse
 from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 
+from claims import services
 from claims.agreement.comparison import assess_measure
 from claims.agreement.suggestions import suggest_claims
 from claims.agreement.timeline import measure_timeline_svg
@@ -75,9 +76,10 @@ class MeasureAdmin(SimpleHistoryAdmin):
                 request, f"Claim #{claim.pk} is already on “{claim.measure}”.", messages.WARNING
             )
             return HttpResponseRedirect(page)
-        claim.measure = measure
         try:
-            claim.save()
+            services.claim_update(
+                claim=claim, author=request.user, expected_version=claim.version, measure=measure
+            )
         except ConcurrentEditError as error:
             self.message_user(request, str(error), messages.ERROR)
             return HttpResponseRedirect(page)

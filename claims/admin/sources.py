@@ -5,8 +5,8 @@ from django.contrib import admin, messages
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
-from claims.extraction import save_proposals
 from claims.models import Claim
+from claims.services import claims_propose
 from sources import admin as sources_admin
 
 
@@ -43,7 +43,7 @@ class SourceAdmin(sources_admin.SourceAdmin):
                     request, f"“{source.title}” has no text snapshot to read.", messages.WARNING
                 )
                 continue
-            created, skipped = save_proposals(source, created_by=request.user)
+            created, skipped = claims_propose(source=source, created_by=request.user)
             self.message_user(
                 request,
                 f"“{source.title}”: {len(created)} claims proposed for review "

@@ -36,8 +36,15 @@ from enum import StrEnum
 
 from django.conf import settings
 
+from claims.figures.hedges import (
+    LOWER_BOUNDS,
+    STATED_BOUNDS,
+    UPPER_BOUNDS,
+    implied_interval,
+    is_strict,
+)
 from claims.figures.units import normalise, rounding_slack
-from claims.models import Claim, Hedge, Measure, Status, implied_interval
+from claims.models import Claim, Measure, Status
 
 # Sort keys for interval ends: rank 0 is minus infinity, 2 plus infinity. An open lower end at v
 # sorts above a closed one; an open upper end below a closed one. Two intervals overlap exactly
@@ -145,12 +152,11 @@ def figure_of(claim, *, cumulative=False, approx_tolerance=None, labelled=True) 
     """The claim as an interval on its unit family's scale."""
     t = tolerance() if approx_tolerance is None else approx_tolerance
     norm = normalise(claim.value, claim.unit, claim.currency, claim.rate_period)
-    low, high = implied_interval(claim.value, claim.hedge, claim.value_low, claim.value_high)
-    if claim.hedge == Hedge.APPROX:
-        spread = abs(Decimal(claim.value)) * t
-        low, high = Decimal(claim.value) - spread, Decimal(claim.value) + spread
+    low, high = implied_interval(
+        Decimal(claim.value), claim.hedge, claim.value_low, claim.value_high, tolerance=t
+    )
     # A stated figure covers what rounds to it: "66.67" is anything from 66.665 to 66.675.
-    own_ends = claim.hedge in (Hedge.RANGE, Hedge.VAGUE)
+    own_ends = claim.hedge in STATED_BOUNDS
     if low is not None:
         low -= rounding_slack(claim.value_low if own_ends else claim.value)
     if high is not None:
@@ -158,8 +164,8 @@ def figure_of(claim, *, cumulative=False, approx_tolerance=None, labelled=True) 
     bounds = Bounds(
         norm.scale(low),
         norm.scale(high),
-        low_open=claim.hedge == Hedge.MORE_THAN,
-        high_open=claim.hedge == Hedge.LESS_THAN,
+        low_open=is_strict(claim.hedge) and claim.hedge in LOWER_BOUNDS,
+        high_open=is_strict(claim.hedge) and claim.hedge in UPPER_BOUNDS,
     )
     if cumulative:
         period = (claim.period_start,) if claim.period_start else None
@@ -206,7 +212,7 @@ def compare(a: Figure, b: Figure, *, cumulative: bool = False) -> Pair:
 
 def assess(claims, *, cumulative: bool = False, approx_tolerance=None) -> Assessment:
     """Every pair of the claims compared, and each claim's marks (claims in date order)."""
-    claims = [c for c in claims if c.status != Status.RETRACTED]
+    claims = [c for c in claims if c.status not in Status.OFF_RECORD]
     claims.sort(key=lambda c: (c.period_end or c.claim_date, c.pk))
     figures = [
         figure_of(c, cumulative=cumulative, approx_tolerance=approx_tolerance) for c in claims
@@ -237,7 +243,7 @@ def assess(claims, *, cumulative: bool = False, approx_tolerance=None) -> Assess
 def assess_measure(measure, *, claims=None, approx_tolerance=None) -> Assessment:
     """``claims``: the claims a reader may see (a Claim queryset); all of them by default."""
     claims = (Claim.objects.all() if claims is None else claims).filter(measure=measure)
-    claims = claims.exclude(status=Status.RETRACTED).select_related("source")
+    claims = claims.exclude(status__in=Status.OFF_RECORD).select_related("source")
     return assess(list(claims), cumulative=measure.cumulative, approx_tolerance=approx_tolerance)
 
 
@@ -252,7 +258,7 @@ def conflicting_ids(claims, *, cumulative: bool = False, approx_tolerance=None) 
     figures = [
         figure_of(c, cumulative=cumulative, approx_tolerance=approx_tolerance, labelled=False)
         for c in claims
-        if c.status != Status.RETRACTED
+        if c.status not in Status.OFF_RECORD
     ]
     by_key = defaultdict(list)
     for f in figures:
@@ -298,7 +304,7 @@ def conflicting_claim_ids(claims_qs, *, among=None, approx_tolerance=None) -> se
     rows = (
         (Claim.objects.all() if among is None else among)
         .filter(measure_id__in=measure_ids)
-        .exclude(status=Status.RETRACTED)
+        .exclude(status__in=Status.OFF_RECORD)
         .only(*fields)
         .order_by()
     )

@@ -53,10 +53,10 @@ class Suggestion:
 
 def suggest_claims(measure, *, limit: int = 10) -> list[Suggestion]:
     """Unattached claims that may belong on ``measure``, best first."""
-    own = list(measure.claims.exclude(status=Status.RETRACTED))
+    own = list(measure.claims.exclude(status__in=Status.OFF_RECORD))
     profile = _profile(measure, own)
     key = _unit_key(measure, own)
-    candidates = Claim.objects.filter(measure__isnull=True).exclude(status=Status.RETRACTED)
+    candidates = Claim.objects.filter(measure__isnull=True).exclude(status__in=Status.OFF_RECORD)
     if connection.vendor == "postgresql":
         scored = _trigram_candidates(candidates, profile, limit * 5)
     else:

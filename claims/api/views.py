@@ -29,7 +29,7 @@ from claims.api.serializers import (
     RetractionSerializer,
 )
 from claims.models import Measure, Status, VerificationNote
-from claims.selectors import visible_claims
+from claims.selectors import listed_claims, visible_claims
 from factdb.api.etags import if_match_version, with_etag
 from factdb.api.exceptions import Conflict
 from factdb.api.viewsets import ReferenceViewSet
@@ -99,7 +99,12 @@ class ClaimViewSet(
         return None
 
     def get_queryset(self):
-        claims = visible_claims(self.request.user).annotate(notes_count=notes_count)
+        user = self.request.user
+        if self.action == "list":
+            claims = listed_claims(user, self.request.query_params)
+        else:
+            claims = visible_claims(user)
+        claims = claims.annotate(notes_count=notes_count)
         if self.action in ("list", "retrieve"):
             return claims  # read as plain values by claims/api/reading.py
         return claims.with_citation().select_related("created_by")

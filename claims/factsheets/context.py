@@ -23,9 +23,6 @@ from sources.models import Source, format_date_with_precision
 CONTEXT_SCHEMA = 1
 
 # Statuses that are a newsroom's verdict on the claim (and so can be published as a ClaimReview).
-VERDICTS = frozenset(
-    {Status.VERIFIED, Status.FALSE, Status.MISLEADING, Status.DISPUTED, Status.UNVERIFIABLE}
-)
 # What the reader is told about a figure nobody has checked yet: marked, never hidden.
 UNCHECKED_NOTICE = {
     Status.UNVERIFIED: "Not yet verified: this is what the source says, not a checked figure",
@@ -120,7 +117,7 @@ def item(claim: Claim, position: int, note: str, number: int) -> dict:
         "summary": claim.summary,
         "status": claim.status,
         "status_label": Status(claim.status).label,
-        "verdict": claim.status in VERDICTS,
+        "verdict": claim.status in Status.VERDICTS,
         "notice": UNCHECKED_NOTICE.get(claim.status, ""),
         "claimant": claimant(claim),
         "said_by": said_by(claim),

@@ -22,7 +22,7 @@ from claims.factsheets.render_cache import cached_render
 from claims.factsheets.renderers import FORMATS, render
 from claims.factsheets.serializers import FactSheetDetailSerializer, FactSheetSerializer
 from claims.models import FactSheet, FactSheetVersion
-from claims.selectors import visible_claims
+from claims.selectors import listed_claims
 from factdb.api.permissions import RolePermissions
 
 # An ad-hoc sheet is for a story, not a dump of the database. A PDF costs about 0.1 s of CPU per
@@ -172,7 +172,7 @@ class AdHocFactSheet(generics.GenericAPIView):
     content_negotiation_class = ExportNegotiation
 
     def get_queryset(self):
-        return visible_claims(self.request.user)
+        return listed_claims(self.request.user, self.request.query_params)
 
     @extend_schema(filters=True, parameters=[FORMAT_PARAMETER], responses=EXPORT_RESPONSES)
     def get(self, request, fmt):

@@ -14,12 +14,10 @@ renders one for the admin and the fact-sheet exports. Worked examples (English i
                                                  change=INCREASE)
     "hasta 6 mil elementos" (es)     -> Quantity(value=6000, hedge=AT_MOST, unit="elementos")
 
-``low``/``high`` is the interval the hedge implies:
+``low``/``high`` is the interval the hedge implies (:func:`claims.figures.hedges.implied_interval`):
 
-* exact: ``value, value``; at_least and more_than: ``value, None``;
+* exact and approx: ``value, value``; at_least and more_than: ``value, None``;
   at_most and less_than: ``None, value``.
-* approx: ``None, None`` because copy gives no tolerance, except "nearly"/"almost"/"casi", which
-  cap ``high`` at the value.
 * range: ``min, max``; ``value`` is the figure stated first (the low end unless the copy runs
   downwards, as in "from 208 pounds to 193").
 * vague: one order of magnitude with ``value == low``: "thousands of" is 1,000 to 10,000,
@@ -38,6 +36,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from claims.figures.hedges import implied_interval
 from claims.figures.words import (
     APPROX,
     AT_LEAST,
@@ -675,18 +674,11 @@ class _Scanner:
             c.value = Decimal(format(c.value, ".6g"))  # two-thirds -> 0.666667, 1/128 exact
         value = tidy(-c.value if c.sign == "-" else c.value)
         hedge = hedge or EXACT
-        low: Decimal | None = value
-        high: Decimal | None = value
+        low = high = None
         if hedge == RANGE:
             other = tidy(c2.value)
             low, high = min(value, other), max(value, other)
-        elif hedge in (AT_LEAST, MORE_THAN):
-            high = None
-        elif hedge in (AT_MOST, LESS_THAN):
-            low = None
-        elif hedge == APPROX:
-            low = None
-            high = value if self.low(first) in {"nearly", "almost", "casi"} else None
+        low, high = implied_interval(value, hedge, low, high)
         return self.quantity(value, low, high, hedge, change, unit, per, first, last, currency)
 
     def quantity(self, value, low, high, hedge, change, unit, per, i, j, currency) -> Quantity:

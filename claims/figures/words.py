@@ -11,15 +11,18 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, getcontext
 
-EXACT = "exact"
-APPROX = "approx"
-AT_LEAST = "at_least"
-MORE_THAN = "more_than"
-AT_MOST = "at_most"
-LESS_THAN = "less_than"
-RANGE = "range"
-VAGUE = "vague"
-HEDGES = (EXACT, APPROX, AT_LEAST, MORE_THAN, AT_MOST, LESS_THAN, RANGE, VAGUE)
+# The hedge names are claims.figures.hedges'; the tables below map words to them.
+from claims.figures.hedges import (  # noqa: E402, F401  (parsing reads them from here too)
+    APPROX,
+    AT_LEAST,
+    AT_MOST,
+    EXACT,
+    HEDGES,
+    LESS_THAN,
+    MORE_THAN,
+    RANGE,
+    VAGUE,
+)
 
 INCREASE = "increase"
 DECREASE = "decrease"

@@ -20,7 +20,7 @@ def desk_dashboard(context):
     def link(**params):
         return f"{changelist}?{urlencode(params)}"
 
-    open_rows = [counts.get(status, {}) for status in (Status.UNVERIFIED, Status.IN_REVIEW)]
+    open_rows = [counts.get(status, {}) for status in Status.OPEN]
     return {
         "show": True,
         "queue": [

@@ -6,8 +6,9 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from claims.extraction import propose, save_proposals, split_sentences
+from claims.extraction import propose, split_sentences
 from claims.models import Claim, Hedge, Origin, Status
+from claims.services import claims_propose
 from sources.models import Source
 from tests import factories
 
@@ -41,7 +42,7 @@ def test_each_figure_is_proposed_with_its_sentence():
 
 def test_proposals_are_saved_as_unverified_extracted_claims_anchored_in_the_text(db):
     source = factories.source(text=ARTICLE)
-    created, skipped = save_proposals(source)
+    created, skipped = claims_propose(source=source)
     assert skipped == 0 and len(created) >= 4
     for claim in created:
         assert claim.status == Status.UNVERIFIED
@@ -53,19 +54,19 @@ def test_proposals_are_saved_as_unverified_extracted_claims_anchored_in_the_text
 
 def test_running_extraction_twice_adds_nothing(db):
     source = factories.source(text=ARTICLE)
-    first, _ = save_proposals(source)
-    second, skipped = save_proposals(source)
+    first, _ = claims_propose(source=source)
+    second, skipped = claims_propose(source=source)
     assert second == [] and skipped == len(first)
     assert Claim.objects.filter(source=source).count() == len(first)
 
 
 def test_a_corrected_proposal_is_not_proposed_again(db):
     source = factories.source(text=ARTICLE)
-    save_proposals(source)
+    claims_propose(source=source)
     claim = Claim.objects.get(source=source, value=80500)
     claim.value = Decimal(80000)
     claim.save()
-    created, _ = save_proposals(source)
+    created, _ = claims_propose(source=source)
     assert created == []
 
 
@@ -115,7 +116,7 @@ def test_extract_claims_names_a_missing_source(db):
 
 def test_fractions_finer_than_the_column_are_rounded_to_fit(db):
     source = factories.source(text="The dose was cut to 1/128 of an ounce.")
-    created, _ = save_proposals(source)
+    created, _ = claims_propose(source=source)
     assert [c.value for c in created] == [Decimal("0.007813")]
 
 

@@ -3,8 +3,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from claims.decisions import ACCEPT, REJECT, claim_decide, claims_decide
 from claims.models import Claim, ConcurrentEditError, Origin, Status, VerificationNote
+from claims.services import ACCEPT, REJECT, claim_decide, claims_decide, claims_propose
 from tests import factories
 
 
@@ -58,7 +58,7 @@ def test_accepting_a_proposal_moves_it_into_review_with_a_note(proposal, editor)
     assert note.body == "Accepted proposal."
 
 
-def test_rejecting_a_proposal_retracts_it_with_the_reason(proposal, editor):
+def test_rejecting_a_proposal_gives_it_its_own_state_with_the_reason(proposal, editor):
     note = claim_decide(
         claim=proposal,
         author=editor,
@@ -66,7 +66,7 @@ def test_rejecting_a_proposal_retracts_it_with_the_reason(proposal, editor):
         note="a year, not a count",
         expected_version=1,
     )
-    assert Claim.objects.get(pk=proposal.pk).status == Status.RETRACTED
+    assert Claim.objects.get(pk=proposal.pk).status == Status.REJECTED
     assert note.body == "Rejected proposal: a year, not a count"
 
 
@@ -102,3 +102,19 @@ def test_a_bulk_verdict_is_all_or_nothing_when_one_claim_changed(source, editor)
         claims_decide(versions=versions, author=editor, decision=Status.VERIFIED, note="ok")
     assert not VerificationNote.objects.exists()
     assert set(Claim.objects.values_list("status", flat=True)) == {Status.UNVERIFIED}
+
+
+def test_a_rejected_proposal_is_kept_but_left_out_of_lists_and_not_proposed_again(
+    proposal, editor, editor_api
+):
+    claim_decide(claim=proposal, author=editor, decision=REJECT, note="noise", expected_version=1)
+    ids = [row["id"] for row in editor_api.get("/api/v1/claims/").json()["results"]]
+    assert proposal.pk not in ids
+    asked = editor_api.get("/api/v1/claims/", {"status": "rejected"}).json()["results"]
+    assert [row["id"] for row in asked] == [proposal.pk]
+    assert editor_api.get(f"/api/v1/claims/{proposal.pk}/").status_code == 200
+    assert proposal.history.count() == 2  # proposed, then rejected
+    source = proposal.source
+    source.text = proposal.quote
+    source.save()
+    assert claims_propose(source=source) == ([], 1)

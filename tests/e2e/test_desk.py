@@ -181,14 +181,14 @@ def test_an_editor_rejects_proposals_from_the_list_with_one_reason(page, shoot, 
 
     page.fill("#id_note", "Dates, not counts.")
     page.get_by_role("button", name="Reject proposal: 2 claims").click()
-    expect(page.locator(".messagelist")).to_contain_text("2 claims now Retracted")
+    expect(page.locator(".messagelist")).to_contain_text("2 claims rejected")
     expect(page).to_have_url(re.compile(r"queue=proposed"))
     expect(page.locator("#result_list")).to_have_count(0)  # the proposals queue is empty
     shoot(page, "rejected")
     for claim in proposals:
         note = claim.notes.get()
         assert (note.status_to, note.body) == (
-            Status.RETRACTED,
+            Status.REJECTED,
             "Rejected proposal: Dates, not counts.",
         )
     assert not typed_in.notes.exists()

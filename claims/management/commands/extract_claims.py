@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from claims.extraction import save_proposals
+from claims.services import claims_propose
 from factdb.history.attribution import acting_as, command_user
 from sources.models import Source
 
@@ -22,7 +22,7 @@ class Command(BaseCommand):
             raise CommandError(f"Source {source_id} has no text snapshot to extract from")
         user = command_user(user)
         with acting_as(user):
-            created, skipped = save_proposals(source, created_by=user)
+            created, skipped = claims_propose(source=source, created_by=user)
         self.stdout.write(
             f"Proposed {len(created)} new claims from source {source_id} ({skipped} already known)."
         )

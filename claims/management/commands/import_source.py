@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from claims.extraction import save_proposals
+from claims.services import claims_propose
 from factdb.history.attribution import acting_as, command_user
 from sources.models import Publisher, Source, SourceKind, parse_date_with_precision
 
@@ -68,7 +68,7 @@ class Command(BaseCommand):
                 source.save()
                 created = []
                 if options["extract"]:
-                    created, _ = save_proposals(source, created_by=user)
+                    created, _ = claims_propose(source=source, created_by=user)
         except ValidationError as error:
             raise CommandError(describe(error)) from None
         self.stdout.write(f"Imported source {source.pk}: {source}")

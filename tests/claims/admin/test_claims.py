@@ -60,12 +60,42 @@ def test_claim_list_filters_and_search(editor_client, claim):
 
 def test_admin_edit_is_recorded_with_its_author_and_change(editor_client, editor, claim):
     url = reverse("admin:claims_claim_change", args=[claim.pk])
-    response = editor_client.post(url, change_form_data(claim, status=Status.IN_REVIEW))
+    response = editor_client.post(url, change_form_data(claim, summary="Guard deployment"))
     assert response.status_code == 302, response.content.decode()[:2000]
     latest = claim.history.latest()
     assert latest.history_user == editor
     delta = latest.diff_against(latest.prev_record)
-    assert ("status", "unverified", "in_review") in [(c.field, c.old, c.new) for c in delta.changes]
+    assert ("summary", "", "Guard deployment") in [(c.field, c.old, c.new) for c in delta.changes]
+
+
+def test_the_claim_form_cannot_set_a_verdict_without_a_note(editor_client, claim):
+    # The Status dropdown once let an editor publish "verified" with no note behind it.
+    url = reverse("admin:claims_claim_change", args=[claim.pk])
+    page = editor_client.get(url).content.decode()
+    assert 'name="status"' not in page
+    response = editor_client.post(url, change_form_data(claim, status=Status.VERIFIED))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    claim.refresh_from_db()
+    assert claim.status == Status.UNVERIFIED
+    assert not claim.notes.exists()
+
+
+def test_a_verdict_through_the_note_form_changes_the_status_with_its_note(editor_client, claim):
+    url = reverse("admin:claims_claim_change", args=[claim.pk])
+    data = change_form_data(claim)
+    data.update(
+        {
+            "notes-2-TOTAL_FORMS": 1,
+            "notes-2-0-body": "Matches the foreign ministry's statement.",
+            "notes-2-0-status_to": Status.VERIFIED,
+        }
+    )
+    response = editor_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    claim.refresh_from_db()
+    assert claim.status == Status.VERIFIED
+    [note] = claim.notes.all()
+    assert (note.status_from, note.status_to) == (Status.UNVERIFIED, Status.VERIFIED)
 
 
 def test_admin_refuses_to_save_over_a_newer_version(editor_client, claim):
@@ -135,7 +165,11 @@ def test_the_admin_index_counts_claims_by_status_with_links_into_the_queue(
 
 def test_the_history_page_reads_as_who_changed_what_and_when(editor_client, editor, claim):
     url = reverse("admin:claims_claim_change", args=[claim.pk])
-    editor_client.post(url, change_form_data(claim, status=Status.IN_REVIEW, place="Tapachula"))
+    data = change_form_data(claim, place="Tapachula")
+    data.update(
+        {"notes-2-TOTAL_FORMS": 1, "notes-2-0-body": "Checking", "notes-2-0-status_to": "in_review"}
+    )
+    assert editor_client.post(url, data).status_code == 302
     html = editor_client.get(
         reverse("admin:claims_claim_history", args=[claim.pk])
     ).content.decode()

@@ -188,7 +188,7 @@ def test_accept_and_reject_from_the_proposal_page(editor_client, proposal, sourc
     assert Claim.objects.get(pk=proposal.pk).status == Status.IN_REVIEW
     other = factories.claim(source=source, origin=Origin.EXTRACTED)
     editor_client.post(decide_url(other), {"decision": "reject", "note": "a date", "version": 1})
-    assert Claim.objects.get(pk=other.pk).status == Status.RETRACTED
+    assert Claim.objects.get(pk=other.pk).status == Status.REJECTED
     assert other.notes.get().body == "Rejected proposal: a date"
 
 

@@ -257,11 +257,11 @@ def test_exact_figure_is_its_own_interval():
     assert (q.low, q.high) == (80500, 80500)
 
 
-def test_approx_gives_no_tolerance_but_nearly_caps_the_top():
+def test_approx_implies_its_stated_value_as_the_model_does():
     [about] = find_quantities("about 6,500 troops")
     [nearly] = find_quantities("nearly 800,000 people")
-    assert (about.low, about.high) == (None, None)
-    assert (nearly.low, nearly.high) == (None, 800000)
+    assert (about.low, about.high) == (6500, 6500)
+    assert (nearly.low, nearly.high) == (800000, 800000)
 
 
 def test_range_is_sorted_but_value_keeps_the_figure_stated_first():

@@ -2,8 +2,8 @@
 
 from decimal import Decimal
 
-from claims.decisions import claim_decide
 from claims.models import Hedge, Status, Tag
+from claims.services import claim_decide
 from factdb.history.diffs import EMPTY, readable_changes
 
 
