@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from claims.figures.parsing import format_figure
 from claims.models import Claim, Tag
+from factdb.api.permissions import reads_publicly
 from sources.models import format_date_with_precision
 
 # The ORM paths a row is read from; the keys of the dicts claim_rows() yields.
@@ -87,7 +88,7 @@ def tags_by_claim(claim_ids) -> dict[int, list[str]]:
 
 def represent_claims(rows, request) -> list[dict]:
     """The page's rows as ClaimSerializer would give them to this request's reader."""
-    public = request is not None and not request.user.is_authenticated
+    public = request is not None and reads_publicly(request)
     if rows and "tag_names" in rows[0]:
         return [_represent(row, row["tag_names"], public) for row in rows]
     tags = tags_by_claim([row["id"] for row in rows]) if rows else {}

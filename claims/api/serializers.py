@@ -9,7 +9,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from claims.models import QUOTE_MAX_CHARS, Claim, Measure, Status, VerificationNote
-from factdb.api.serializers import FullCleanMixin, HideFromAnonymous
+from factdb.api.serializers import FullCleanMixin, HideFromAnonymous, RefuseReadOnlyFields
 from sources.models import Claimant, Source
 
 # A quote is the sentence or two that carries a figure; a whole article belongs in the source.
@@ -53,8 +53,16 @@ class TagNamesField(serializers.ListField):
         return [tag.name for tag in data.all()]
 
 
-class ClaimSerializer(HideFromAnonymous, serializers.ModelSerializer):
+class ClaimSerializer(RefuseReadOnlyFields, HideFromAnonymous, serializers.ModelSerializer):
+    """A claim's input and its documented shape; the API writes claims out through
+    claims.api.reading (the same dict, read as plain values), reads and writes alike."""
+
     private_fields = ("created_by",)
+    read_only_help = {
+        "status": "A status changes only with a verification note: POST it to "
+        "/api/v1/claims/<id>/notes/ with status_to and the note that explains it.",
+        "origin": "Where a claim came from is set when it is recorded.",
+    }
 
     figure = serializers.CharField(
         read_only=True, help_text="As a person reads it: 'up to 6,000 National Guard troops'."

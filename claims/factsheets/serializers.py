@@ -7,15 +7,11 @@ from rest_framework import serializers
 from claims.factsheets.renderers import FORMATS
 from claims.factsheets.services import export_path
 from claims.models import FactSheet, FactSheetItem, FactSheetVersion
+from factdb.api.permissions import reads_publicly
 
 EXPORT_LINKS = serializers.DictField(
     child=serializers.URLField(), help_text=f"One URL per format: {', '.join(FORMATS)}."
 )
-
-
-def reads_publicly(context) -> bool:
-    """Anonymous readers (under FACTDB_PUBLIC_READ) see published versions, not the draft."""
-    return not context["request"].user.is_authenticated
 
 
 def export_links(request, slug: str, version: int | None = None) -> dict:
@@ -81,13 +77,14 @@ class FactSheetDetailSerializer(FactSheetSerializer):
 
     @extend_schema_field(ItemSerializer(many=True, allow_null=True))
     def get_items(self, sheet):
-        if reads_publicly(self.context):
+        # Public readers see published versions, not the draft.
+        if reads_publicly(self.context["request"]):
             return None
         return ItemSerializer(sheet.items.order_by("position", "pk"), many=True).data
 
     @extend_schema_field(EXPORT_LINKS)
     def get_exports(self, sheet):
         """The live draft's exports; null for anonymous readers."""
-        if reads_publicly(self.context):
+        if reads_publicly(self.context["request"]):
             return None
         return export_links(self.context["request"], sheet.slug)

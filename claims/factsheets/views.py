@@ -23,7 +23,7 @@ from claims.factsheets.renderers import FORMATS, render
 from claims.factsheets.serializers import FactSheetDetailSerializer, FactSheetSerializer
 from claims.models import FactSheet, FactSheetVersion
 from claims.selectors import listed_claims
-from factdb.api.permissions import RolePermissions
+from factdb.api.permissions import RolePermissions, reads_publicly
 
 # An ad-hoc sheet is for a story, not a dump of the database. A PDF costs about 0.1 s of CPU per
 # page at ~5 claims a page (bench/factsheet.py), so its cap keeps a request well inside a worker's
@@ -48,10 +48,6 @@ EXPORT_RESPONSES = {
     400: OpenApiResponse(description="A bad version number or filter, named in the body."),
     404: OpenApiResponse(description="No such sheet, version or format."),
 }
-
-
-def reads_publicly(request) -> bool:
-    return not request.user.is_authenticated
 
 
 class ExportNegotiation(BaseContentNegotiation):

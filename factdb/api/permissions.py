@@ -4,11 +4,20 @@ from django.conf import settings
 from rest_framework import permissions
 
 
-def reads_publicly(request, view) -> bool:
-    """An anonymous read the operator opened with FACTDB_PUBLIC_READ, on a view that allows it."""
+def reads_publicly(request, view=None) -> bool:
+    """Whether `request` is a public (anonymous) read.
+
+    With `view`, the permission question: the operator opened it with FACTDB_PUBLIC_READ and the
+    view allows it. Without, the question serializers and renderers ask once a request is in:
+    is the reader anonymous, so that staff names and drafts are left out (true for any anonymous
+    reader, whatever let the request in).
+    """
+    if request.user.is_authenticated:
+        return False
+    if view is None:
+        return True
     return (
-        not request.user.is_authenticated
-        and request.method in permissions.SAFE_METHODS
+        request.method in permissions.SAFE_METHODS
         and settings.FACTDB_PUBLIC_READ
         and bool(
             getattr(view, "public_read", False) or getattr(view, "_ignore_model_permissions", False)

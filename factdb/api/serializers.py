@@ -1,5 +1,9 @@
 """Serializer mixins every app's API uses."""
 
+from rest_framework import serializers
+
+from factdb.api.permissions import reads_publicly
+
 
 class HideFromAnonymous:
     """Serializer mixin: `private_fields` are left out for anonymous (public) readers."""
@@ -9,7 +13,7 @@ class HideFromAnonymous:
     def to_representation(self, instance):
         data = super().to_representation(instance)
         request = self.context.get("request")
-        if request is not None and not request.user.is_authenticated:
+        if request is not None and reads_publicly(request):
             for name in self.private_fields:
                 data.pop(name, None)
         return data
@@ -31,3 +35,23 @@ class FullCleanMixin:
         instance.full_clean()
         instance.save()
         return instance
+
+
+class RefuseReadOnlyFields:
+    """Serializer mixin: a write that sends a read-only field is a 400 naming it, not a silent 200
+    that changed nothing. `read_only_help` explains a field where the way to change it is
+    elsewhere ("status": "… POST a note with status_to")."""
+
+    read_only_help: dict[str, str] = {}
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict):
+            fields = self.fields
+            refused = {
+                name: [self.read_only_help.get(name, "This field is read-only.")]
+                for name in data
+                if name in fields and fields[name].read_only
+            }
+            if refused:
+                raise serializers.ValidationError(refused)
+        return super().to_internal_value(data)

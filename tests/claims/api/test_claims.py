@@ -116,13 +116,25 @@ def test_the_workflow_fields_cannot_be_set_by_a_client(editor_api, editor, sourc
         created_by=other.pk,
         created_at="2001-01-01T00:00:00Z",
     )
+    before = Claim.objects.count()
     response = editor_api.post(CLAIMS, body, format="json")
 
-    assert response.status_code == 201
-    claim = Claim.objects.get(pk=response.json()["id"])
-    assert claim.pk != 999
-    assert (claim.status, claim.version, claim.origin) == ("unverified", 1, "manual")
-    assert claim.created_by == editor
+    # Refused by name, not silently ignored: the client learns its status did not stick.
+    assert response.status_code == 400
+    errors = response.json()
+    assert {"id", "status", "version", "origin", "created_by", "created_at"} <= errors.keys()
+    assert "notes/" in errors["status"][0]
+    assert Claim.objects.count() == before
+
+
+def test_a_status_patch_is_a_400_pointing_to_the_notes_endpoint(editor_api, claim):
+    response = editor_api.patch(
+        f"{CLAIMS}{claim.pk}/", {"status": "verified"}, format="json", HTTP_IF_MATCH=claim.etag
+    )
+    assert response.status_code == 400
+    assert "/notes/" in response.json()["status"][0]
+    claim.refresh_from_db()
+    assert (claim.status, claim.version) == ("unverified", 1)
     assert claim.created_at.year != 2001
 
 
@@ -151,9 +163,10 @@ def test_patch_cannot_change_status_or_version(editor_api, claim):
         format="json",
         HTTP_IF_MATCH=claim.etag,
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
+    assert {"status", "version"} == response.json().keys()
     claim.refresh_from_db()
-    assert (claim.status, claim.version) == ("unverified", 2)
+    assert (claim.status, claim.version, claim.summary) == ("unverified", 1, "")
 
 
 def test_put_replaces_the_claim(editor_api, claim, source):
