@@ -20,7 +20,7 @@ from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.urls import path
 
-from claims.figures.parsing import format_figure
+from claims.figures.formatting import format_figure
 from sources.models import format_date_with_precision
 
 PAGE_SIZE = 50

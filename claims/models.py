@@ -376,7 +376,7 @@ class Claim(models.Model):
     @property
     def figure(self) -> str:
         """The figure as a person reads it: 'up to 6,000 National Guard troops'."""
-        from claims.figures.parsing import format_figure
+        from claims.figures.formatting import format_figure
 
         return format_figure(
             self.value,

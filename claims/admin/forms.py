@@ -11,6 +11,7 @@ from django import forms
 from django.contrib import admin
 
 from claims import services
+from claims.figures.formatting import plain_number
 from claims.models import Claim, ConcurrentEditError, VerificationNote
 
 
@@ -28,7 +29,7 @@ class ClaimForm(forms.ModelForm):
         # Figures as stated ("6000"), not padded to the column's six decimal places.
         for name in ("value", "value_low", "value_high"):
             if isinstance(self.initial.get(name), Decimal):
-                self.initial[name] = f"{self.initial[name].normalize():f}"
+                self.initial[name] = plain_number(self.initial[name])
 
     def clean(self):
         cleaned = super().clean()

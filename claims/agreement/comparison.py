@@ -36,6 +36,7 @@ from enum import StrEnum
 
 from django.conf import settings
 
+from claims.figures.formatting import grouped_number
 from claims.figures.hedges import (
     LOWER_BOUNDS,
     STATED_BOUNDS,
@@ -84,12 +85,12 @@ class Bounds:
         if self.low is None and self.high is None:
             return "any amount"
         if self.low is None:
-            return f"{'less than' if self.high_open else 'at most'} {_number(self.high)}"
+            return f"{'less than' if self.high_open else 'at most'} {grouped_number(self.high)}"
         if self.high is None:
-            return f"{'more than' if self.low_open else 'at least'} {_number(self.low)}"
+            return f"{'more than' if self.low_open else 'at least'} {grouped_number(self.low)}"
         if self.low == self.high:
-            return _number(self.low)
-        return f"{_number(self.low)} to {_number(self.high)}"
+            return grouped_number(self.low)
+        return f"{grouped_number(self.low)} to {grouped_number(self.high)}"
 
 
 @dataclass(frozen=True)
@@ -383,8 +384,3 @@ def _label(claim) -> str:
         return claim.figure
     except Exception:  # noqa: BLE001 - a formatting slip must not hide a conflict
         return f"{claim.value} {claim.unit}"
-
-
-def _number(value: Decimal) -> str:
-    value = value.quantize(Decimal("0.01")) if value != value.to_integral_value() else value
-    return f"{value.normalize():,f}"

@@ -17,7 +17,7 @@ from django.db import connections
 from django.db.models import OuterRef
 from django.utils import timezone
 
-from claims.figures.parsing import format_figure
+from claims.figures.formatting import format_figure, plain_number
 from claims.models import Claim, Tag
 from factdb.api.permissions import reads_publicly
 from sources.models import format_date_with_precision
@@ -112,10 +112,10 @@ def _represent(row: dict, tags: list[str], public: bool) -> dict:
         "quote_start": row["quote_start"],
         "quote_end": row["quote_end"],
         "summary": row["summary"],
-        "value": _number(row["value"]),
+        "value": plain_number(row["value"]),
         "hedge": row["hedge"],
-        "value_low": _number(row["value_low"]),
-        "value_high": _number(row["value_high"]),
+        "value_low": plain_number(row["value_low"]),
+        "value_high": plain_number(row["value_high"]),
         "unit": row["unit"],
         "currency": row["currency"],
         "rate_period": row["rate_period"],
@@ -155,11 +155,6 @@ def _represent(row: dict, tags: list[str], public: bool) -> dict:
     if public:
         del claim["created_by"]  # as HideFromAnonymous does for ClaimSerializer.private_fields
     return claim
-
-
-def _number(value):
-    # DecimalField(normalize_output=True): "6000.000000" reads "6000", never "6E+3".
-    return None if value is None else f"{value.normalize():f}"
 
 
 def _date(value):

@@ -1,7 +1,7 @@
-"""Find the figures in news copy, and write them back out the way a person reads them.
+"""Find the figures in news copy (claims.figures.formatting writes them back out).
 
-Pure functions, no database: ``find_quantities`` proposes figures for a claim; ``format_figure``
-renders one for the admin and the fact-sheet exports. Worked examples (English is the default)::
+Pure functions, no database: ``find_quantities`` proposes figures for a claim. Worked examples
+(English is the default)::
 
     "up to 6,000 troops"             -> Quantity(value=6000, hedge=AT_MOST, unit="troops",
                                                  low=None, high=6000)
@@ -53,7 +53,6 @@ from claims.figures.words import (
     EXACT,
     FRACTION_DENOMINATORS,
     FRACTIONS_EN,
-    HEDGE_TEMPLATES,
     HEDGES,
     HYPHEN_PREFIXES,
     INCREASE,
@@ -63,8 +62,6 @@ from claims.figures.words import (
     MONEY_SUFFIX_SCALES,
     MORE_THAN,
     ORDINAL_SUFFIXES,
-    PERCENT_UNITS,
-    PERIOD_WORDS,
     PHRASAL_BEFORE_UP_DOWN,
     PRONOUN_ONE_AFTER,
     PRONOUN_ONE_BEFORE,
@@ -73,14 +70,11 @@ from claims.figures.words import (
     SUFFIX_SCALES,
     TIME_WORDS,
     VAGUE,
-    VAGUE_WORDS,
     YEAR_LEADS,
     Language,
     Token,
-    as_decimal,
     is_plural,
     language_for,
-    render_number,
     tidy,
     to_decimal,
     tokenize,
@@ -100,7 +94,6 @@ __all__ = [
     "VAGUE",
     "Quantity",
     "find_quantities",
-    "format_figure",
 ]
 
 
@@ -743,69 +736,3 @@ def _restated(prev: Quantity, q: Quantity, text: str) -> Quantity:
 
 
 # -- formatting ------------------------------------------------------------------------------------
-
-
-def format_figure(
-    value,
-    hedge: str | None,
-    unit: str | None,
-    *,
-    low=None,
-    high=None,
-    currency: str | None = None,
-    per: str | None = None,
-    language: str = "en",
-) -> str:
-    """Render a figure as a person reads it.
-
-    >>> format_figure(Decimal(6000), AT_MOST, "National Guard troops")
-    'up to 6,000 National Guard troops'
-    >>> format_figure(800, MORE_THAN, "USD", per="year")
-    'more than $800 a year'
-    >>> format_figure(5000, RANGE, "troops", low=5000, high=6000)
-    'between 5,000 and 6,000 troops'
-    >>> format_figure(Decimal("1500000"), EXACT, "USD")
-    '$1.5 million'
-
-    Accepts Decimal, int, float or numeric strings and tolerates missing fields: an unknown hedge
-    reads as exact, a missing value falls back to ``low``/``high``. Money shows cents only when
-    there are any ("$13.60", "$800"); other decimals drop trailing zeros ("2.5 miles").
-    """
-    lang = language_for(language).code
-    value, low, high = as_decimal(value), as_decimal(low), as_decimal(high)
-    hedge = hedge if hedge in HEDGES else EXACT
-    unit = (unit or "").strip()
-    head, _, rest = unit.partition(" ")
-    code = currency or (head if head.upper() == head and head.lower() in CURRENCY_CODES else None)
-    if code and head == code:
-        unit = rest  # "USD per barrel" -> "per barrel" after "$58.24"
-    percent = unit.lower() in PERCENT_UNITS
-    if percent:
-        unit = ""
-
-    def figure(d: Decimal) -> str:
-        return render_number(d, lang, code, percent)
-
-    if hedge == VAGUE:
-        magnitude = low if low is not None else value
-        words = next((w for m, w in VAGUE_WORDS[lang] if magnitude and magnitude >= m), None)
-        if words:
-            noun = unit or ("dólares" if lang == "es" else "dollars") * bool(code)
-            return f"{words} {'de' if lang == 'es' else 'of'} {noun}" if noun else words
-        hedge = APPROX
-    if value is None:
-        value = high if hedge in (AT_MOST, LESS_THAN) else low if low is not None else high
-    if value is None:
-        return ""
-    if hedge == RANGE:
-        a = low if low is not None else value
-        b = high if high is not None else value
-        body = HEDGE_TEMPLATES[lang][RANGE].format(figure(a), figure(b))
-    elif hedge == EXACT:
-        body = figure(value)
-    else:
-        body = HEDGE_TEMPLATES[lang][hedge].format(figure(value))
-    if lang == "es" and unit and body.endswith(("millón", "millones")):
-        unit = f"de {unit}"  # "1,5 millones de personas"
-    parts = [body, unit, PERIOD_WORDS[lang].get(per, f"per {per}") if per else ""]
-    return " ".join(p for p in parts if p)

@@ -676,28 +676,3 @@ BIG_NUMBER_WORDS = {
     ),
 }
 PERCENT_UNITS = {"percent", "per cent", "%", "por ciento", "pc"}
-
-
-def render_number(d: Decimal, lang: str, code: str | None, percent: bool) -> str:
-    """One number with its currency or percent sign: "$1.5 million", "80,500", "33%", "80.500"."""
-    sign, d = ("-" if d < 0 else ""), abs(d)
-    words = ""
-    for size, one, many in BIG_NUMBER_WORDS[lang]:
-        mantissa = d / size
-        if d >= size and not percent and mantissa == mantissa.quantize(Decimal("0.001")):
-            d, words = mantissa, one if mantissa == 1 else many
-            break
-    if not code and d.as_tuple().exponent < -4:
-        d = d.quantize(Decimal("0.0001"))  # a third reads 0.3333
-    d = tidy(d)
-    if code and not words and d != d.to_integral_value():
-        d = d.quantize(Decimal("0.01"))  # "$13.60", not "$13.6"
-    text = f"{d:,f}"
-    if lang == "es":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    text = f"{text} {words}" if words else text
-    if percent:
-        return f"{sign}{text}%"
-    if code in CURRENCY_DISPLAY:
-        return f"{sign}{CURRENCY_DISPLAY[code]}{text}"
-    return f"{sign}{text} {code}" if code else f"{sign}{text}"

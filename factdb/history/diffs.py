@@ -50,7 +50,7 @@ def _shown(field, value) -> str:
         # Lower-cased so a line reads as a phrase: "status: unverified → verified".
         return str(dict(field.flatchoices).get(value, value)).lower()
     if isinstance(value, Decimal):
-        return f"{value.normalize():,f}"
+        return f"{value.normalize():,f}"  # every digit stored: a history line shows the change
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return str(value)

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 
+from claims.figures.formatting import format_figure
 from claims.figures.parsing import (
     APPROX,
     AT_LEAST,
@@ -17,7 +18,6 @@ from claims.figures.parsing import (
     RANGE,
     VAGUE,
     find_quantities,
-    format_figure,
 )
 
 
