@@ -39,9 +39,10 @@ run: migrate ## Set everything up on SQLite (or DATABASE_URL) and serve on 127.0
 test: $(STAMP) ## Run the test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
 	$(PY) -m pytest
 
-lint: $(STAMP) ## ruff check + format check + migrations check
+lint: $(STAMP) ## ruff check + format check + the layering contracts (import-linter) + migrations check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	$(PY) manage.py makemigrations --check --dry-run
 
 format: $(STAMP) ## Format the code with ruff

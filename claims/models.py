@@ -217,11 +217,6 @@ class ClaimQuerySet(models.QuerySet):
         """Claims proposed by extraction that no editor has decided on yet."""
         return self.filter(origin=Origin.EXTRACTED, status=Status.UNVERIFIED)
 
-    def in_conflict(self):
-        """Claims in conflict with another claim on their measure (claims.agreement.comparison)."""
-        from claims.agreement.comparison import conflicting_claim_ids
-
-        return self.filter(pk__in=conflicting_claim_ids(self))
 
 
 class ClaimManager(models.Manager.from_queryset(ClaimQuerySet)):

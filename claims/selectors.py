@@ -14,6 +14,7 @@ from django.db import connections
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.expressions import RawSQL
 
+from claims.agreement.comparison import conflicting_claim_ids
 from claims.models import Claim, Status
 
 # Letters and digits only: to_tsquery gives & | ! ( ) : * < > their own meaning.
@@ -76,3 +77,9 @@ def cited_by_visible_claims(queryset, user, claim_field: str):
         return queryset
     cited = visible_claims(user).filter(**{claim_field: OuterRef("pk")})
     return queryset.filter(Exists(cited))
+
+
+def claims_in_conflict(claims):
+    """The claims of `claims` that conflict with another claim on their measure
+    (claims.agreement.comparison says when two figures conflict)."""
+    return claims.filter(pk__in=conflicting_claim_ids(claims))

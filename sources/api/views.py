@@ -4,7 +4,7 @@ Nothing here is deleted through the API (405): a source with claims is protected
 admin is where an administrator removes, and can restore, a record.
 """
 
-from claims.api.views import ReferenceViewSet
+from factdb.api.viewsets import ReferenceViewSet
 from sources.api.filters import ClaimantFilter, PublisherFilter, SourceFilter
 from sources.api.serializers import (
     ClaimantSerializer,
