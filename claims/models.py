@@ -87,6 +87,10 @@ class Origin(models.TextChoices):
     EXTRACTED = "extracted", "Proposed by extraction"
 
 
+# A proposal: found by extraction, not yet decided on by an editor.
+PROPOSAL = {"origin": Origin.EXTRACTED, "status": Status.UNVERIFIED}
+
+
 def is_finite(value) -> bool:
     """None (no figure given) counts as finite; NaN and ±Infinity do not."""
     try:
@@ -215,7 +219,7 @@ class ClaimQuerySet(models.QuerySet):
 
     def proposals(self):
         """Claims proposed by extraction that no editor has decided on yet."""
-        return self.filter(origin=Origin.EXTRACTED, status=Status.UNVERIFIED)
+        return self.filter(**PROPOSAL)
 
 
 
@@ -394,7 +398,7 @@ class Claim(models.Model):
     @property
     def is_proposal(self) -> bool:
         """Proposed by extraction and not yet decided on (ClaimQuerySet.proposals for one claim)."""
-        return self.origin == Origin.EXTRACTED and self.status == Status.UNVERIFIED
+        return all(getattr(self, field) == value for field, value in PROPOSAL.items())
 
     @property
     def etag(self) -> str:
