@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 
 from claims.figures import hedges
 from claims.figures.hedges import implied_interval
+from factdb.api.etags import etag
 from factdb.errors import ConcurrentEditError, DeletionRefused  # noqa: F401  (raised by writes)
 from sources.models import Claimant, Source, format_date_with_precision
 
@@ -222,7 +223,6 @@ class ClaimQuerySet(models.QuerySet):
         return self.filter(**PROPOSAL)
 
 
-
 class ClaimManager(models.Manager.from_queryset(ClaimQuerySet)):
     def get_by_natural_key(self, publisher_name, title, published_on, quote, value, unit):
         return self.get(
@@ -402,7 +402,7 @@ class Claim(models.Model):
 
     @property
     def etag(self) -> str:
-        return f'"{self.pk}-{self.version}"'
+        return etag(self.pk, self.version)
 
     def clean(self):
         super().clean()

@@ -17,8 +17,10 @@ from django.db import connections
 from django.db.models import OuterRef
 from django.utils import timezone
 
+from claims.api.serializers import ClaimSerializer
 from claims.figures.formatting import format_figure, plain_number
 from claims.models import Claim, Tag
+from factdb.api.etags import etag
 from factdb.api.permissions import reads_publicly
 from sources.models import format_date_with_precision
 
@@ -98,7 +100,7 @@ def represent_claims(rows, request) -> list[dict]:
 def _represent(row: dict, tags: list[str], public: bool) -> dict:
     claim = {
         "id": row["id"],
-        "etag": f'"{row["id"]}-{row["version"]}"',
+        "etag": etag(row["id"], row["version"]),
         "figure": format_figure(
             row["value"],
             row["hedge"],
@@ -153,7 +155,8 @@ def _represent(row: dict, tags: list[str], public: bool) -> dict:
         "version": row["version"],
     }
     if public:
-        del claim["created_by"]  # as HideFromAnonymous does for ClaimSerializer.private_fields
+        for name in ClaimSerializer.private_fields:  # HideFromAnonymous's rule, for plain rows
+            del claim[name]
     return claim
 
 

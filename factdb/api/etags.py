@@ -9,6 +9,11 @@ from factdb.api.exceptions import PreconditionFailed, PreconditionRequired
 ETAG = re.compile(r'\s*"?([0-9]{1,19})-([0-9]{1,19})"?\s*')
 
 
+def etag(pk: int, version: int) -> str:
+    """A record's ETag, '"12-3"': its id and version, which ETAG reads back from If-Match."""
+    return f'"{pk}-{version}"'
+
+
 def if_match_version(request, instance, *, required: bool = True) -> int | None:
     """The version named by If-Match, for the compare-and-swap in Claim.save().
 
