@@ -32,10 +32,17 @@ QUEUE_ORDER = ["queue_rank", "created_at", "pk"]
 
 class QueueChangeList(ChangeList):
     """Marks the status column as the sort when the list is in queue order (no column chosen);
-    Django would otherwise mark the model's Meta ordering, which the list does not use."""
+    Django would otherwise mark the model's Meta ordering, which the list does not use. Rejected
+    proposals stay out of the list unless a status is chosen in the filter."""
 
     def _get_default_ordering(self):
         return QUEUE_ORDER
+
+    def get_queryset(self, request, exclude_parameters=None):
+        claims = super().get_queryset(request, exclude_parameters)
+        if not any(name.startswith("status") for name in self.params):
+            claims = claims.exclude(status=Status.REJECTED)
+        return claims
 
 
 class QueueFilter(admin.SimpleListFilter):

@@ -9,6 +9,7 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from claims.models import Claim, Origin, Status, VerificationNote
+from claims.services import REJECT, claim_decide
 from tests import factories
 
 CHANGELIST = "admin:claims_claim_changelist"
@@ -316,3 +317,20 @@ def test_the_queue_filters_live_in_the_url(editor_client, editor, source):
 
 def test_proposals_have_their_own_queue(editor_client, proposal, claim):
     assert listed(editor_client, queue="proposed") == [proposal.pk]
+
+
+def test_rejected_proposals_leave_the_claim_list_but_the_status_filter_finds_them(
+    editor_client, editor
+):
+    rejected = factories.claim(origin=Origin.EXTRACTED, quote="In 2019, 17 people", value=17)
+    claim_decide(claim=rejected, author=editor, decision=REJECT, note="a year", expected_version=1)
+    kept = factories.claim(quote="up to 6,000 troops")
+    url = reverse("admin:claims_claim_changelist")
+    listed = editor_client.get(url).context["cl"].result_list
+    assert kept in listed and rejected not in listed
+    asked = editor_client.get(url, {"status__exact": "rejected"}).context["cl"].result_list
+    assert list(asked) == [rejected]
+    assert (
+        editor_client.get(reverse("admin:claims_claim_change", args=[rejected.pk])).status_code
+        == 200
+    )
