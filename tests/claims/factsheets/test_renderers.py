@@ -143,6 +143,23 @@ def test_jsonld_url_points_at_the_claim_on_the_sheet(seed_sheet):
 # ---- hostile text ----------------------------------------------------------------------------
 
 
+def test_jsonld_cannot_break_out_of_the_script_tag_it_is_pasted_into(seed_sheet):
+    # ClaimReview JSON-LD goes inside <script type="application/ld+json">; the verified claim
+    # (the one with a ClaimReview) gets a quote that would end that script and start another.
+    breakout = "up to 6,000 </script><script>alert(1)</script> <!-- & \u2028\u2029 troops"
+    claim = Claim.objects.get(unit="National Guard troops")
+    claim.quote = breakout
+    claim.save()
+    claim.notes.update(body="Checked & confirmed </SCRIPT > \u2028")
+    body = render(build_context(seed_sheet), "jsonld")
+    text = body.decode()
+    for raw in ("<", ">", "&", "\u2028", "\u2029"):
+        assert raw not in text
+    review = json.loads(body)["@graph"][0]
+    assert review["claimReviewed"] == breakout  # the same words, read back
+    assert review["reviewRating"]["ratingExplanation"] == "Checked & confirmed </SCRIPT > \u2028"
+
+
 def test_a_hostile_quote_is_escaped_in_html(hostile_context):
     html = render(hostile_context, "html").decode()
     assert "<script>" not in html and "<img" not in html and "<b>bold" not in html
