@@ -53,16 +53,23 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG", default=True)
+# Off unless asked for: a deployment that forgets DEBUG gets production settings, not a debug
+# page. `make` (run, test, …) and the test suite (tests/development.py) ask for DEBUG=1.
+DEBUG = env_bool("DEBUG", default=False)
 
-# A fixed development key keeps sessions alive across `make run` restarts; production must set one.
+# A fixed development key keeps sessions alive across `make run` restarts; it exists only in
+# development, so production must set its own.
 SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off")
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set when DEBUG is off (DEBUG is off unless set: "
+            "DEBUG=1 for development, as `make run` and `make test` do)"
+        )
     SECRET_KEY = "dev-only-insecure-key-factdb-0123456789-abcdefghijklmnopqrstuvwxyz"
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if not DEBUG else "*")
+# Any host only in development; production serves the names it is given (loopback by default).
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "*" if DEBUG else "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
