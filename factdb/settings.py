@@ -216,6 +216,11 @@ FACTDB_APPROX_TOLERANCE = env_float("FACTDB_APPROX_TOLERANCE", 0.10)
 if not 0 <= FACTDB_APPROX_TOLERANCE < 1:
     raise ImproperlyConfigured("FACTDB_APPROX_TOLERANCE must be at least 0 and below 1, e.g. 0.10")
 
+# The most claims a fact sheet rendered in a web request may hold (claims/factsheets/limits.py):
+# a PDF costs about 0.1 s per page, so its cap keeps a request well inside a worker's timeout.
+FACTDB_FACTSHEET_MAX_CLAIMS = env_int("FACTDB_FACTSHEET_MAX_CLAIMS", 2000)
+FACTDB_FACTSHEET_MAX_PDF_CLAIMS = env_int("FACTDB_FACTSHEET_MAX_PDF_CLAIMS", 250)
+
 # Request-size limits: a claim is small; a source's text snapshot is the largest legitimate body.
 FACTDB_MAX_BODY_BYTES = env_int("FACTDB_MAX_BODY_BYTES", 2 * 1024 * 1024)
 # Where published fact-sheet versions are kept once rendered (claims/factsheets/render_cache.py);

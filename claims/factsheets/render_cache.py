@@ -34,11 +34,10 @@ def cached_render(context: dict, fmt: str) -> bytes:
     directory = settings.FACTDB_RENDER_CACHE
     if not directory:
         return render(context, fmt)
+    body = kept_render(context, fmt)
+    if body is not None:
+        return body
     path = Path(directory) / f"{render_key(context, fmt)}.{fmt}"
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        pass
     body = render(context, fmt)
     path.parent.mkdir(parents=True, exist_ok=True)
     # Written aside, then renamed: a reader never sees half a file, and two workers rendering
@@ -47,6 +46,17 @@ def cached_render(context: dict, fmt: str) -> bytes:
     partial.write_bytes(body)
     os.replace(partial, path)
     return body
+
+
+def kept_render(context: dict, fmt: str) -> bytes | None:
+    """The render kept for ``context`` and ``fmt``, or None when there is none (or no cache)."""
+    directory = settings.FACTDB_RENDER_CACHE
+    if not directory:
+        return None
+    try:
+        return (Path(directory) / f"{render_key(context, fmt)}.{fmt}").read_bytes()
+    except FileNotFoundError:
+        return None
 
 
 def render_key(context: dict, fmt: str) -> str:
