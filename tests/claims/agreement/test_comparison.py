@@ -247,3 +247,19 @@ def test_the_fast_conflict_check_matches_the_pairwise_table(db, cumulative):
         conflicting_ids(claims, cumulative=cumulative)
         == assess(claims, cumulative=cumulative).conflicting_ids
     )
+
+
+def test_less_than_excludes_the_stated_value_where_at_most_includes_it(db):
+    # "less than 6,000" cannot be exactly 6,000; "at most 6,000" can.
+    measure = factories.measure(label="Troops")
+    claims = {
+        "less than 6,000": on(measure, "6000", Hedge.LESS_THAN),
+        "at most 6,000": on(measure, "6000", Hedge.AT_MOST),
+        "6,000": on(measure, "6000"),
+    }
+    table = verdicts(assess_measure(measure), claims)
+    assert table[frozenset(("less than 6,000", "6,000"))] == Verdict.CONFLICT
+    assert table[frozenset(("at most 6,000", "6,000"))] == Verdict.AGREE
+    assert table[frozenset(("less than 6,000", "at most 6,000"))] == Verdict.AGREE
+    fast = conflicting_ids(list(claims.values()))
+    assert fast == {claims["less than 6,000"].pk, claims["6,000"].pk}
