@@ -25,6 +25,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+# A development tool: development settings unless DEBUG says otherwise.
+os.environ.setdefault("DEBUG", "1")
 HEDGES = ["exact", "approx", "at_least", "more_than", "at_most", "less_than"]
 STATUSES = ["verified"] * 4 + ["false", "misleading", "disputed", "unverified", "in_review"]
 UNITS = ["troops", "migrants deported", "people", "children", "deaths", "USD"]

@@ -1,7 +1,6 @@
 """Agreement on a measure: hedge-aware interval overlap, cumulative growth, the currency rule."""
 
 import datetime
-import random
 from decimal import Decimal
 
 import pytest
@@ -9,6 +8,7 @@ import pytest
 from claims.agreement.comparison import Verdict, assess, assess_measure, conflicting_ids
 from claims.models import Claim, Hedge, Status
 from tests import factories
+from tests.claims.agreement.samples import random_claims
 
 JUNE = datetime.date(2019, 6, 10)
 
@@ -210,39 +210,7 @@ def test_vague_figures_use_their_stored_ends(db):
 
 @pytest.mark.parametrize("cumulative", [False, True])
 def test_the_fast_conflict_check_matches_the_pairwise_table(db, cumulative):
-    rng = random.Random(9)
-    hedges = [
-        Hedge.EXACT,
-        Hedge.APPROX,
-        Hedge.AT_LEAST,
-        Hedge.MORE_THAN,
-        Hedge.AT_MOST,
-        Hedge.LESS_THAN,
-        Hedge.RANGE,
-    ]
-    periods = [
-        None,
-        (datetime.date(2019, 1, 1), datetime.date(2019, 12, 31)),
-        (datetime.date(2020, 1, 1), None),
-    ]
-    claims = []
-    for i in range(60):
-        hedge = rng.choice(hedges)
-        value = Decimal(rng.randrange(90, 110) * 10)
-        period = rng.choice(periods)
-        claims.append(
-            Claim(
-                pk=i + 1,
-                value=value,
-                hedge=hedge,
-                value_low=value if hedge == Hedge.RANGE else None,
-                value_high=value + 50 if hedge == Hedge.RANGE else None,
-                unit=rng.choice(["troops", "troops", "troops", "migrants"]),
-                claim_date=datetime.date(2019, rng.randrange(1, 4), 1),
-                period_start=period[0] if period else None,
-                period_end=period[1] if period else None,
-            )
-        )
+    claims = random_claims(60, 9)
     assert (
         conflicting_ids(claims, cumulative=cumulative)
         == assess(claims, cumulative=cumulative).conflicting_ids

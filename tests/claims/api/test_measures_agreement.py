@@ -157,3 +157,19 @@ def test_a_timeline_of_values_one_float_step_apart_returns(journalist_api, db):
     assert response.status_code == 200
     ET.fromstring(response.content)
     assert detail.status_code == 200
+
+
+def test_a_measure_with_many_claims_counts_instead_of_listing_every_pair(
+    journalist_api, deployment, monkeypatch
+):
+    monkeypatch.setattr("claims.agreement.large.FULL_TABLE_LIMIT", 3)  # the fixture has four
+    measure, claims = deployment
+    body = journalist_api.get(f"/api/v1/measures/{measure.pk}/").json()
+    assert body["agreement_complete"] is False
+    rows = {row["id"]: row for row in body["claims"]}
+    more_than = rows[claims["more than"].pk]
+    assert more_than["agreement"] == "conflict"
+    assert (more_than["conflicts_count"], more_than["agrees_count"]) == (2, 1)
+    assert sorted(more_than["conflicts_with"]) == sorted([claims["up to"].pk, claims["exact"].pk])
+    assert {p["verdict"] for p in body["agreement"]} == {"conflict"}
+    assert len(body["agreement"]) == 2
