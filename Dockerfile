@@ -1,7 +1,8 @@
 # factdb web image: gunicorn serving the Django app; PostgreSQL comes from docker-compose.yml.
 FROM python:3.11-slim-bookworm
 
-ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
+# Production settings whatever the command: DEBUG=1 only by an explicit `-e DEBUG=1`.
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 DEBUG=0
 
 # WeasyPrint renders PDFs with Pango; the slim image lacks it.
 RUN apt-get update \

@@ -5,6 +5,9 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
+# make is the developer's entry point: its verbs run in development settings (a local key, any
+# host, demo accounts) unless DEBUG is set. Without it factdb starts in production settings.
+export DEBUG ?= 1
 
 .DEFAULT_GOAL := help
 .PHONY: help install run migrate seed users test test-postgres lint format check bench \

@@ -25,6 +25,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+# A development tool: development settings unless DEBUG says otherwise.
+os.environ.setdefault("DEBUG", "1")
+
 from claims.figures import hedges  # noqa: E402  (pure: no Django set-up needed)
 
 HEDGES = [h for h in hedges.HEDGES if h not in hedges.STATED_BOUNDS]

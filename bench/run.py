@@ -40,6 +40,9 @@ import psycopg
 REPO = Path(__file__).resolve().parents[1]
 PY = str(REPO / ".venv" / "bin" / "python")
 SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}
+# Benchmarks are development tools: development settings unless DEBUG says otherwise (the
+# servers bench/run.py starts set DEBUG=0 themselves).
+os.environ.setdefault("DEBUG", "1")
 PG = os.environ.get("BENCH_PG", "postgres://factdb:factdb@127.0.0.1:5432")
 FILTER = "unit=troops&status=verified&value_min=1000&value_max=50000"
 RARE, COMMON = "quokka", "border"  # bench.synthetic.RARE_TERM / COMMON_TERM

@@ -53,16 +53,23 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in env_str(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG", default=True)
+# Off unless asked for: a deployment that forgets DEBUG gets production settings, not a debug
+# page. `make` (run, test, …) and the test suite (tests/development.py) ask for DEBUG=1.
+DEBUG = env_bool("DEBUG", default=False)
 
-# A fixed development key keeps sessions alive across `make run` restarts; production must set one.
+# A fixed development key keeps sessions alive across `make run` restarts; it exists only in
+# development, so production must set its own.
 SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off")
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set when DEBUG is off (DEBUG is off unless set: "
+            "DEBUG=1 for development, as `make run` and `make test` do)"
+        )
     SECRET_KEY = "dev-only-insecure-key-factdb-0123456789-abcdefghijklmnopqrstuvwxyz"
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if not DEBUG else "*")
+# Any host only in development; production serves the names it is given (loopback by default).
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "*" if DEBUG else "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -208,6 +215,11 @@ FACTDB_PUBLIC_ROWS = "claims.selectors.cited_by_visible_claims"
 FACTDB_APPROX_TOLERANCE = env_float("FACTDB_APPROX_TOLERANCE", 0.10)
 if not 0 <= FACTDB_APPROX_TOLERANCE < 1:
     raise ImproperlyConfigured("FACTDB_APPROX_TOLERANCE must be at least 0 and below 1, e.g. 0.10")
+
+# The most claims a fact sheet rendered in a web request may hold (claims/factsheets/limits.py):
+# a PDF costs about 0.1 s per page, so its cap keeps a request well inside a worker's timeout.
+FACTDB_FACTSHEET_MAX_CLAIMS = env_int("FACTDB_FACTSHEET_MAX_CLAIMS", 2000)
+FACTDB_FACTSHEET_MAX_PDF_CLAIMS = env_int("FACTDB_FACTSHEET_MAX_PDF_CLAIMS", 250)
 
 # Request-size limits: a claim is small; a source's text snapshot is the largest legitimate body.
 FACTDB_MAX_BODY_BYTES = env_int("FACTDB_MAX_BODY_BYTES", 2 * 1024 * 1024)

@@ -1,10 +1,11 @@
 """The seed fixtures hold every figure of the two seed articles and load twice without duplicates.
 
-Each quote is checked against the seed articles themselves when ../shared/seeds sits beside the
-repository; a clone without that folder skips that one check (the articles are not committed
-here), and every other test runs regardless.
+Each quote is checked against the paragraphs of the seed articles that hold the quotes, kept in
+tests/data/seed_quotes.json with each article's URL (the articles themselves are not committed);
+where ../shared/seeds sits beside the clone, those paragraphs are checked against the articles.
 """
 
+import json
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -47,18 +48,60 @@ def test_there_are_fixtures_to_load():
     assert len(FIXTURES) >= 2
 
 
+LEFT_VOICE = "The Re-Colonization of Mexico: Trump and AMLO Agree to Use Mexican National Guard"
+OROPEZA = "A Communist Response to Trump’s Border Policies"
+# Every figure of the two seed articles, as the fixtures must hold it: the source it is quoted
+# from, value, hedge, unit, currency, rate period, and the interval (low, high) the hedge implies.
+SEEDED_FIGURES = [
+    (LEFT_VOICE, "6000", Hedge.AT_MOST, "National Guard troops", "", "", None, "6000"),
+    (LEFT_VOICE, "10000", Hedge.VAGUE, "Central American migrants", "", "", "10000", "100000"),
+    (LEFT_VOICE, "6", Hedge.AT_LEAST, "children", "", "", "6", None),
+    (LEFT_VOICE, "15000", Hedge.AT_MOST, "children", "", "", None, "15000"),
+    (LEFT_VOICE, "20", Hedge.AT_MOST, "years in prison", "", "", None, "20"),
+    (LEFT_VOICE, "80500", Hedge.EXACT, "migrants deported", "", "", "80500", "80500"),
+    (LEFT_VOICE, "3", Hedge.EXACT, "times as many as under Peña Nieto", "", "", "3", "3"),
+    (LEFT_VOICE, "10", Hedge.EXACT, "years old", "", "", "10", "10"),
+    (LEFT_VOICE, "800", Hedge.MORE_THAN, "USD", "USD", "year", "800", None),
+    (LEFT_VOICE, "800000", Hedge.APPROX, "people", "", "", "800000", "800000"),
+    (LEFT_VOICE, "200000", Hedge.AT_LEAST, "deaths", "", "", "200000", None),
+    (OROPEZA, "1000", Hedge.VAGUE, "deaths and disappearances", "", "", "1000", "10000"),
+    (OROPEZA, "6", Hedge.EXACT, "years", "", "", "6", "6"),
+    (OROPEZA, "1500", Hedge.EXACT, "active duty troops", "", "", "1500", "1500"),
+    (OROPEZA, "1000000", Hedge.VAGUE, "migrants", "", "", "1000000", "10000000"),
+    (OROPEZA, "1000000", Hedge.VAGUE, "people", "", "", "1000000", "10000000"),
+    (
+        OROPEZA,
+        "1000000",
+        Hedge.VAGUE,
+        "workers who entered illegally",
+        "",
+        "",
+        "1000000",
+        "10000000",
+    ),
+]
+
+
+def decimal_or_none(text):
+    return None if text is None else Decimal(text)
+
+
 @pytest.mark.parametrize(
-    ("value", "hedge", "unit", "currency", "per"),
-    [
-        ("6000", Hedge.AT_MOST, "National Guard troops", "", ""),
-        ("80500", Hedge.EXACT, "migrants deported", "", ""),
-        ("1500", Hedge.EXACT, "active duty troops", "", ""),
-        ("800", Hedge.MORE_THAN, "USD", "USD", "year"),
-    ],
+    ("title", "value", "hedge", "unit", "currency", "per", "low", "high"),
+    SEEDED_FIGURES,
+    ids=[f"{row[1]} {row[3]}" for row in SEEDED_FIGURES],
 )
-def test_the_figures_the_design_names_are_seeded(seeded, value, hedge, unit, currency, per):
-    claim = Claim.objects.get(value=Decimal(value), unit=unit)
+def test_every_figure_of_the_seed_articles_is_seeded_as_stated(
+    seeded, title, value, hedge, unit, currency, per, low, high
+):
+    claim = Claim.objects.select_related("source").get(value=Decimal(value), unit=unit)
+    assert claim.source.title.startswith(title) and claim.source.language == "en"
     assert (claim.hedge, claim.currency, claim.rate_period) == (hedge, currency, per)
+    assert (claim.value_low, claim.value_high) == (decimal_or_none(low), decimal_or_none(high))
+
+
+def test_the_fixtures_hold_those_figures_and_no_others(seeded):
+    assert Claim.objects.count() == len(SEEDED_FIGURES) == 17
 
 
 def test_deportations_are_counted_since_december_2018(seeded):
@@ -127,13 +170,34 @@ def test_claims_the_articles_assert_name_who_asserts_them(seeded):
     assert not Claim.objects.filter(attribution="asserted", claimant__isnull=True).exists()
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside this clone")
+def seed_paragraphs() -> dict[str, dict]:
+    """The seed articles' paragraphs that hold a quote (tests/data/seed_quotes.json), by title."""
+    data = json.loads((Path(__file__).parent / "data" / "seed_quotes.json").read_text())
+    return {source["title"]: source for source in data["sources"]}
+
+
 def test_each_quote_is_copied_exactly_from_its_seed_article(seeded):
-    articles = [path.read_text() for path in sorted(SEEDS.glob("*.txt"))]
-    for source in Source.objects.filter(language="en"):
-        [article] = [text for text in articles if source.title in text]
+    # The articles' own paragraphs, kept with the tests and cited by URL, so CI checks this too.
+    paragraphs = seed_paragraphs()
+    checked = 0
+    for source in Source.objects.filter(language="en").select_related("publisher"):
+        cited = paragraphs[source.title]
+        assert cited["publisher"] == source.publisher.name
         for claim in source.claims.all():
-            assert claim.quote in article, claim.quote
+            assert any(claim.quote in paragraph for paragraph in cited["paragraphs"]), claim.quote
+            checked += 1
+    assert checked == len(SEEDED_FIGURES)
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside this clone")
+def test_the_kept_paragraphs_are_the_articles_own_words():
+    # Where the articles themselves sit beside the clone, the kept paragraphs are checked against
+    # them (CI has no copy; the check above runs there on the kept paragraphs).
+    articles = [path.read_text() for path in sorted(SEEDS.glob("*.txt"))]
+    for title, cited in seed_paragraphs().items():
+        [article] = [text for text in articles if title in text]
+        for paragraph in cited["paragraphs"]:
+            assert paragraph in article
 
 
 def test_seeding_twice_leaves_each_row_one_history_record(db):

@@ -37,6 +37,7 @@ def measure_page_context(measure) -> dict:
         "agreement_rows": rows,
         "conflict_pairs": [p for p in assessment.pairs if p.verdict == "conflict"],
         "incomparable_pairs": [p for p in assessment.pairs if p.verdict == "incomparable"],
+        "agreement_complete": assessment.complete,
         # Safe: claims.agreement.timeline escapes every piece of text it writes into the SVG.
         "timeline_svg": mark_safe(measure_timeline_svg(measure, assessment)),  # noqa: S308
         "suggestions": suggest_claims(measure),

@@ -21,8 +21,9 @@ the earlier one, because a running total cannot fall; that claim is flagged. Ret
 left out.
 
 ``assess`` gives the full table for a measure page (O(n²) pairs, fine for the tens of claims a
-measure holds); ``conflicting_ids`` answers "which claims conflict with something" in
-O(n log n) per measure for ``/api/v1/claims/?conflicts=1``.
+measure holds; past ``claims.agreement.large.FULL_TABLE_LIMIT`` claims it counts instead of
+listing every pair, in O(n log n)); ``conflicting_ids`` answers "which claims conflict with
+something" in O(n log n) per measure for ``/api/v1/claims/?conflicts=1``.
 """
 
 from __future__ import annotations
@@ -119,19 +120,28 @@ class Pair:
 
 @dataclass
 class Mark:
-    """One claim's standing on its measure."""
+    """One claim's standing on its measure. On a large measure (``claims.agreement.large``) the
+    lists hold the first few ids only; the counts are always exact."""
 
     claim_id: int
     agrees_with: list[int] = field(default_factory=list)
     conflicts_with: list[int] = field(default_factory=list)
     incomparable_with: list[int] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
+    agrees_count: int | None = None
+    conflicts_count: int | None = None
+    incomparable_count: int | None = None
+
+    def count(self, kind: str) -> int:
+        """``kind``: "agrees", "conflicts" or "incomparable"."""
+        counted = getattr(self, f"{kind}_count")
+        return len(getattr(self, f"{kind}_with")) if counted is None else counted
 
     @property
     def state(self) -> str:
-        if self.conflicts_with:
+        if self.count("conflicts"):
             return "conflict"
-        return "agree" if self.agrees_with else "alone"
+        return "agree" if self.count("agrees") else "alone"
 
 
 @dataclass
@@ -139,6 +149,8 @@ class Assessment:
     figures: list[Figure]
     pairs: list[Pair]
     marks: dict[int, Mark]
+    # False on a large measure: ``pairs`` then holds only the first conflicts, marks list a few.
+    complete: bool = True
 
     @property
     def conflicting_ids(self) -> set[int]:
@@ -218,6 +230,10 @@ def assess(claims, *, cumulative: bool = False, approx_tolerance=None) -> Assess
     figures = [
         figure_of(c, cumulative=cumulative, approx_tolerance=approx_tolerance) for c in claims
     ]
+    from claims.agreement import large
+
+    if len(figures) > large.FULL_TABLE_LIMIT:
+        return large.assess_many(figures, cumulative=cumulative)
     marks = {f.claim_id: Mark(f.claim_id) for f in figures}
     pairs = []
     for i, a in enumerate(figures):

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime
 import math
 import re
+import sys
 from collections import Counter, defaultdict
 from xml.sax.saxutils import escape
 
@@ -28,6 +29,10 @@ LEFT, RIGHT, TOP, BOTTOM = 84, 28, 66, 62
 COLOURS = {"conflict": "#c62828", "agree": "#1565c0", "alone": "#6b6b6b"}
 LEGEND = [("agree", "agrees"), ("conflict", "conflicts"), ("alone", "nothing to compare")]
 FONT = 'font-family="DejaVu Sans, Helvetica, Arial, sans-serif"'
+# Relative span below which values are drawn as one (floats hold about 16 digits); and a bound
+# on the value axis's ticks (about six are drawn), whatever the arithmetic does.
+_RESOLUTION = 1e-12
+_MAX_TICKS = 12
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
@@ -215,7 +220,13 @@ class _YAxis:
         for f in figures:
             values += [float(v) for v in (f.bounds.low, f.bounds.high) if v is not None]
         low, high = min(values), max(values)
-        pad = (high - low) * 0.12 if high > low else abs(high) * 0.2 or 1.0
+        span = high - low
+        # A span below what floats resolve at this size (1e16 and 1e16 + 2) or a denormal one
+        # cannot be divided into ticks: draw such values as one, on an axis around them.
+        if _normal(span) and span > max(abs(low), abs(high)) * _RESOLUTION:
+            pad = span * 0.12
+        else:
+            pad = abs(high) * 0.2 if _normal(high * 0.2) else 1.0
         self.low = 0.0 if low >= 0 and low - pad < 0 else low - pad
         self.high = high + pad
         self.step = _nice_step((self.high - self.low) / 5)
@@ -227,8 +238,11 @@ class _YAxis:
     def draw(self, unit: str) -> list[str]:
         decimals = max(0, -math.floor(math.log10(self.step))) if self.step < 1 else 0
         out = []
-        tick = math.ceil(self.low / self.step) * self.step
-        while tick <= self.high + 1e-9 * self.step:
+        # Ticks by index, not by adding the step: a sum can stop growing (or drift) in floats.
+        first = math.ceil(self.low / self.step)
+        last = math.floor(self.high / self.step + 1e-9)
+        for index in range(first, min(last, first + _MAX_TICKS - 1) + 1):
+            tick = index * self.step
             y = self.y(tick)
             out.append(
                 f'<line x1="{LEFT}" y1="{y:.1f}" x2="{WIDTH - RIGHT}" y2="{y:.1f}" '
@@ -238,7 +252,6 @@ class _YAxis:
                 f'<text x="{LEFT - 8}" y="{y + 4:.1f}" font-size="11" fill="#444" '
                 f'text-anchor="end">{_text(human_number(tick, decimals))}</text>'
             )
-            tick += self.step
         middle = (self.top + self.bottom) / 2
         out.append(
             f'<text x="16" y="{middle:.1f}" font-size="11" fill="#444" text-anchor="middle" '
@@ -295,6 +308,11 @@ class _XAxis:
                 label = f"{day:%Y}" if step >= 12 else f"{day:%b %Y}"
                 ticks.append((day, label))
             month += 1
+
+
+def _normal(value: float) -> bool:
+    """Finite, and not zero or denormal (too small to divide into ticks)."""
+    return math.isfinite(value) and abs(value) >= sys.float_info.min
 
 
 def _nice_step(raw: float) -> float:

@@ -56,6 +56,9 @@ _MARKED_CLAIM = inline_serializer(
         "agrees_with": serializers.ListField(child=serializers.IntegerField()),
         "conflicts_with": serializers.ListField(child=serializers.IntegerField()),
         "incomparable_with": serializers.ListField(child=serializers.IntegerField()),
+        "agrees_count": serializers.IntegerField(),
+        "conflicts_count": serializers.IntegerField(),
+        "incomparable_count": serializers.IntegerField(),
         "flags": serializers.ListField(child=serializers.CharField()),
     },
     many=True,
@@ -87,6 +90,7 @@ _SUGGESTION = inline_serializer(
 class MeasureDetailSerializer(MeasureSerializer):
     claims = serializers.SerializerMethodField()
     agreement = serializers.SerializerMethodField()
+    agreement_complete = serializers.SerializerMethodField()
     suggested_claims = serializers.SerializerMethodField()
     timeline_svg = serializers.SerializerMethodField()
 
@@ -95,6 +99,7 @@ class MeasureDetailSerializer(MeasureSerializer):
             *MeasureSerializer.Meta.fields,
             "claims",
             "agreement",
+            "agreement_complete",
             "suggested_claims",
             "timeline_svg",
         ]
@@ -127,6 +132,9 @@ class MeasureDetailSerializer(MeasureSerializer):
                     "agrees_with": mark.agrees_with,
                     "conflicts_with": mark.conflicts_with,
                     "incomparable_with": mark.incomparable_with,
+                    "agrees_count": mark.count("agrees"),
+                    "conflicts_count": mark.count("conflicts"),
+                    "incomparable_count": mark.count("incomparable"),
                     "flags": mark.flags,
                 }
             )
@@ -138,6 +146,15 @@ class MeasureDetailSerializer(MeasureSerializer):
             {"a": p.a, "b": p.b, "verdict": str(p.verdict), "reason": p.reason}
             for p in self._assessment.pairs
         ]
+
+    @extend_schema_field(
+        serializers.BooleanField(
+            help_text="False on a measure with many claims: `agreement` then lists the first "
+            "conflicts only, and each claim's lists the first few ids (its counts are exact)."
+        )
+    )
+    def get_agreement_complete(self, measure) -> bool:
+        return self._assessment.complete
 
     @extend_schema_field(_SUGGESTION)
     def get_suggested_claims(self, measure):

@@ -13,6 +13,7 @@ from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from claims.factsheets.context import build_context
+from claims.factsheets.limits import SheetTooLarge, check_request_size
 from claims.factsheets.renderers import FORMATS, render
 from claims.factsheets.services import export_path, sheet_add_claims, sheet_create, sheet_publish
 from claims.factsheets.views import export_response
@@ -140,6 +141,11 @@ class FactSheetAdmin(SimpleHistoryAdmin):
         sheet = self.sheet_or_404(request, pk)
         if fmt not in FORMATS:
             raise Http404(f"Unknown format {fmt!r}.")
+        try:
+            check_request_size(sheet.items.count(), fmt, slug=sheet.slug)
+        except SheetTooLarge as refused:
+            self.message_user(request, str(refused), messages.ERROR)
+            return HttpResponseRedirect(reverse("admin:claims_factsheet_change", args=[sheet.pk]))
         context = build_context(sheet, url=request.build_absolute_uri(export_path(sheet.slug)))
         return export_response(render(context, fmt), fmt, f"{sheet.slug}-draft")
 

@@ -243,8 +243,26 @@ def render_json(context: dict) -> bytes:
     return dump_json(context)
 
 
+# JSON-LD is pasted into <script type="application/ld+json">, where "</script>" in a quote would
+# end the script and "<!--" would start a comment; U+2028/2029 end a line in older JavaScript
+# parsers. Written as \u escapes they read back as the same strings, and cannot break out.
+_SCRIPT_SAFE = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+
+
+def script_safe(json_text: str) -> str:
+    """JSON text that can stand inside an HTML <script> element: the same data, parsed back."""
+    return json_text.translate(str.maketrans(_SCRIPT_SAFE))
+
+
 def render_jsonld(context: dict) -> bytes:
-    return dump_json({"@context": "https://schema.org", "@graph": claim_reviews(context)})
+    graph = {"@context": "https://schema.org", "@graph": claim_reviews(context)}
+    return script_safe(dump_json(graph).decode()).encode()
 
 
 FORMATS = {

@@ -5,7 +5,6 @@ a renderer. Published versions render from their stored context only. Anonymous 
 when the operator sets FACTDB_PUBLIC_READ) see published versions and verified claims only.
 """
 
-from django.conf import settings
 from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
@@ -18,18 +17,13 @@ from rest_framework.negotiation import BaseContentNegotiation
 
 from claims.api.filters import ClaimFilter
 from claims.factsheets.context import build_context
-from claims.factsheets.render_cache import cached_render
+from claims.factsheets.limits import SheetTooLarge, check_request_size, request_limit
+from claims.factsheets.render_cache import cached_render, kept_render
 from claims.factsheets.renderers import FORMATS, render
 from claims.factsheets.serializers import FactSheetDetailSerializer, FactSheetSerializer
 from claims.models import FactSheet, FactSheetVersion
 from claims.selectors import listed_claims
 from factdb.api.permissions import RolePermissions, reads_publicly
-
-# An ad-hoc sheet is for a story, not a dump of the database. A PDF costs about 0.1 s of CPU per
-# page at ~5 claims a page (bench/factsheet.py), so its cap keeps a request well inside a worker's
-# timeout; the text formats render 3,000 claims in well under a second.
-ADHOC_MAX_CLAIMS = getattr(settings, "FACTDB_FACTSHEET_MAX_CLAIMS", 2000)
-ADHOC_MAX_PDF_CLAIMS = getattr(settings, "FACTDB_FACTSHEET_MAX_PDF_CLAIMS", 250)
 
 FORMAT_PARAMETER = OpenApiParameter(
     "fmt", str, OpenApiParameter.PATH, enum=list(FORMATS), description="The export format."
@@ -152,10 +146,22 @@ class FactSheetExport(SheetView, generics.GenericAPIView):
         sheet = get_object_or_404(self.get_queryset(), slug=slug)
         version = requested_version(request, sheet)
         if version is not None:
-            body = cached_render(version.context, fmt)
+            # Once rendered (here or by the export command), any size is served from disk.
+            body = kept_render(version.context, fmt)
+            if body is None:
+                too_large(len(version.context["items"]), fmt, sheet.slug, version.number)
+                body = cached_render(version.context, fmt)
             return export_response(body, fmt, f"{sheet.slug}-v{version.number}")
+        too_large(sheet.items.count(), fmt, sheet.slug)
         context = build_context(sheet, url=request.build_absolute_uri(request.path))
         return export_response(render(context, fmt), fmt, f"{sheet.slug}-draft")
+
+
+def too_large(count: int, fmt: str, slug: str, version: int | None = None) -> None:
+    try:
+        check_request_size(count, fmt, slug=slug, version=version)
+    except SheetTooLarge as refused:
+        raise ValidationError({"detail": str(refused)}, code="too_large") from None
 
 
 class AdHocFactSheet(generics.GenericAPIView):
@@ -174,7 +180,7 @@ class AdHocFactSheet(generics.GenericAPIView):
     def get(self, request, fmt):
         check_format(fmt)
         claims = self.filter_queryset(self.get_queryset())
-        count, limit = claims.count(), ADHOC_MAX_PDF_CLAIMS if fmt == "pdf" else ADHOC_MAX_CLAIMS
+        count, limit = claims.count(), request_limit(fmt)
         if count > limit:
             raise ValidationError(
                 {

@@ -1,7 +1,6 @@
 """Agreement on a measure: hedge-aware interval overlap, cumulative growth, the currency rule."""
 
 import datetime
-import random
 from decimal import Decimal
 
 import pytest
@@ -10,6 +9,7 @@ from claims.agreement.comparison import Verdict, assess, assess_measure, conflic
 from claims.models import Claim, Hedge, Status
 from claims.selectors import claims_in_conflict
 from tests import factories
+from tests.claims.agreement.samples import random_claims
 
 JUNE = datetime.date(2019, 6, 10)
 
@@ -214,40 +214,24 @@ def test_vague_figures_use_their_stored_ends(db):
 
 @pytest.mark.parametrize("cumulative", [False, True])
 def test_the_fast_conflict_check_matches_the_pairwise_table(db, cumulative):
-    rng = random.Random(9)
-    hedges = [
-        Hedge.EXACT,
-        Hedge.APPROX,
-        Hedge.AT_LEAST,
-        Hedge.MORE_THAN,
-        Hedge.AT_MOST,
-        Hedge.LESS_THAN,
-        Hedge.RANGE,
-    ]
-    periods = [
-        None,
-        (datetime.date(2019, 1, 1), datetime.date(2019, 12, 31)),
-        (datetime.date(2020, 1, 1), None),
-    ]
-    claims = []
-    for i in range(60):
-        hedge = rng.choice(hedges)
-        value = Decimal(rng.randrange(90, 110) * 10)
-        period = rng.choice(periods)
-        claims.append(
-            Claim(
-                pk=i + 1,
-                value=value,
-                hedge=hedge,
-                value_low=value if hedge == Hedge.RANGE else None,
-                value_high=value + 50 if hedge == Hedge.RANGE else None,
-                unit=rng.choice(["troops", "troops", "troops", "migrants"]),
-                claim_date=datetime.date(2019, rng.randrange(1, 4), 1),
-                period_start=period[0] if period else None,
-                period_end=period[1] if period else None,
-            )
-        )
+    claims = random_claims(60, 9)
     assert (
         conflicting_ids(claims, cumulative=cumulative)
         == assess(claims, cumulative=cumulative).conflicting_ids
     )
+
+
+def test_less_than_excludes_the_stated_value_where_at_most_includes_it(db):
+    # "less than 6,000" cannot be exactly 6,000; "at most 6,000" can.
+    measure = factories.measure(label="Troops")
+    claims = {
+        "less than 6,000": on(measure, "6000", Hedge.LESS_THAN),
+        "at most 6,000": on(measure, "6000", Hedge.AT_MOST),
+        "6,000": on(measure, "6000"),
+    }
+    table = verdicts(assess_measure(measure), claims)
+    assert table[frozenset(("less than 6,000", "6,000"))] == Verdict.CONFLICT
+    assert table[frozenset(("at most 6,000", "6,000"))] == Verdict.AGREE
+    assert table[frozenset(("less than 6,000", "at most 6,000"))] == Verdict.AGREE
+    fast = conflicting_ids(list(claims.values()))
+    assert fast == {claims["less than 6,000"].pk, claims["6,000"].pk}

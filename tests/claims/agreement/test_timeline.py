@@ -6,10 +6,11 @@ from decimal import Decimal
 
 import pytest
 
-from claims.agreement.comparison import assess_measure
-from claims.agreement.timeline import human_number, measure_timeline_svg
-from claims.models import Hedge
+from claims.agreement.comparison import assess, assess_measure
+from claims.agreement.timeline import human_number, measure_timeline_svg, timeline_svg
+from claims.models import Claim, Hedge
 from tests import factories
+from tests.deadline import within
 
 SVG = "{http://www.w3.org/2000/svg}"
 RED = "#c62828"
@@ -115,3 +116,36 @@ def test_a_running_total_is_joined_by_a_line(db):
 )
 def test_human_numbers(value, decimals, text):
     assert human_number(value, decimals) == text
+
+
+def unsaved(pk, value, day):
+    # Unsaved, so SQLite (which keeps 15 digits and refuses these) draws them too.
+    return Claim(
+        pk=pk,
+        quote="a figure",
+        value=Decimal(value),
+        hedge=Hedge.EXACT,
+        unit="troops",
+        claim_date=datetime.date(2019, 6, day),
+    )
+
+
+def test_values_closer_than_floats_resolve_are_drawn_in_bounded_time():
+    # 1e16 and 1e16 + 2 are one float step apart: adding a tick step of 0.5 never moved on.
+    claims = [unsaved(1, "10000000000000000", 10), unsaved(2, "10000000000000002", 11)]
+    with within(5):
+        root = parse(timeline_svg(assess(claims), title="Near the float limit"))
+    gridlines = [line for line in root.iter(f"{SVG}line") if line.get("stroke") == "#e3e3e3"]
+    assert 2 <= len(gridlines) <= 12
+    assert len({line.get("y1") for line in gridlines}) == len(gridlines)  # distinct ticks
+
+
+@pytest.mark.parametrize("values", [("0", "0"), ("0.000001", "0.000001"), ("5", "5")])
+def test_a_zero_span_still_gets_a_value_axis(db, values):
+    measure = factories.measure(label="One value")
+    for day, value in enumerate(values, start=1):
+        on(measure, value, day=day)
+    with within(5):
+        root = parse(measure_timeline_svg(measure))
+    gridlines = [line for line in root.iter(f"{SVG}line") if line.get("stroke") == "#e3e3e3"]
+    assert 2 <= len(gridlines) <= 12

@@ -9,6 +9,7 @@ from rest_framework.test import APIClient
 
 from claims.models import Hedge, Status
 from tests import factories
+from tests.deadline import ONE_FLOAT_STEP_APART, within
 
 
 # Self-contained clients (the same as tests/api_fixtures.py's), so this file stands alone.
@@ -141,3 +142,34 @@ def test_a_bad_conflicts_value_is_a_400_naming_it(journalist_api, deployment):
     response = journalist_api.get("/api/v1/claims/?conflicts=maybe")
     assert response.status_code == 400
     assert "conflicts" in response.json()
+
+
+def test_a_timeline_of_values_one_float_step_apart_returns(journalist_api, db):
+    # On PostgreSQL these kept the tick loop (and the request) going forever; SQLite refuses
+    # 17 digits, so there the two closest values it keeps stand in.
+    measure = factories.measure(label="Near the float limit")
+    low, high = ONE_FLOAT_STEP_APART
+    on(measure, low)
+    on(measure, high, claim_date=datetime.date(2019, 6, 11))
+    with within(10):
+        response = journalist_api.get(f"/api/v1/measures/{measure.pk}/timeline.svg")
+        detail = journalist_api.get(f"/api/v1/measures/{measure.pk}/")
+    assert response.status_code == 200
+    ET.fromstring(response.content)
+    assert detail.status_code == 200
+
+
+def test_a_measure_with_many_claims_counts_instead_of_listing_every_pair(
+    journalist_api, deployment, monkeypatch
+):
+    monkeypatch.setattr("claims.agreement.large.FULL_TABLE_LIMIT", 3)  # the fixture has four
+    measure, claims = deployment
+    body = journalist_api.get(f"/api/v1/measures/{measure.pk}/").json()
+    assert body["agreement_complete"] is False
+    rows = {row["id"]: row for row in body["claims"]}
+    more_than = rows[claims["more than"].pk]
+    assert more_than["agreement"] == "conflict"
+    assert (more_than["conflicts_count"], more_than["agrees_count"]) == (2, 1)
+    assert sorted(more_than["conflicts_with"]) == sorted([claims["up to"].pk, claims["exact"].pk])
+    assert {p["verdict"] for p in body["agreement"]} == {"conflict"}
+    assert len(body["agreement"]) == 2

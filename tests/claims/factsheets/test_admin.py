@@ -97,6 +97,22 @@ def test_preview_renders_the_html_export_of_the_draft(jo_client, seed_sheet):
     assert "default-src 'none'" in response["Content-Security-Policy"]
 
 
+def test_a_preview_too_large_for_a_request_is_refused_with_a_message(
+    jo_client, seed_sheet, settings
+):
+    settings.FACTDB_FACTSHEET_MAX_PDF_CLAIMS = 3  # the seed sheet holds 4
+    url = reverse("admin:claims_factsheet_preview", args=[seed_sheet.pk, "pdf"])
+    response = jo_client.get(url, follow=True)
+    assert response.redirect_chain[-1][0] == reverse(
+        "admin:claims_factsheet_change", args=[seed_sheet.pk]
+    )
+    (message,) = [str(m) for m in response.context["messages"]]
+    assert "has 4 claims" in message and "at most 3" in message
+    assert "manage.py export_factsheet" in message
+    html = reverse("admin:claims_factsheet_preview", args=[seed_sheet.pk, "html"])
+    assert jo_client.get(html).status_code == 200
+
+
 def test_publishing_asks_for_confirmation_then_freezes_a_version(jo_client, journalist, seed_sheet):
     url = reverse("admin:claims_factsheet_publish", args=[seed_sheet.pk])
     confirm = jo_client.get(url).content.decode()

@@ -18,6 +18,7 @@ from claims.factsheets.renderers import (
 )
 from claims.models import Claim
 from factdb.csv_cells import csv_safe
+from tests.loopback import listener
 
 from .conftest import FIGURES, pdf_text
 
@@ -143,6 +144,23 @@ def test_jsonld_url_points_at_the_claim_on_the_sheet(seed_sheet):
 # ---- hostile text ----------------------------------------------------------------------------
 
 
+def test_jsonld_cannot_break_out_of_the_script_tag_it_is_pasted_into(seed_sheet):
+    # ClaimReview JSON-LD goes inside <script type="application/ld+json">; the verified claim
+    # (the one with a ClaimReview) gets a quote that would end that script and start another.
+    breakout = "up to 6,000 </script><script>alert(1)</script> <!-- & \u2028\u2029 troops"
+    claim = Claim.objects.get(unit="National Guard troops")
+    claim.quote = breakout
+    claim.save()
+    claim.notes.update(body="Checked & confirmed </SCRIPT > \u2028")
+    body = render(build_context(seed_sheet), "jsonld")
+    text = body.decode()
+    for raw in ("<", ">", "&", "\u2028", "\u2029"):
+        assert raw not in text
+    review = json.loads(body)["@graph"][0]
+    assert review["claimReviewed"] == breakout  # the same words, read back
+    assert review["reviewRating"]["ratingExplanation"] == "Checked & confirmed </SCRIPT > \u2028"
+
+
 def test_a_hostile_quote_is_escaped_in_html(hostile_context):
     html = render(hostile_context, "html").decode()
     assert "<script>" not in html and "<img" not in html and "<b>bold" not in html
@@ -172,6 +190,27 @@ def test_the_pdf_fetcher_refuses_every_url_it_is_asked_for(tmp_path):
     assert set(fetcher.attempts) == {"http://evil.example/x.png", secret.as_uri()}
     assert b"/EmbeddedFile" not in pdf
     assert "TOP-SECRET-CONTENT" not in pdf_text(pdf)
+
+
+def pages_asking_for(base: str) -> str:
+    return (
+        f'<link rel="stylesheet" href="{base}/sheet.css"><style>@import url("{base}/more.css");'
+        f'p {{ background: url("{base}/background.png") }}</style>'
+        f'<p>text</p><img src="{base}/pixel.png"><link rel="attachment" href="{base}/file.png">'
+    )
+
+
+def test_the_pdf_fetcher_sends_nothing_to_a_listening_server():
+    with listener() as (base, requests):
+        HTML(string=pages_asking_for(base), url_fetcher=refusing_fetcher()).write_pdf()
+    assert requests == []
+
+
+def test_the_listener_does_hear_weasyprints_own_fetcher():
+    # The control: without the refusing fetcher, the same page reaches the listener.
+    with listener() as (base, requests):
+        HTML(string=pages_asking_for(base)).write_pdf()
+    assert "/pixel.png" in requests
 
 
 def test_a_hostile_quote_cannot_run_as_a_formula_in_csv(hostile_context):

@@ -116,3 +116,15 @@ def test_the_pdf_of_a_version_carries_its_publication_time_not_the_clock(seed_sh
     info = pdf_info(pdf)
     assert info["CreationDate"] == info["ModDate"] == stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
     assert abs(published.published_at - stamp) < datetime.timedelta(seconds=2)
+
+
+def test_reordering_records_each_moved_item_in_its_history(seed_sheet):
+    # A bulk QuerySet.update() would move the items and leave their history silent.
+    ids = positions(seed_sheet)
+    before = {item.pk: item.history.count() for item in seed_sheet.items.all()}
+    sheet_reorder(sheet=seed_sheet, claim_ids=list(reversed(ids)))
+    for item in seed_sheet.items.all():
+        assert item.history.count() == before[item.pk] + 1
+        latest = item.history.order_by("-history_date", "-history_id").first()
+        assert (latest.history_type, latest.position) == ("~", item.position)
+    assert seed_sheet.history.order_by("-history_id").first().history_change_reason == "reordered"

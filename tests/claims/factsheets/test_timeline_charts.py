@@ -11,6 +11,7 @@ from claims.factsheets.context import build_context
 from claims.factsheets.renderers import render_html, render_pdf
 from claims.models import FactSheet, FactSheetItem, Hedge
 from tests import factories
+from tests.deadline import ONE_FLOAT_STEP_APART, within
 
 
 @pytest.fixture
@@ -59,3 +60,17 @@ def test_a_sheet_without_shared_measures_has_no_chart(db):
     FactSheetItem.objects.create(sheet=sheet, claim=factories.claim(), position=1)
     assert build_context(sheet)["charts"] == []
     assert '<figure class="chart">' not in render_html(build_context(sheet)).decode()
+
+
+def test_a_sheet_charting_values_one_float_step_apart_renders(db):
+    measure = factories.measure(label="Near the float limit")
+    sheet = FactSheet.objects.create(title="Big numbers", slug="big-numbers")
+    # The pair that hung on PostgreSQL; SQLite refuses 17 digits, so there the closest it keeps.
+    for position, value in enumerate(ONE_FLOAT_STEP_APART, start=1):
+        claim = factories.claim(
+            measure=measure, value=Decimal(value), claim_date=datetime.date(2019, 6, position)
+        )
+        FactSheetItem.objects.create(sheet=sheet, claim=claim, position=position)
+    with within(10):
+        html = render_html(build_context(sheet)).decode()
+    assert '<figure class="chart">' in html

@@ -4,6 +4,7 @@ and who may read them."""
 import json
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
 from claims.factsheets.renderers import FORMATS
@@ -147,15 +148,15 @@ def test_an_adhoc_sheet_with_a_bad_filter_is_a_400_naming_it(jo_client, seed_she
     assert "status" in response.json()
 
 
-def test_an_adhoc_sheet_refuses_more_claims_than_it_holds(jo_client, seed_sheet, monkeypatch):
-    monkeypatch.setattr("claims.factsheets.views.ADHOC_MAX_CLAIMS", 3)
+def test_an_adhoc_sheet_refuses_more_claims_than_it_holds(jo_client, seed_sheet, settings):
+    settings.FACTDB_FACTSHEET_MAX_CLAIMS = 3
     response = jo_client.get(adhoc_url("csv"))
     assert response.status_code == 400
     assert "matches 4 claims; an ad-hoc csv fact sheet holds at most 3" in response.json()["detail"]
 
 
-def test_an_adhoc_pdf_has_its_own_smaller_cap(jo_client, seed_sheet, monkeypatch):
-    monkeypatch.setattr("claims.factsheets.views.ADHOC_MAX_PDF_CLAIMS", 2)
+def test_an_adhoc_pdf_has_its_own_smaller_cap(jo_client, seed_sheet, settings):
+    settings.FACTDB_FACTSHEET_MAX_PDF_CLAIMS = 2
     assert jo_client.get(adhoc_url("html")).status_code == 200
     response = jo_client.get(adhoc_url("pdf"))
     assert response.status_code == 400
@@ -173,3 +174,41 @@ def test_anonymous_adhoc_sheets_under_public_read_hold_verified_claims_only(
 def test_an_adhoc_sheet_marks_unverified_claims(jo_client, seed_sheet):
     text = pdf_text(jo_client.get(adhoc_url("pdf"), {"status": "unverified"}).content)
     assert "80,500 migrants" in text and "Not yet verified" in text
+
+
+# ---- named sheets too large for a request -----------------------------------------------------
+
+
+def test_a_named_sheet_too_large_to_render_in_a_request_is_refused_naming_the_way(
+    jo_client, seed_sheet, settings
+):
+    settings.FACTDB_FACTSHEET_MAX_PDF_CLAIMS = 3  # the seed sheet holds 4
+    response = jo_client.get(export_url(seed_sheet, "pdf"))
+    assert response.status_code == 400
+    detail = response.json()["detail"]
+    assert "has 4 claims" in detail and "at most 3" in detail
+    assert f"manage.py export_factsheet {seed_sheet.slug} --format pdf" in detail
+    assert jo_client.get(export_url(seed_sheet, "html")).status_code == 200
+
+    settings.FACTDB_FACTSHEET_MAX_CLAIMS = 3
+    response = jo_client.get(export_url(seed_sheet, "csv"))
+    assert response.status_code == 400
+    assert "has 4 claims" in response.json()["detail"]
+
+
+def test_a_large_published_version_is_served_once_the_command_rendered_it(
+    jo_client, seed_sheet, editor, settings, tmp_path
+):
+    version = sheet_publish(sheet=seed_sheet, user=editor)
+    settings.FACTDB_FACTSHEET_MAX_PDF_CLAIMS = 3
+    url = export_url(seed_sheet, "pdf")
+    refused = jo_client.get(url, {"version": version.number})
+    assert refused.status_code == 400
+    assert "--version 1" in refused.json()["detail"]
+
+    target = tmp_path / "sheet.pdf"
+    call_command("export_factsheet", seed_sheet.slug, "--format", "pdf", "--version", "1",
+                 "--output", str(target))  # fmt: skip
+    served = jo_client.get(url, {"version": version.number})
+    assert served.status_code == 200
+    assert served.content == target.read_bytes()

@@ -1,0 +1,37 @@
+"""How large a fact sheet a web request may render, for every route that renders one.
+
+A PDF costs about 0.1 s of CPU per page at ~5 claims a page (bench/factsheet.py): 1,335 claims
+took 107 s against gunicorn's 120 s timeout, holding a worker all the while. So a request renders
+at most FACTDB_FACTSHEET_MAX_PDF_CLAIMS claims as PDF and FACTDB_FACTSHEET_MAX_CLAIMS in the text
+formats; larger sheets are refused with the way to get them — `manage.py export_factsheet`, which
+has no request to time out (and, for a published version, leaves the render in the cache, where
+the permalink then finds it). There is no background worker to hand large renders to yet.
+"""
+
+from django.conf import settings
+
+
+class SheetTooLarge(Exception):
+    """A render too large for a web request; the message says what to do instead."""
+
+
+def request_limit(fmt: str) -> int:
+    if fmt == "pdf":
+        return settings.FACTDB_FACTSHEET_MAX_PDF_CLAIMS
+    return settings.FACTDB_FACTSHEET_MAX_CLAIMS
+
+
+def check_request_size(count: int, fmt: str, *, slug: str, version: int | None = None) -> None:
+    """Refuse a named sheet (or a published version of it) too large to render in a request."""
+    limit = request_limit(fmt)
+    if count <= limit:
+        return
+    what = f"Version {version} of fact sheet {slug!r}" if version else f"Fact sheet {slug!r}"
+    command = f"manage.py export_factsheet {slug} --format {fmt} --output FILE"
+    if version:
+        command += f" --version {version}"
+    raise SheetTooLarge(
+        f"{what} has {count} claims; a {fmt} export rendered in a web request holds at most "
+        f"{limit}. Run `{command}` instead"
+        + (" (the permalink then serves the file it rendered)." if version else ".")
+    )
