@@ -5,7 +5,6 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.http import HttpResponseRedirect
 from django.urls import path
-from simple_history.admin import SimpleHistoryAdmin
 
 from claims.admin import desk
 from claims.admin.filters import AutocompleteFilter, UnitFilter, checked, complete_changelist
@@ -14,11 +13,12 @@ from claims.admin.paginators import EstimatedCountPaginator
 from claims.factsheets.admin import add_to_fact_sheet
 from claims.models import Claim, ConcurrentEditError, VerificationNote
 from claims.selectors import QUERY_MAX_CHARS, search_claims
+from factdb.history.admin import HistoryAdmin
 from factdb.history.diffs import readable_changes
 from factdb.history.m2m import tags_in_last_record
 
 
-class ClaimAdmin(SimpleHistoryAdmin):
+class ClaimAdmin(HistoryAdmin):
     form = ClaimForm
     # A million claims must not be counted on every page view (see claims/paginators.py).
     paginator = EstimatedCountPaginator
@@ -216,7 +216,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
             return HttpResponseRedirect(request.path)
 
 
-class VerificationNoteAdmin(SimpleHistoryAdmin):
+class VerificationNoteAdmin(HistoryAdmin):
     list_display = ["claim", "author", "status_from", "status_to", "created_at"]
     list_filter = ["status_to", "author"]
     search_fields = ["body", "claim__quote"]
@@ -241,5 +241,5 @@ class VerificationNoteAdmin(SimpleHistoryAdmin):
         return False
 
 
-class TagAdmin(SimpleHistoryAdmin):
+class TagAdmin(HistoryAdmin):
     search_fields = ["name"]

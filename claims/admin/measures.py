@@ -10,12 +10,12 @@ from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.safestring import mark_safe
-from simple_history.admin import SimpleHistoryAdmin
 
 from claims.agreement.comparison import assess_measure
 from claims.agreement.suggestions import suggest_claims
 from claims.agreement.timeline import measure_timeline_svg
 from claims.models import Claim, ConcurrentEditError, Measure, Status
+from factdb.history.admin import HistoryAdmin
 
 
 def measure_page_context(measure) -> dict:
@@ -43,7 +43,7 @@ def measure_page_context(measure) -> dict:
     }
 
 
-class MeasureAdmin(SimpleHistoryAdmin):
+class MeasureAdmin(HistoryAdmin):
     list_display = ["label", "default_unit", "cumulative"]
     search_fields = ["label", "definition"]
     change_form_template = "admin/claims/measure/change_form.html"

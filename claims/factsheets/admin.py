@@ -10,13 +10,13 @@ from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
-from simple_history.admin import SimpleHistoryAdmin
 
 from claims.factsheets.context import build_context
 from claims.factsheets.renderers import FORMATS, render
 from claims.factsheets.services import export_path, sheet_add_claims, sheet_create, sheet_publish
 from claims.factsheets.views import export_response
 from claims.models import Claim, FactSheet, FactSheetItem, FactSheetVersion
+from factdb.history.admin import HistoryAdmin
 
 
 class FactSheetItemInline(admin.TabularInline):
@@ -74,7 +74,7 @@ class FactSheetVersionInline(admin.TabularInline):
         )
 
 
-class FactSheetAdmin(SimpleHistoryAdmin):
+class FactSheetAdmin(HistoryAdmin):
     list_display = ["title", "slug", "claim_count", "latest_version", "updated_at"]
     search_fields = ["title", "slug", "intro"]
     prepopulated_fields = {"slug": ["title"]}

@@ -1,0 +1,71 @@
+"""The base of every admin with a history: simple_history's pages, made safe to expose.
+
+simple_history's history form (`…/history/<record id>/`) checks only view *or* change permission
+and then saves whatever is POSTed, so a reader could edit any record through it, and bring back a
+deleted one. Here the form is a read-only view of the old record for anyone who may not change
+the record today; a POST (a revert) needs change permission on a record that still exists (a
+deleted one comes back only through the admin-only "Deleted records") and a model whose admin
+allows reverting at all (`revert_disabled`: claims change status only through notes).
+"""
+
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from simple_history.admin import SimpleHistoryAdmin
+
+# The largest id a BigAutoField holds; a longer one is a 404, not an overflow in the database.
+MAX_ID = 2**63 - 1
+READ_ONLY_FLAG = "_factdb_history_form_read_only"
+
+
+def record_id(text: str) -> int:
+    """The history record id in the URL, or a 404 for anything that is not one ("abc", "1e5")."""
+    if not text.isascii() or not text.isdigit() or int(text) > MAX_ID:
+        raise Http404("No such history record.")
+    return int(text)
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """SimpleHistoryAdmin whose history form writes only for those who may change the record."""
+
+    def may_revert(self, request, obj) -> bool:
+        return (
+            obj is not None
+            and self.has_change_permission(request, obj)
+            and not self.revert_disabled(request, obj)
+        )
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        version_id = record_id(version_id)
+        try:
+            pk = self.model._meta.pk.to_python(unquote(object_id))
+        except ValidationError:
+            raise Http404("No such record.") from None
+        if isinstance(pk, int) and not 0 < pk <= MAX_ID:
+            raise Http404("No such record.")
+        # The record as it is today: None once deleted.
+        current = self.get_queryset(request).filter(pk=pk).first()
+        read_only = not self.may_revert(request, current)
+        if read_only and request.method not in ("GET", "HEAD"):
+            raise PermissionDenied
+        # Read by get_form while this request renders the form.
+        setattr(request, READ_ONLY_FLAG, read_only)
+        return super().history_form_view(request, str(pk), str(version_id), extra_context)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if not getattr(request, READ_ONLY_FLAG, False):
+            return form
+
+        class ReadOnlyForm(form):
+            # Every field shown disabled: the old record is to read, not to post back.
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                for field in self.fields.values():
+                    field.disabled = True
+
+        return ReadOnlyForm
+
+    def revert_disabled(self, request, obj=None):
+        # Hides the "Revert" button wherever history_form_view would refuse the POST.
+        return super().revert_disabled(request, obj) or not self.has_change_permission(request, obj)
