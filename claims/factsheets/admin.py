@@ -16,10 +16,11 @@ from claims.factsheets.renderers import FORMATS, render
 from claims.factsheets.services import export_path, sheet_add_claims, sheet_create, sheet_publish
 from claims.factsheets.views import export_response
 from claims.models import Claim, FactSheet, FactSheetItem, FactSheetVersion
+from factdb.admin_widgets import CheckedAutocompleteAdminMixin
 from factdb.history.admin import HistoryAdmin
 
 
-class FactSheetItemInline(admin.TabularInline):
+class FactSheetItemInline(CheckedAutocompleteAdminMixin, admin.TabularInline):
     model = FactSheetItem
     fields = ["position", "claim", "figure", "status", "note"]
     readonly_fields = ["figure", "status"]

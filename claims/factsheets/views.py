@@ -5,6 +5,8 @@ a renderer. Published versions render from their stored context only. Anonymous 
 when the operator sets FACTDB_PUBLIC_READ) see published versions and verified claims only.
 """
 
+import re
+
 from django.conf import settings
 from django.db.models import Count
 from django.http import HttpResponse
@@ -110,7 +112,9 @@ def requested_version(request, sheet: FactSheet) -> FactSheetVersion | None:
                 raise NotFound("This fact sheet has no published version yet.")
             return latest
         return None
-    if not raw.isdigit() or int(raw) < 1:
+    # ASCII digits only, and few of them: str.isdigit() accepts "²", which int() refuses, and
+    # int() refuses more than 4,300 digits.
+    if not re.fullmatch(r"[0-9]{1,9}", raw) or int(raw) < 1:
         raise ParseError(f"version must be a positive whole number, not {raw[:40]!r}.")
     version = sheet.versions.filter(number=int(raw)).first()
     if version is None:

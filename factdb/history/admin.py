@@ -8,13 +8,16 @@ deleted one comes back only through the admin-only "Deleted records") and a mode
 allows reverting at all (`revert_disabled`: claims change status only through notes).
 """
 
+import datetime
+import re
+
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin
 
-# The largest id a BigAutoField holds; a longer one is a 404, not an overflow in the database.
-MAX_ID = 2**63 - 1
+from factdb.admin_widgets import MAX_ID, CheckedAutocompleteAdminMixin
+
 READ_ONLY_FLAG = "_factdb_history_form_read_only"
 
 
@@ -25,8 +28,47 @@ def record_id(text: str) -> int:
     return int(text)
 
 
-class HistoryAdmin(SimpleHistoryAdmin):
-    """SimpleHistoryAdmin whose history form writes only for those who may change the record."""
+def check_date_drilldown(request, field_name: str) -> None:
+    """A 400 naming the parameter when the list's date drill-down asks for no real period.
+
+    Django's changelist reads `?<date>__year=9999` as up to 10000-01-01, which is no date (a
+    500), and sends a month 13 to its "?e=1" error page; both are a plain 400 here.
+    """
+    names = [f"{field_name}__{part}" for part in ("year", "month", "day")]
+    given = {name: request.GET[name] for name in names if name in request.GET}
+    if not given:
+        return
+    parts = []
+    for name in names:
+        raw = given.get(name)
+        if raw is None:
+            break
+        if not re.fullmatch(r"[0-9]{1,4}", raw):
+            raise BadRequest(f"{name} must be a number, not {raw[:20]!r}.")
+        parts.append(int(raw))
+    if len(parts) != len(given):
+        raise BadRequest(f"{', '.join(given)}: a month needs its year, a day its month.")
+    year, month, day = parts + [1] * (3 - len(parts))
+    try:
+        datetime.date(year, month, day)
+    except ValueError as error:
+        raise BadRequest(f"{', '.join(given)}: {error}.") from None
+    # The period must end inside the calendar too: Django filters up to the next year or month.
+    if year == datetime.MAXYEAR and len(parts) == 1:
+        raise BadRequest(f"{names[0]}: years run to {datetime.MAXYEAR - 1} here.")
+
+
+class HistoryAdmin(CheckedAutocompleteAdminMixin, SimpleHistoryAdmin):
+    """SimpleHistoryAdmin whose history form writes only for those who may change the record.
+
+    Also, for every admin built on it: autocomplete boxes that survive a value which is not an
+    id (factdb/admin_widgets.py), and a date drill-down that answers a bad date with a 400.
+    """
+
+    def changelist_view(self, request, extra_context=None):
+        if self.date_hierarchy:
+            check_date_drilldown(request, self.date_hierarchy)
+        return super().changelist_view(request, extra_context)
 
     def may_revert(self, request, obj) -> bool:
         return (
