@@ -237,7 +237,7 @@ REST_FRAMEWORK = {
     ],
     # The groups' model permissions, reads included; FACTDB_PUBLIC_READ opens verified claims.
     "DEFAULT_PERMISSION_CLASSES": ["factdb.api.permissions.RolePermissions"],
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["factdb.api.filtering.PublicChoicesFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "factdb.api.pagination.KeysetPagination",
     "DEFAULT_RENDERER_CLASSES": [
         "factdb.api.renderers.JSONRenderer",

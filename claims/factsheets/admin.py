@@ -4,7 +4,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.db.models import Count, Max
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -153,7 +153,11 @@ class FactSheetAdmin(HistoryAdmin):
         if not self.can_publish(request):
             raise PermissionDenied
         if request.method == "POST":
-            self.publish(request, sheet)
+            # The number the confirmation page showed: the same form sent twice is one version.
+            number = request.POST.get("number", "")
+            if not number.isascii() or not number.isdigit() or len(number) > 9:
+                raise BadRequest("Publish from the confirmation page (it says which version).")
+            self.publish(request, sheet, number=int(number))
             return HttpResponseRedirect(reverse("admin:claims_factsheet_change", args=[sheet.pk]))
         last = sheet.versions.aggregate(last=Max("number"))["last"] or 0
         return TemplateResponse(
@@ -169,10 +173,16 @@ class FactSheetAdmin(HistoryAdmin):
             },
         )
 
-    def publish(self, request, sheet):
-        version = sheet_publish(
-            sheet=sheet, user=request.user, base_url=request.build_absolute_uri("/")
-        )
+    def publish(self, request, sheet, number=None):
+        try:
+            version = sheet_publish(
+                sheet=sheet,
+                user=request.user,
+                base_url=request.build_absolute_uri("/"),
+                number=number,
+            )
+        except ValidationError as error:
+            raise BadRequest(" ".join(error.messages)) from None
         link = export_path(sheet.slug, version=version.number)
         self.message_user(
             request,

@@ -11,7 +11,6 @@ from django.conf import settings
 from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics
@@ -19,12 +18,13 @@ from rest_framework.exceptions import NotFound, ParseError, ValidationError
 from rest_framework.negotiation import BaseContentNegotiation
 
 from claims.api.filters import ClaimFilter
-from claims.factsheets.context import build_context
+from claims.factsheets.context import build_context, public_context
 from claims.factsheets.render_cache import cached_render
 from claims.factsheets.renderers import FORMATS, render
 from claims.factsheets.serializers import FactSheetDetailSerializer, FactSheetSerializer
 from claims.models import FactSheet, FactSheetVersion
 from claims.selectors import visible_claims
+from factdb.api.filtering import PublicChoicesFilterBackend
 from factdb.api.permissions import RolePermissions
 
 # An ad-hoc sheet is for a story, not a dump of the database. A PDF costs about 0.1 s of CPU per
@@ -126,6 +126,11 @@ def requested_version(request, sheet: FactSheet) -> FactSheetVersion | None:
     return version
 
 
+def readers_context(request, context: dict) -> dict:
+    """Anonymous readers get no staff names (a different context, so a separate cached render)."""
+    return public_context(context) if reads_publicly(request) else context
+
+
 def export_response(body: bytes, fmt: str, filename: str) -> HttpResponse:
     spec = FORMATS[fmt]
     response = HttpResponse(body, content_type=spec.content_type)
@@ -160,7 +165,7 @@ class FactSheetExport(SheetView, generics.GenericAPIView):
         sheet = get_object_or_404(self.get_queryset(), slug=slug)
         version = requested_version(request, sheet)
         if version is not None:
-            body = cached_render(version.context, fmt)
+            body = cached_render(readers_context(request, version.context), fmt)
             return export_response(body, fmt, f"{sheet.slug}-v{version.number}")
         context = build_context(sheet, url=request.build_absolute_uri(request.path))
         return export_response(render(context, fmt), fmt, f"{sheet.slug}-draft")
@@ -171,7 +176,7 @@ class AdHocFactSheet(generics.GenericAPIView):
 
     permission_classes = [RolePermissions]
     public_read = True
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [PublicChoicesFilterBackend]
     filterset_class = ClaimFilter
     content_negotiation_class = ExportNegotiation
 
@@ -198,4 +203,4 @@ class AdHocFactSheet(generics.GenericAPIView):
             intro=f"Claims matching the query: {query}" if query else "All claims.",
             url=request.build_absolute_uri(),
         )
-        return export_response(render(context, fmt), fmt, "factsheet")
+        return export_response(render(readers_context(request, context), fmt), fmt, "factsheet")

@@ -53,3 +53,28 @@ def test_restore_asks_for_confirmation_and_names_a_missing_file(tmp_path):
     (tmp_path / "b").write_bytes(b"x")
     with pytest.raises(CommandError, match="--yes"):
         call_command("restore", str(tmp_path / "b"))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_backup_is_readable_by_its_owner_only(tmp_path):
+    # It holds every password hash and API token: 0600, even over an existing 0644 file.
+    factories.claim()
+    backup = tmp_path / "backups" / "factdb.backup"
+    backup.parent.mkdir()
+    backup.write_bytes(b"")
+    backup.chmod(0o644)
+
+    call_command("backup", "--output", str(backup))
+
+    assert backup.stat().st_size > 0
+    assert backup.stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_backups_folder_it_makes_is_private_too(tmp_path):
+    backup = tmp_path / "new-folder" / "factdb.backup"
+
+    call_command("backup", "--output", str(backup))
+
+    assert backup.stat().st_mode & 0o777 == 0o600
+    assert backup.parent.stat().st_mode & 0o777 == 0o700
