@@ -565,6 +565,13 @@ HOSTILE_ADMIN_REQUESTS = {
     "a word for a claim on a fact sheet's item": ("post", "/admin/claims/factsheet/add/", 200),
     "a word for a history record": ("get", "/admin/claims/claim/{claim}/history/abc/", 404),
     "a word for the claim of a history record": ("get", "/admin/claims/claim/abc/history/1/", 404),
+    "a word for the claim of a history page": ("get", "/admin/claims/claim/abc/history/", 404),
+    "a word for the source of a history page": ("get", "/admin/sources/source/1e5/history/", 404),
+    "a 25-digit claim's history page": (
+        "get",
+        "/admin/claims/claim/1234567890123456789012345/history/",
+        404,
+    ),
     "a 25-digit history record": (
         "get",
         "/admin/claims/claim/{claim}/history/1234567890123456789012345/",

@@ -77,14 +77,23 @@ class HistoryAdmin(CheckedAutocompleteAdminMixin, SimpleHistoryAdmin):
             and not self.revert_disabled(request, obj)
         )
 
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        version_id = record_id(version_id)
+    def object_pk(self, object_id: str):
+        """The primary key in the URL, or a 404 for one no row can have ("abc", "1e5")."""
         try:
             pk = self.model._meta.pk.to_python(unquote(object_id))
         except ValidationError:
             raise Http404("No such record.") from None
         if isinstance(pk, int) and not 0 < pk <= MAX_ID:
             raise Http404("No such record.")
+        return pk
+
+    def history_view(self, request, object_id, extra_context=None):
+        pk = self.object_pk(object_id)
+        return super().history_view(request, str(pk), extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        version_id = record_id(version_id)
+        pk = self.object_pk(object_id)
         # The record as it is today: None once deleted.
         current = self.get_queryset(request).filter(pk=pk).first()
         read_only = not self.may_revert(request, current)
