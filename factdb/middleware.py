@@ -1,5 +1,7 @@
 """Request-level guards that apply to every view: the admin, the API and the exports."""
 
+import ipaddress
+
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 
@@ -26,6 +28,36 @@ class RequestSizeLimitMiddleware:
                 status=413,
             )
         return self.get_response(request)
+
+
+class TrustedProxyMiddleware:
+    """REMOTE_ADDR becomes the client's address when the request comes through a trusted proxy.
+
+    X-Forwarded-For is read from the right (each proxy appends the address it got the request
+    from), skipping the trusted proxies; the first other address is the client. Requests from
+    anyone else keep their own REMOTE_ADDR, whatever header they send.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.trusted = set(settings.FACTDB_TRUSTED_PROXIES)
+
+    def __call__(self, request):
+        if self.trusted and request.META.get("REMOTE_ADDR") in self.trusted:
+            client = self.client_address(request.META.get("HTTP_X_FORWARDED_FOR", ""))
+            if client is not None:
+                request.META["REMOTE_ADDR"] = client
+        return self.get_response(request)
+
+    def client_address(self, forwarded: str) -> str | None:
+        for hop in reversed([part.strip() for part in forwarded.split(",")]):
+            try:
+                address = str(ipaddress.ip_address(hop))
+            except ValueError:
+                return None  # a malformed chain: believe none of it
+            if address not in self.trusted:
+                return address
+        return None
 
 
 # Our pages load scripts only from our own origin (the admin, Swagger UI via drf-spectacular's
@@ -62,7 +94,7 @@ class ContentSecurityPolicyMiddleware:
 def lockout_message() -> str:
     minutes = round(settings.AXES_COOLOFF_TIME * 60)
     return (
-        f"Too many failed logins for this username from your address: try again in {minutes} "
+        f"Too many failed logins for this username: try again in {minutes} "
         "minutes, or ask an administrator to unlock the account."
     )
 

@@ -10,6 +10,9 @@ It also says that the URL fields we keep blank-able (a publisher's homepage, an 
 note's evidence URL) may be "", which is not a URI.
 """
 
+from django.http import HttpResponse
+from drf_spectacular.views import SpectacularSwaggerSplitView
+
 ERROR = {
     "type": "object",
     "description": 'Either {"detail": "what went wrong"} or {"field": ["what is wrong with it"]}.',
@@ -51,3 +54,11 @@ def document_errors(result, generator, request, public):
                 del prop["format"]
                 prop["description"] = (prop.get("description", "") + " A URL, or empty.").strip()
     return result
+
+
+class SwaggerUIView(SpectacularSwaggerSplitView):
+    """Swagger UI, whose OPTIONS answers which methods it takes: DRF's default OPTIONS describes
+    the view through the page's HTML renderer, which has no template for that (a 500)."""
+
+    def options(self, request, *args, **kwargs):
+        return HttpResponse(headers={"Allow": "GET, HEAD, OPTIONS"})

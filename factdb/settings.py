@@ -94,6 +94,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "factdb.middleware.TrustedProxyMiddleware",
     "factdb.middleware.RequestSizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -194,13 +195,24 @@ AUTHENTICATION_BACKENDS = [
 AXES_ENABLED = env_bool("AXES_ENABLED", default=True)
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_float("AXES_COOLOFF_HOURS", 0.25)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Locked on the username alone, with a cool-off: keyed on username + address, anyone behind the
+# newsroom's proxy (one address) could lock an editor out, and a guesser with many addresses
+# would get five tries from each.
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# axes warns that, locking on the username alone, one address may try many usernames: the token
+# endpoint throttles each address (DEFAULT_THROTTLE_RATES["token"]) for that.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_RESET_ON_SUCCESS = True
-# The address is REMOTE_ADDR: behind a reverse proxy every client shares the proxy's, so the
-# lockout then applies per username.
 AXES_LOCKOUT_CALLABLE = "factdb.middleware.lockout_response"
 # Lockouts are still logged; this only silences the banner on every manage.py command.
 AXES_VERBOSE = False
+
+# The reverse proxies (their addresses, comma-separated) whose X-Forwarded-For names the client;
+# from anyone else the header is ignored (factdb.middleware.TrustedProxyMiddleware), so a client
+# cannot pick the address that throttles and login records see.
+FACTDB_TRUSTED_PROXIES = env_list("FACTDB_TRUSTED_PROXIES")
+# An API token works this many days from when it was made; then the client asks for a new one.
+FACTDB_TOKEN_TTL_DAYS = env_float("FACTDB_TOKEN_TTL_DAYS", 30)
 
 # Django 6 default, adopted now: a scheme-less URL typed into a form means https.
 FORMS_URLFIELD_ASSUME_HTTPS = True
@@ -232,12 +244,12 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 REST_FRAMEWORK = {
     # Token first: an anonymous API request then gets 401 with WWW-Authenticate, not 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "factdb.api.authentication.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     # The groups' model permissions, reads included; FACTDB_PUBLIC_READ opens verified claims.
     "DEFAULT_PERMISSION_CLASSES": ["factdb.api.permissions.RolePermissions"],
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["factdb.api.filtering.PublicChoicesFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "factdb.api.pagination.KeysetPagination",
     "DEFAULT_RENDERER_CLASSES": [
         "factdb.api.renderers.JSONRenderer",
@@ -258,7 +270,12 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "anon": env_str("FACTDB_THROTTLE_ANON", "60/minute"),
         "user": env_str("FACTDB_THROTTLE_USER", "1200/minute"),
+        # Password guesses at the token endpoint, per client address.
+        "token": env_str("FACTDB_THROTTLE_TOKEN", "10/minute"),
     },
+    # The client address is REMOTE_ADDR, which TrustedProxyMiddleware sets from trusted proxies'
+    # X-Forwarded-For; DRF's default (NUM_PROXIES unset) would believe the header from anyone.
+    "NUM_PROXIES": 0,
 }
 
 SPECTACULAR_SETTINGS = {

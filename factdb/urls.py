@@ -3,11 +3,12 @@
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
-from rest_framework.authtoken.views import obtain_auth_token
+from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
 from claims.api.views import ClaimHistoryView, ClaimNotesView, ClaimViewSet, MeasureViewSet
+from factdb.api.tokens import TokenRotateView, TokenView
+from factdb.schema import SwaggerUIView
 from sources.api.views import ClaimantViewSet, PublisherViewSet, SourceViewSet
 
 admin.site.site_header = "factdb"
@@ -22,7 +23,8 @@ router.register("publishers", PublisherViewSet, basename="publisher")
 router.register("claimants", ClaimantViewSet, basename="claimant")
 
 api_v1 = [
-    path("auth/token/", obtain_auth_token, name="api-token"),
+    path("auth/token/", TokenView.as_view(), name="api-token"),
+    path("auth/token/rotate/", TokenRotateView.as_view(), name="api-token-rotate"),
     path("claims/<int:claim_pk>/notes/", ClaimNotesView.as_view(), name="claim-notes"),
     path("claims/<int:claim_pk>/history/", ClaimHistoryView.as_view(), name="claim-history"),
     *router.urls,
@@ -39,5 +41,5 @@ urlpatterns = [
     path("api/auth/", include("rest_framework.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves Swagger UI's start-up script as a file: the CSP forbids inline scripts.
-    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
+    path("api/docs/", SwaggerUIView.as_view(url_name="schema"), name="api-docs"),
 ]

@@ -1,26 +1,26 @@
 """Admin for publishers and claimants, and the source page (claims.admin adds its claims)."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from factdb.history.admin import HistoryAdmin
 from sources.models import Claimant, Publisher
 
 
 @admin.register(Publisher)
-class PublisherAdmin(SimpleHistoryAdmin):
+class PublisherAdmin(HistoryAdmin):
     list_display = ["name", "kind", "homepage"]
     list_filter = ["kind"]
     search_fields = ["name"]
 
 
 @admin.register(Claimant)
-class ClaimantAdmin(SimpleHistoryAdmin):
+class ClaimantAdmin(HistoryAdmin):
     list_display = ["name", "kind", "description", "wikidata_id"]
     list_filter = ["kind"]
     search_fields = ["name", "description", "wikidata_id"]
 
 
-class SourceAdmin(SimpleHistoryAdmin):
+class SourceAdmin(HistoryAdmin):
     """The source page; claims/admin/sources.py registers it with the source's claims."""
 
     list_display = ["title", "publisher", "published_display", "language", "kind"]

@@ -14,6 +14,7 @@ from decimal import Decimal
 import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
+from django.db import IntegrityError, connection, transaction
 
 from claims.models import Claim, is_finite
 from sources.models import Source
@@ -205,11 +206,15 @@ def test_bad_sources_are_refused_too(api, source, fields):
     assert row_counts() == before
 
 
-def test_no_stored_figure_is_nan_or_infinite_after_all_that(db):
-    # Each test above rolls back; this guards the database constraint that backs them.
-    for value in ("NaN", "Infinity", "-Infinity"):
-        assert not is_finite(Decimal(value))
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf")])
+def test_the_database_itself_refuses_a_non_finite_figure(claim, value):
+    """The constraint behind every refusal above, tried where no validation runs: raw SQL."""
+    table = Claim._meta.db_table
+    with pytest.raises(IntegrityError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {table} SET value = %s WHERE id = %s", [value, claim.pk])
+
     assert all(is_finite(v) for v in Claim.objects.values_list("value", flat=True))
+    assert Claim.objects.get(pk=claim.pk).value == claim.value
 
 
 # --- the import command -----------------------------------------------------------------------
@@ -276,35 +281,349 @@ def test_the_import_stores_only_finite_storable_figures_from_hostile_text(db, tm
     assert {c.value for c in claims} >= {Decimal(6000)}
 
 
+# query -> the parameter the 400 names, or for a 200 what the answer is: the filter is not one
+# the API has and is ignored ("all"), or it matched nothing ("none") or just the claim ("claim").
+HOSTILE_QUERIES = {
+    "q=%00": "q",
+    "unit=tro%00ops": "unit",
+    "place=%00": "all",
+    "tags=%00": "all",  # the filter is `tag`
+    "ordering=%00": "ordering",
+    "cursor=%00": "cursor",
+    "value_min=NaN": "value_min",
+    "value_max=Infinity": "value_max",
+    "value_min=1e309": "value_min",
+    "claim_date_after=2023-02-30": "claim_date_after",
+    "claim_date_before=10000-01-01": "claim_date_before",
+    "source=1234567890123456789012345": "source",
+    "claimant=%00": "claimant",
+    "page_size=1234567890123456789012345": "page_size",
+    # Found by `make fuzz` on PostgreSQL: search inside the conflicts filter's subquery.
+    "q=%06%C3%B8q%C2%BA&conflicts=true&value_min=7.0282224590719496e%2B16": "none",
+    "q=troops&conflicts=false": "claim",
+}
+
+
+@pytest.mark.parametrize("query", HOSTILE_QUERIES)
+def test_hostile_query_parameters_are_a_400_naming_them_or_read_as_stated(api, claim, query):
+    other = factories_claim_elsewhere()
+    before = everything()
+    response = api.get(f"{CLAIMS}?{query}")
+    outcome = HOSTILE_QUERIES[query]
+
+    if outcome in ("all", "none", "claim"):
+        assert response.status_code == 200, response.content[:300]
+        ids = {row["id"] for row in response.json()["results"]}
+        assert ids == {"all": {claim.pk, other.pk}, "none": set(), "claim": {claim.pk}}[outcome]
+    else:
+        assert response.status_code == 400, response.content[:300]
+        assert outcome in response.json()
+    assert everything() == before
+
+
+def factories_claim_elsewhere():
+    """A second claim, on another source and with no troops in its words."""
+    from tests import factories
+
+    return factories.claim(quote="80,500 migrants", value=Decimal(80500), unit="migrants")
+
+
 @pytest.mark.parametrize(
-    "query",
+    "path, outcome",
     [
-        "q=%00",
-        "unit=tro%00ops",
-        "place=%00",
-        "tags=%00",
-        "ordering=%00",
-        "cursor=%00",
-        "value_min=NaN",
-        "value_max=Infinity",
-        "value_min=1e309",
-        "claim_date_after=2023-02-30",
-        "claim_date_before=10000-01-01",
-        "source=1234567890123456789012345",
-        "claimant=%00",
-        "page_size=1234567890123456789012345",
-        # Found by `make fuzz` on PostgreSQL: search inside the conflicts filter's subquery.
-        "q=%06%C3%B8q%C2%BA&conflicts=true&value_min=7.0282224590719496e%2B16",
-        "q=troops&conflicts=false",
+        ("/api/v1/sources/?q=%00", "all"),  # sources filter by `title`, not `q`
+        ("/api/v1/sources/?title=%00", "title"),
+        ("/api/v1/publishers/?name=%00", "name"),
+        ("/api/v1/measures/?q=%00", "all"),  # measures filter by `label`
+        ("/api/v1/measures/?label=%00", "label"),
     ],
 )
-def test_hostile_query_parameters_are_a_400_or_ignored_never_a_500(api, claim, query):
-    response = api.get(f"{CLAIMS}?{query}")
-    assert response.status_code in (200, 400), (query, response.status_code, response.content[:300])
+def test_nul_bytes_in_reference_filters_never_reach_the_database(api, claim, path, outcome):
+    from tests import factories
+
+    factories.measure()
+    response = api.get(path)
+
+    if outcome == "all":
+        assert response.status_code == 200
+        model = apps.get_model("sources.source" if "sources" in path else "claims.measure")
+        assert len(response.json()["results"]) == model.objects.count() > 0
+    else:
+        assert response.status_code == 400, response.content[:300]
+        assert outcome in response.json()
 
 
-@pytest.mark.parametrize(
-    "path", ["/api/v1/sources/?q=%00", "/api/v1/publishers/?name=%00", "/api/v1/measures/?q=%00"]
-)
-def test_nul_bytes_in_reference_filters_never_reach_the_database(api, path):
-    assert api.get(path).status_code in (200, 400)
+# --- requests that used to answer 500 (issue 17) ----------------------------------------------
+
+DEEP_JSON = "[" * 2000 + "]" * 2000
+DEEP_OBJECT = '{"a":' * 2000 + "1" + "}" * 2000
+SURROGATE = '"\\ud800"'  # a lone surrogate, as JSON escapes it
+
+
+def everything() -> dict:
+    """Every row of ours, history and API tokens included, to show a refusal stored nothing."""
+    from rest_framework.authtoken.models import Token
+
+    rows = {
+        model._meta.label: list(model._default_manager.order_by("pk").values())
+        for model in apps.get_models()
+        if model._meta.app_label in ("claims", "sources")
+    }
+    rows["tokens"] = sorted(Token.objects.values_list("key", flat=True))
+    return rows
+
+
+@pytest.fixture
+def world(db, editor, claim):
+    from claims.factsheets.services import sheet_add_claims, sheet_create, sheet_publish
+    from claims.services import note_add
+
+    note = note_add(claim=claim, author=editor, body="Checked.")
+    sheet = sheet_create(title="Border", user=editor)
+    sheet_add_claims(sheet=sheet, claims=[claim])
+    sheet_publish(sheet=sheet, user=editor)
+    return {"claim": claim, "note": note, "sheet": sheet, "source": claim.source}
+
+
+def forged_cursor(values) -> str:
+    import base64
+    from urllib.parse import quote
+
+    position = json.dumps({"o": ["-claim_date", "-id"], "v": values})
+    return quote(base64.b64encode(f"p={position}".encode()).decode())
+
+
+# name -> (who, method, path, JSON body or None, status expected, what the answer must name)
+HOSTILE_REQUESTS = {
+    "2,000-deep JSON array, new claim": ("editor", "post", CLAIMS, DEEP_JSON, 400, "JSON"),
+    "2,000-deep JSON object, new claim": ("editor", "post", CLAIMS, DEEP_OBJECT, 400, "JSON"),
+    "2,000-deep JSON, claim change": (
+        "editor",
+        "patch",
+        "{claim_url}",
+        '{{"summary": ' + DEEP_JSON + "}}",
+        400,
+        "JSON",
+    ),
+    "2,000-deep JSON, note": ("editor", "post", "{claim_url}notes/", DEEP_JSON, 400, "JSON"),
+    "2,000-deep JSON, source": ("editor", "post", "/api/v1/sources/", DEEP_JSON, 400, "JSON"),
+    "2,000-deep JSON, publisher": ("editor", "post", "/api/v1/publishers/", DEEP_OBJECT, 400, ""),
+    "2,000-deep JSON, claimant": ("editor", "post", "/api/v1/claimants/", DEEP_JSON, 400, "JSON"),
+    "2,000-deep JSON, measure": ("editor", "post", "/api/v1/measures/", DEEP_JSON, 400, "JSON"),
+    "2,000-deep JSON, anonymous token request": (
+        "anonymous",
+        "post",
+        "/api/v1/auth/token/",
+        DEEP_OBJECT,
+        400,
+        "JSON",
+    ),
+    "lone surrogate as a hedge": (
+        "editor",
+        "post",
+        CLAIMS,
+        '{{"source": {source}, "quote": "q", "value": 1, "hedge": ' + SURROGATE + "}}",
+        400,
+        "hedge",
+    ),
+    "lone surrogate as an attribution": (
+        "editor",
+        "post",
+        CLAIMS,
+        '{{"source": {source}, "quote": "q", "value": 1, "attribution": ' + SURROGATE + "}}",
+        400,
+        "attribution",
+    ),
+    "lone surrogate as a rate period": (
+        "editor",
+        "patch",
+        "{claim_url}",
+        '{{"rate_period": ' + SURROGATE + "}}",
+        400,
+        "rate_period",
+    ),
+    "lone surrogate as a note's verdict": (
+        "editor",
+        "post",
+        "{claim_url}notes/",
+        '{{"body": "b", "status_to": ' + SURROGATE + "}}",
+        400,
+        "status_to",
+    ),
+    "lone surrogate as a source kind": (
+        "editor",
+        "post",
+        "/api/v1/sources/",
+        '{{"title": "T", "publisher": {publisher}, "published_on": "2020-01-01", "kind": '
+        + SURROGATE
+        + "}}",
+        400,
+        "kind",
+    ),
+    "lone surrogate as a date precision": (
+        "editor",
+        "post",
+        "/api/v1/sources/",
+        '{{"title": "T", "publisher": {publisher}, "published_on": "2020-01-01", '
+        '"date_precision": ' + SURROGATE + "}}",
+        400,
+        "date_precision",
+    ),
+    "lone surrogate as a publisher kind": (
+        "editor",
+        "post",
+        "/api/v1/publishers/",
+        '{{"name": "P", "kind": ' + SURROGATE + "}}",
+        400,
+        "kind",
+    ),
+    "lone surrogate as a claimant kind": (
+        "editor",
+        "post",
+        "/api/v1/claimants/",
+        '{{"name": "C", "kind": ' + SURROGATE + "}}",
+        400,
+        "kind",
+    ),
+    "forged cursor of nulls": ("editor", "get", CLAIMS + "?cursor={null_cursor}", None, 400, ""),
+    "forged cursor of a null and a number": (
+        "editor",
+        "get",
+        CLAIMS + "?cursor={half_null_cursor}",
+        None,
+        400,
+        "cursor",
+    ),
+    "superscript version": ("editor", "get", "{export}?version=%C2%B2", None, 400, "version"),
+    "5,000-digit version": ("editor", "get", "{export}?version=" + "9" * 5000, None, 400, ""),
+    "20-digit version": ("editor", "get", "{export}?version=" + "9" * 20, None, 400, "version"),
+    # Not an error: which methods the page takes.
+    "anonymous OPTIONS on the API docs": ("anonymous", "options", "/api/docs/", None, 200, ""),
+}
+
+
+def fill(text: str, world) -> str:
+    return text.format(
+        claim_url=f"{CLAIMS}{world['claim'].pk}/",
+        source=world["source"].pk,
+        publisher=world["source"].publisher_id,
+        null_cursor=forged_cursor([None, None]),
+        half_null_cursor=forged_cursor([None, 3]),
+        export=f"/api/v1/factsheets/{world['sheet'].slug}/export/html/",
+    )
+
+
+@pytest.mark.parametrize("case", HOSTILE_REQUESTS)
+def test_requests_that_used_to_500_are_refused_and_store_nothing(token_api, world, editor, case):
+    from rest_framework.test import APIClient
+
+    who, method, path, body, status, named = HOSTILE_REQUESTS[case]
+    client = APIClient() if who == "anonymous" else token_api(editor)
+    before = everything()
+    kwargs = {"HTTP_IF_MATCH": world["claim"].etag} if method == "patch" else {}
+    if body is not None:
+        # Raw text: a JSON library would refuse to write a lone surrogate or the nesting.
+        raw = body if body in (DEEP_JSON, DEEP_OBJECT) else fill(body, world)
+        kwargs.update(data=raw.encode(), content_type="application/json")
+
+    response = getattr(client, method)(fill(path, world), **kwargs)
+
+    assert response.status_code == status, response.content[:500]
+    assert named in response.content.decode(), response.content[:500]
+    assert everything() == before
+
+
+# --- the admin ----------------------------------------------------------------------------------
+
+# name -> (path, query or POST data, status expected)
+HOSTILE_ADMIN_REQUESTS = {
+    "year 9999 in the claim list's date drill-down": (
+        "get",
+        "/admin/claims/claim/?claim_date__year=9999",
+        400,
+    ),
+    "month 13 in the claim list's date drill-down": (
+        "get",
+        "/admin/claims/claim/?claim_date__year=2019&claim_date__month=13",
+        400,
+    ),
+    "year 9999 in the source list's date drill-down": (
+        "get",
+        "/admin/sources/source/?published_on__year=9999",
+        400,
+    ),
+    "a word for a source on the new-claim form": (
+        "get",
+        "/admin/claims/claim/add/?source=abc",
+        200,
+    ),
+    "a word for a source posted on the new-claim form": (
+        "post",
+        "/admin/claims/claim/add/",
+        200,
+    ),
+    "a word for a claim on a fact sheet's item": ("post", "/admin/claims/factsheet/add/", 200),
+    "a word for a history record": ("get", "/admin/claims/claim/{claim}/history/abc/", 404),
+    "a word for the claim of a history record": ("get", "/admin/claims/claim/abc/history/1/", 404),
+    "a word for the claim of a history page": ("get", "/admin/claims/claim/abc/history/", 404),
+    "a word for the source of a history page": ("get", "/admin/sources/source/1e5/history/", 404),
+    "a 25-digit claim's history page": (
+        "get",
+        "/admin/claims/claim/1234567890123456789012345/history/",
+        404,
+    ),
+    "a 25-digit history record": (
+        "get",
+        "/admin/claims/claim/{claim}/history/1234567890123456789012345/",
+        404,
+    ),
+    "a verification note's history form": (
+        "get",
+        "/admin/claims/verificationnote/{note}/history/{note_record}/",
+        200,
+    ),
+    "a verification note's history form, posted": (
+        "post",
+        "/admin/claims/verificationnote/{note}/history/{note_record}/",
+        403,
+    ),
+}
+ADMIN_POSTS = {
+    "a word for a source posted on the new-claim form": {
+        "source": "abc",
+        "claimant": "1e5",
+        "measure": "x",
+        "assignee": "-",
+        "quote": "q",
+    },
+    "a word for a claim on a fact sheet's item": {
+        "title": "T",
+        "slug": "t",
+        "items-TOTAL_FORMS": "1",
+        "items-INITIAL_FORMS": "0",
+        "items-0-claim": "abc",
+        "items-0-position": "1",
+        "versions-TOTAL_FORMS": "0",
+        "versions-INITIAL_FORMS": "0",
+    },
+    "a verification note's history form, posted": {"body": "rewritten"},
+}
+
+
+@pytest.mark.parametrize("case", HOSTILE_ADMIN_REQUESTS)
+def test_hostile_admin_requests_are_refused_and_store_nothing(client, editor, world, case):
+    method, path, status = HOSTILE_ADMIN_REQUESTS[case]
+    client.force_login(editor)
+    note = world["note"]
+    url = path.format(
+        claim=world["claim"].pk, note=note.pk, note_record=note.history.latest().history_id
+    )
+    before = everything()
+
+    if method == "get":
+        response = client.get(url)
+    else:
+        response = client.post(url, ADMIN_POSTS[case])
+
+    assert response.status_code == status, response.content.decode()[:3000]
+    assert everything() == before

@@ -52,8 +52,13 @@ COVERED_THERE = {
     "claimants": "/api/v1/claimants/",
     "measures": "/api/v1/measures/",
 }
-# Not a matter of roles: anyone may ask for a token (tests/test_middleware.py).
-NOT_ROLE_BASED = {("/api/v1/auth/token/", "POST")}
+# Not a matter of roles: anyone may ask for a token (tests/test_middleware.py), and any token's
+# owner may rotate or revoke it (tests/factdb/api/test_tokens.py).
+NOT_ROLE_BASED = {
+    ("/api/v1/auth/token/", "POST"),
+    ("/api/v1/auth/token/", "DELETE"),
+    ("/api/v1/auth/token/rotate/", "POST"),
+}
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.http import HttpResponseRedirect
 from django.urls import path
-from simple_history.admin import SimpleHistoryAdmin
 
 from claims import services
 from claims.admin import desk
@@ -15,6 +14,7 @@ from claims.admin.paginators import EstimatedCountPaginator
 from claims.factsheets.admin import add_to_fact_sheet
 from claims.models import Claim, ConcurrentEditError, VerificationNote
 from claims.selectors import QUERY_MAX_CHARS, search_claims
+from factdb.history.admin import HistoryAdmin
 from factdb.history.diffs import readable_changes
 
 # The claim's own fields an editor changes on its page (tags are written with them).
@@ -25,7 +25,7 @@ EDITABLE = frozenset(
 )
 
 
-class ClaimAdmin(SimpleHistoryAdmin):
+class ClaimAdmin(HistoryAdmin):
     form = ClaimForm
     # A million claims must not be counted on every page view (see claims/paginators.py).
     paginator = EstimatedCountPaginator
@@ -232,7 +232,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
             return HttpResponseRedirect(request.path)
 
 
-class VerificationNoteAdmin(SimpleHistoryAdmin):
+class VerificationNoteAdmin(HistoryAdmin):
     list_display = ["claim", "author", "status_from", "status_to", "created_at"]
     list_filter = ["status_to", "author"]
     search_fields = ["body", "claim__quote"]
@@ -257,5 +257,5 @@ class VerificationNoteAdmin(SimpleHistoryAdmin):
         return False
 
 
-class TagAdmin(SimpleHistoryAdmin):
+class TagAdmin(HistoryAdmin):
     search_fields = ["name"]

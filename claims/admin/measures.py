@@ -10,13 +10,13 @@ from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.safestring import mark_safe
-from simple_history.admin import SimpleHistoryAdmin
 
 from claims import services
 from claims.agreement.comparison import assess_measure
 from claims.agreement.suggestions import suggest_claims
 from claims.agreement.timeline import measure_timeline_svg
 from claims.models import Claim, ConcurrentEditError, Measure, Status
+from factdb.history.admin import HistoryAdmin
 
 
 def measure_page_context(measure) -> dict:
@@ -45,7 +45,7 @@ def measure_page_context(measure) -> dict:
     }
 
 
-class MeasureAdmin(SimpleHistoryAdmin):
+class MeasureAdmin(HistoryAdmin):
     list_display = ["label", "default_unit", "cumulative"]
     search_fields = ["label", "definition"]
     change_form_template = "admin/claims/measure/change_form.html"

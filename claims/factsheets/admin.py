@@ -4,13 +4,12 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
 from django.db.models import Count, Max
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
-from simple_history.admin import SimpleHistoryAdmin
 
 from claims.factsheets.context import build_context
 from claims.factsheets.limits import SheetTooLarge, check_request_size
@@ -18,9 +17,11 @@ from claims.factsheets.renderers import FORMATS, render
 from claims.factsheets.services import export_path, sheet_add_claims, sheet_create, sheet_publish
 from claims.factsheets.views import export_response
 from claims.models import Claim, FactSheet, FactSheetItem, FactSheetVersion
+from factdb.admin_widgets import CheckedAutocompleteAdminMixin
+from factdb.history.admin import HistoryAdmin
 
 
-class FactSheetItemInline(admin.TabularInline):
+class FactSheetItemInline(CheckedAutocompleteAdminMixin, admin.TabularInline):
     model = FactSheetItem
     fields = ["position", "claim", "figure", "status", "note"]
     readonly_fields = ["figure", "status"]
@@ -75,7 +76,7 @@ class FactSheetVersionInline(admin.TabularInline):
         )
 
 
-class FactSheetAdmin(SimpleHistoryAdmin):
+class FactSheetAdmin(HistoryAdmin):
     list_display = ["title", "slug", "claim_count", "latest_version", "updated_at"]
     search_fields = ["title", "slug", "intro"]
     prepopulated_fields = {"slug": ["title"]}
@@ -158,7 +159,11 @@ class FactSheetAdmin(SimpleHistoryAdmin):
         if not self.can_publish(request):
             raise PermissionDenied
         if request.method == "POST":
-            self.publish(request, sheet)
+            # The number the confirmation page showed: the same form sent twice is one version.
+            number = request.POST.get("number", "")
+            if not number.isascii() or not number.isdigit() or len(number) > 9:
+                raise BadRequest("Publish from the confirmation page (it says which version).")
+            self.publish(request, sheet, number=int(number))
             return HttpResponseRedirect(reverse("admin:claims_factsheet_change", args=[sheet.pk]))
         last = sheet.versions.aggregate(last=Max("number"))["last"] or 0
         return TemplateResponse(
@@ -174,10 +179,16 @@ class FactSheetAdmin(SimpleHistoryAdmin):
             },
         )
 
-    def publish(self, request, sheet):
-        version = sheet_publish(
-            sheet=sheet, user=request.user, base_url=request.build_absolute_uri("/")
-        )
+    def publish(self, request, sheet, number=None):
+        try:
+            version = sheet_publish(
+                sheet=sheet,
+                user=request.user,
+                base_url=request.build_absolute_uri("/"),
+                number=number,
+            )
+        except ValidationError as error:
+            raise BadRequest(" ".join(error.messages)) from None
         link = export_path(sheet.slug, version=version.number)
         self.message_user(
             request,

@@ -152,6 +152,21 @@ def latest_note(claim: Claim) -> dict | None:
     }
 
 
+def public_context(context: dict) -> dict:
+    """The context as anonymous readers get it (FACTDB_PUBLIC_READ): no staff names. A note is
+    signed by the newsroom rather than by the editor who wrote it.
+
+        public_context(c)["items"][0]["verification"]["author"]  -> "factdb newsroom"
+    """
+    items = [
+        {**entry, "verification": {**entry["verification"], "author": context["newsroom"]}}
+        if entry.get("verification")
+        else entry
+        for entry in context["items"]
+    ]
+    return {**context, "items": items}
+
+
 def claimant(claim: Claim) -> dict | None:
     if claim.claimant is None:
         return None

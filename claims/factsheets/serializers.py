@@ -8,6 +8,7 @@ from claims.factsheets.renderers import FORMATS
 from claims.factsheets.services import export_path
 from claims.models import FactSheet, FactSheetItem, FactSheetVersion
 from factdb.api.permissions import reads_publicly
+from factdb.api.serializers import HideFromAnonymous
 
 EXPORT_LINKS = serializers.DictField(
     child=serializers.URLField(), help_text=f"One URL per format: {', '.join(FORMATS)}."
@@ -18,7 +19,9 @@ def export_links(request, slug: str, version: int | None = None) -> dict:
     return {fmt: request.build_absolute_uri(export_path(slug, fmt, version)) for fmt in FORMATS}
 
 
-class VersionSerializer(serializers.ModelSerializer):
+class VersionSerializer(HideFromAnonymous, serializers.ModelSerializer):
+    # Staff usernames are not for anonymous readers (FACTDB_PUBLIC_READ).
+    private_fields = ("published_by",)
     published_by = serializers.StringRelatedField()
     permalink = serializers.SerializerMethodField()
     exports = serializers.SerializerMethodField()
@@ -43,7 +46,8 @@ class ItemSerializer(serializers.ModelSerializer):
         fields = ["position", "claim", "note"]
 
 
-class FactSheetSerializer(serializers.ModelSerializer):
+class FactSheetSerializer(HideFromAnonymous, serializers.ModelSerializer):
+    private_fields = ("created_by",)
     created_by = serializers.StringRelatedField(allow_null=True)  # null for the seed sheet
     claim_count = serializers.IntegerField(read_only=True)
     url = serializers.HyperlinkedIdentityField(view_name="factsheet-detail", lookup_field="slug")

@@ -78,15 +78,30 @@ def sheet_reorder(*, sheet: FactSheet, claim_ids: Sequence[int]) -> None:
 
 
 @transaction.atomic
-def sheet_publish(*, sheet: FactSheet, user, base_url: str = "") -> FactSheetVersion:
+def sheet_publish(
+    *, sheet: FactSheet, user, base_url: str = "", number: int | None = None
+) -> FactSheetVersion:
     """Freeze the sheet as it is now into the next numbered version.
 
     The version keeps the whole rendering context, so later edits to its claims, notes or sources
     never change what was published. `base_url` (e.g. "https://factdb.example.org") makes the
     permalink inside the context absolute.
+
+    `number` is the version the caller means to publish (the confirmation page's "Publish
+    version 3"): when the sheet already has it, that version is returned and nothing is stored,
+    so a double click, a resent form or four POSTs at once publish one version. The row lock on
+    the sheet makes the check and the insert one step (SQLite's writers take turns anyway).
     """
     sheet = FactSheet.objects.select_for_update().get(pk=sheet.pk)
-    number = (sheet.versions.aggregate(last=Max("number"))["last"] or 0) + 1
+    last = sheet.versions.aggregate(last=Max("number"))["last"] or 0
+    if number is not None:
+        if number <= last:
+            return sheet.versions.get(number=number)
+        if number != last + 1:
+            raise ValidationError(
+                f"Version {number} cannot be next: the sheet's latest version is {last or 'none'}."
+            )
+    number = last + 1
     context = build_context(
         sheet,
         version=number,

@@ -5,10 +5,11 @@ a renderer. Published versions render from their stored context only. Anonymous 
 when the operator sets FACTDB_PUBLIC_READ) see published versions and verified claims only.
 """
 
+import re
+
 from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics
@@ -16,13 +17,14 @@ from rest_framework.exceptions import NotFound, ParseError, ValidationError
 from rest_framework.negotiation import BaseContentNegotiation
 
 from claims.api.filters import ClaimFilter
-from claims.factsheets.context import build_context
+from claims.factsheets.context import build_context, public_context
 from claims.factsheets.limits import SheetTooLarge, check_request_size, request_limit
 from claims.factsheets.render_cache import cached_render, kept_render
 from claims.factsheets.renderers import FORMATS, render
 from claims.factsheets.serializers import FactSheetDetailSerializer, FactSheetSerializer
 from claims.models import FactSheet, FactSheetVersion
 from claims.selectors import listed_claims
+from factdb.api.filtering import PublicChoicesFilterBackend
 from factdb.api.permissions import RolePermissions, reads_publicly
 
 FORMAT_PARAMETER = OpenApiParameter(
@@ -100,7 +102,9 @@ def requested_version(request, sheet: FactSheet) -> FactSheetVersion | None:
                 raise NotFound("This fact sheet has no published version yet.")
             return latest
         return None
-    if not raw.isdigit() or int(raw) < 1:
+    # ASCII digits only, and few of them: str.isdigit() accepts "²", which int() refuses, and
+    # int() refuses more than 4,300 digits.
+    if not re.fullmatch(r"[0-9]{1,9}", raw) or int(raw) < 1:
         raise ParseError(f"version must be a positive whole number, not {raw[:40]!r}.")
     version = sheet.versions.filter(number=int(raw)).first()
     if version is None:
@@ -110,6 +114,11 @@ def requested_version(request, sheet: FactSheet) -> FactSheetVersion | None:
             f"(published versions: {', '.join(map(str, published)) or 'none'})."
         )
     return version
+
+
+def readers_context(request, context: dict) -> dict:
+    """Anonymous readers get no staff names (a different context, so a separate cached render)."""
+    return public_context(context) if reads_publicly(request) else context
 
 
 def export_response(body: bytes, fmt: str, filename: str) -> HttpResponse:
@@ -147,10 +156,11 @@ class FactSheetExport(SheetView, generics.GenericAPIView):
         version = requested_version(request, sheet)
         if version is not None:
             # Once rendered (here or by the export command), any size is served from disk.
-            body = kept_render(version.context, fmt)
+            context = readers_context(request, version.context)
+            body = kept_render(context, fmt)
             if body is None:
-                too_large(len(version.context["items"]), fmt, sheet.slug, version.number)
-                body = cached_render(version.context, fmt)
+                too_large(len(context["items"]), fmt, sheet.slug, version.number)
+                body = cached_render(context, fmt)
             return export_response(body, fmt, f"{sheet.slug}-v{version.number}")
         too_large(sheet.items.count(), fmt, sheet.slug)
         context = build_context(sheet, url=request.build_absolute_uri(request.path))
@@ -169,7 +179,7 @@ class AdHocFactSheet(generics.GenericAPIView):
 
     permission_classes = [RolePermissions]
     public_read = True
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [PublicChoicesFilterBackend]
     filterset_class = ClaimFilter
     content_negotiation_class = ExportNegotiation
 
@@ -196,4 +206,4 @@ class AdHocFactSheet(generics.GenericAPIView):
             intro=f"Claims matching the query: {query}" if query else "All claims.",
             url=request.build_absolute_uri(),
         )
-        return export_response(render(context, fmt), fmt, "factsheet")
+        return export_response(render(readers_context(request, context), fmt), fmt, "factsheet")

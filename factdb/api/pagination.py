@@ -110,7 +110,12 @@ class KeysetPagination(CursorPagination):
             if data["o"] != list(self.ordering):
                 raise ValueError("the cursor belongs to another ordering")
             fields = [model._meta.get_field(o.lstrip("-")) for o in self.ordering]
-            return [field.to_python(value) for field, value in zip(fields, data["v"], strict=True)]
+            values = [field.to_python(v) for field, v in zip(fields, data["v"], strict=True)]
+            # The orderings offered are over columns that are never null: a null is forged (and
+            # "a > NULL" is no query the database can run).
+            if None in values:
+                raise ValueError("a cursor value is null")
+            return values
         except (ValueError, KeyError, TypeError, DjangoValidationError):
             raise self._bad_cursor() from None
 

@@ -37,6 +37,9 @@ class JSONParser(parsers.JSONParser):
             )
         except (ValueError, UnicodeDecodeError) as exc:
             raise exceptions.ParseError(f"JSON parse error - {exc}") from None
+        except RecursionError:
+            # json's decoder recurses once per level: 2,000 nested brackets exhaust the stack.
+            raise exceptions.ParseError("JSON parse error - nested too deeply.") from None
         if isinstance(data, _NonFinite):
             raise exceptions.ParseError(f"{data} is not a number.")
         return data

@@ -28,15 +28,25 @@ class JSONRenderer(renderers.JSONRenderer):
     def render(self, data, accepted_media_type=None, renderer_context=None):
         indent = self.get_indent(accepted_media_type, renderer_context or {})
         if data is None or indent is not None or not self.compact or self.ensure_ascii:
-            return super().render(data, accepted_media_type, renderer_context)
+            return self._drf_render(data, accepted_media_type, renderer_context)
         try:
             out = orjson.dumps(data, default=_drf_encoder.default, option=self.options)
         except orjson.JSONEncodeError:
-            return super().render(data, accepted_media_type, renderer_context)
+            return self._drf_render(data, accepted_media_type, renderer_context)
         for raw, escaped in _LINE_SEPARATORS:
             if raw in out:
                 out = out.replace(raw, escaped)
         return out
+
+    def _drf_render(self, data, accepted_media_type, renderer_context):
+        try:
+            return super().render(data, accepted_media_type, renderer_context)
+        except UnicodeEncodeError:
+            # A lone surrogate echoed back (an error naming the bad choice "\ud800") is no UTF-8;
+            # written as JSON's \u escape it is.
+            return json.dumps(
+                data, cls=self.encoder_class, ensure_ascii=True, separators=(",", ":")
+            ).encode()
 
 
 def flatten(row: dict, prefix: str = "") -> dict:
@@ -82,7 +92,8 @@ class CSVRenderer(renderers.BaseRenderer):
         writer.writerow([csv_safe(column) for column in columns])
         for row in flat:
             writer.writerow([csv_safe(row.get(column)) for column in columns])
-        return out.getvalue().encode(self.charset)
+        # backslashreplace: a lone surrogate echoed in an error row is written as "\ud800".
+        return out.getvalue().encode(self.charset, "backslashreplace")
 
 
 def _rows(data) -> list[dict]:

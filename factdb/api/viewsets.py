@@ -4,17 +4,9 @@ Which of those rows an anonymous reader may see is the claims app's rule; settin
 (FACTDB_PUBLIC_ROWS), so this plumbing imports no app.
 """
 
-import functools
-
-from django.conf import settings
-from django.utils.module_loading import import_string
 from rest_framework import mixins, viewsets
 
-
-@functools.cache
-def public_rows():
-    """`rows(queryset, user, claim_path)`: the rows of `queryset` `user` may read."""
-    return import_string(settings.FACTDB_PUBLIC_ROWS)
+from factdb.api.public import public_rows
 
 
 class ReferenceViewSet(

@@ -199,3 +199,28 @@ def test_a_dump_that_fails_half_way_leaves_postgresql_as_it_was(tmp_path, live_d
     finally:
         with connection.cursor() as cursor:
             cursor.execute("DROP VIEW IF EXISTS held")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_backup_is_readable_by_its_owner_only(tmp_path):
+    # It holds every password hash and API token: 0600, even over an existing 0644 file.
+    factories.claim()
+    backup = tmp_path / "backups" / "factdb.backup"
+    backup.parent.mkdir()
+    backup.write_bytes(b"")
+    backup.chmod(0o644)
+
+    call_command("backup", "--output", str(backup))
+
+    assert backup.stat().st_size > 0
+    assert backup.stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_backups_folder_it_makes_is_private_too(tmp_path):
+    backup = tmp_path / "new-folder" / "factdb.backup"
+
+    call_command("backup", "--output", str(backup))
+
+    assert backup.stat().st_mode & 0o777 == 0o600
+    assert backup.parent.stat().st_mode & 0o777 == 0o700

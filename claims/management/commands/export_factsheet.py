@@ -4,6 +4,7 @@ Without --version the sheet's current draft is exported; with it, that published
 rendered from its frozen context (byte-for-byte what the permalink serves).
 """
 
+import re
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -12,6 +13,17 @@ from claims.factsheets.context import build_context
 from claims.factsheets.render_cache import cached_render
 from claims.factsheets.renderers import FORMATS, render
 from claims.models import FactSheet
+
+# C0 and C1 control characters (tab, newline and a CR ending a line excepted), and the Unicode
+# controls that reorder text (bidi embeddings, overrides and isolates, and the marks).
+TERMINAL_UNSAFE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|\r(?!\n)"
+)
+
+
+def for_terminal(text: str) -> str:
+    """`text` with what a terminal would act on written as visible escapes ("\\u202e")."""
+    return TERMINAL_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
 
 
 class Command(BaseCommand):
@@ -52,7 +64,12 @@ class Command(BaseCommand):
         if output in (None, "-"):
             if fmt == "pdf":
                 raise CommandError("A PDF is binary: give --output FILE.")
-            self.stdout.write(body.decode("utf-8-sig"), ending="")
+            text = body.decode("utf-8-sig")
+            if self.stdout.isatty():
+                # A quote can carry escape sequences or bidi overrides that would drive the
+                # terminal or reorder what it shows; redirected to a file the export stays exact.
+                text = for_terminal(text)
+            self.stdout.write(text, ending="")
             return
         try:
             Path(output).write_bytes(body)

@@ -28,7 +28,8 @@ class Command(BaseCommand):
             suffix = "dump" if vendor == "postgresql" else "sqlite3"
             output = Path(settings.BASE_DIR) / "backups" / f"factdb-{stamp}.{suffix}"
         output = Path(output)
-        output.parent.mkdir(parents=True, exist_ok=True)
+        output.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        private_file(output)
         if vendor == "postgresql":
             run_pg(["pg_dump", "--format=custom", "--no-owner", f"--file={output}"])
         elif vendor == "sqlite":
@@ -39,6 +40,14 @@ class Command(BaseCommand):
         else:
             raise CommandError(f"Backups are not implemented for {vendor}")
         self.stdout.write(f"Backed up {vendor} database to {output}")
+
+
+def private_file(path: Path) -> None:
+    """Create `path` empty and readable by its owner only, before pg_dump or SQLite write it (both
+    keep an existing file's mode): a backup holds every password hash and API token."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.close(fd)
+    os.chmod(path, 0o600)  # an existing file keeps its old mode through os.open
 
 
 def run_pg(command: list[str]) -> None:

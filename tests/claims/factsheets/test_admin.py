@@ -118,7 +118,8 @@ def test_publishing_asks_for_confirmation_then_freezes_a_version(jo_client, jour
     confirm = jo_client.get(url).content.decode()
     assert "Publish version 1" in confirm and "Not yet verified" in confirm
     assert not FactSheetVersion.objects.exists()
-    jo_client.post(url)
+    jo_client.post(url, {"number": "1"})
+    jo_client.post(url, {"number": "1"})  # sent again: still one version
     version = FactSheetVersion.objects.get()
     assert (version.number, version.published_by) == (1, journalist)
     page = jo_client.get(reverse("admin:claims_factsheet_change", args=[seed_sheet.pk]))

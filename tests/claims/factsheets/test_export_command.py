@@ -51,3 +51,25 @@ def test_text_formats_can_go_to_stdout(seed_sheet):
 def test_mistakes_get_a_clear_error(seed_sheet, args, message):
     with pytest.raises(CommandError, match=message.replace("(", r"\(").replace(")", r"\)")):
         export(*(arg.format(slug=seed_sheet.slug) for arg in args))
+
+
+class Terminal(StringIO):
+    def isatty(self):
+        return True
+
+
+@pytest.mark.parametrize("fmt", ["md", "csv", "json"])
+def test_control_characters_and_bidi_overrides_reach_a_terminal_escaped(seed_sheet, fmt):
+    claim = seed_sheet.items.first().claim
+    hostile = "up to 6,000 \x1b]0;owned\x07 \u202eevil\u202c \x1b[2J troops"
+    Claim.objects.filter(pk=claim.pk).update(quote=hostile)
+    terminal, file = Terminal(), StringIO()
+
+    call_command("export_factsheet", seed_sheet.slug, "--format", fmt, stdout=terminal)
+    call_command("export_factsheet", seed_sheet.slug, "--format", fmt, stdout=file)
+
+    shown = terminal.getvalue()
+    assert not any(c in shown for c in "\x1b\x07\u202e\u202c"), shown[:500]
+    assert "\\u202eevil" in shown and "\\u001b" in shown  # visible, as escapes
+    # Redirected to a file (not a terminal) the export is exact.
+    assert file.getvalue() == export(seed_sheet.slug, "--format", fmt)

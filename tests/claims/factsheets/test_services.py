@@ -1,6 +1,7 @@
 """Adding, ordering and publishing sheets; a published version never changes."""
 
 import datetime
+import threading
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -128,3 +129,47 @@ def test_reordering_records_each_moved_item_in_its_history(seed_sheet):
         latest = item.history.order_by("-history_date", "-history_id").first()
         assert (latest.history_type, latest.position) == ("~", item.position)
     assert seed_sheet.history.order_by("-history_id").first().history_change_reason == "reordered"
+
+
+def test_publishing_a_version_the_sheet_already_has_returns_it(seed_sheet, editor):
+    first = sheet_publish(sheet=seed_sheet, user=editor, number=1)
+
+    again = sheet_publish(sheet=seed_sheet, user=editor, number=1)
+
+    assert again.pk == first.pk and seed_sheet.versions.count() == 1
+    with pytest.raises(ValidationError, match="cannot be next"):
+        sheet_publish(sheet=seed_sheet, user=editor, number=5)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_four_publish_requests_at_once_make_one_version(editor, journalist):
+    """Four journalists press "Publish version 1" at the same moment: real threads, each with
+    its own connection, released together."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test import Client
+    from django.urls import reverse
+
+    cache.clear()
+    sheet = sheet_create(title="Race", user=editor)
+    sheet_add_claims(sheet=sheet, claims=[factories.claim()])
+    url = reverse("admin:claims_factsheet_publish", args=[sheet.pk])
+    barrier, statuses = threading.Barrier(4), []
+
+    def publish():
+        client = Client()
+        client.force_login(journalist)
+        try:
+            barrier.wait(timeout=30)
+            statuses.append(client.post(url, {"number": "1"}).status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=publish) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert statuses == [302] * 4
+    assert list(sheet.versions.values_list("number", flat=True)) == [1]
