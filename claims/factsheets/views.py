@@ -24,6 +24,7 @@ from claims.factsheets.serializers import FactSheetDetailSerializer, FactSheetSe
 from claims.models import FactSheet, FactSheetVersion
 from claims.selectors import visible_claims
 from factdb.api.permissions import RolePermissions
+from factdb.api.query_params import KnownParametersOnly
 
 # An ad-hoc sheet is for a story, not a dump of the database. A PDF costs about 0.1 s of CPU per
 # page at ~5 claims a page (bench/factsheet.py), so its cap keeps a request well inside a worker's
@@ -167,7 +168,7 @@ class AdHocFactSheet(generics.GenericAPIView):
 
     permission_classes = [RolePermissions]
     public_read = True
-    filter_backends = [DjangoFilterBackend]
+    filter_backends = [KnownParametersOnly, DjangoFilterBackend]
     filterset_class = ClaimFilter
     content_negotiation_class = ExportNegotiation
 
