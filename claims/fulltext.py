@@ -161,7 +161,8 @@ SQLITE_TRIGGERS = {
     "claims_claim_fts_insert": f"""
         AFTER INSERT ON claims_claim BEGIN {_INSERT} SELECT {_row("NEW")}; END""",
     "claims_claim_fts_update": f"""
-        AFTER UPDATE ON claims_claim BEGIN
+        AFTER UPDATE OF quote, summary, source_id, claimant_id, value, value_low, value_high
+        ON claims_claim BEGIN
             DELETE FROM claims_claim_fts WHERE rowid = OLD.id;
             {_INSERT} SELECT {_row("NEW")};
         END""",

@@ -144,7 +144,8 @@ class ClaimFilter(LeanFilterSet):
         method="filter_per",
         choices=[c for c in RatePeriod.choices if c[0]],
         label="Only rates, with value bounds per this period: unit=USD&per=month&value_min=60 "
-        "finds '$800 a year' (66.67 a month). Needs unit=.",
+        "finds '$800 a year' (66.67 a month). Needs unit=. Without per=, rates are read per "
+        "year beside one-off totals.",
     )
     hedge = django_filters.MultipleChoiceFilter(choices=Hedge.choices, distinct=False)
     status = django_filters.MultipleChoiceFilter(
