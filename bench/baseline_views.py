@@ -21,6 +21,8 @@ from django.http import Http404, HttpResponse
 from django.urls import path
 
 from claims.figures.formatting import format_figure
+from claims.figures.units import family_of_query
+from claims.fulltext import SEARCH_CONFIGS
 from sources.models import format_date_with_precision
 
 PAGE_SIZE = 50
@@ -34,7 +36,8 @@ SELECT c.id, c.version, c.quote, c.quote_start, c.quote_end, c.summary, c.value,
        c.updated_at,
        (SELECT count(*) FROM claims_verificationnote n WHERE n.claim_id = c.id),
        ARRAY(SELECT t.name FROM claims_claim_tags ct JOIN claims_tag t ON t.id = ct.tag_id
-             WHERE ct.claim_id = c.id ORDER BY t.name)
+             WHERE ct.claim_id = c.id ORDER BY t.name),
+       c.unit_family, c.value_normalised
 FROM claims_claim c
 JOIN sources_source s ON s.id = c.source_id
 JOIN sources_publisher p ON p.id = s.publisher_id
@@ -72,7 +75,7 @@ def _row(r) -> dict:
     (claim_date, p_start, p_end, place, status, attribution, claimant_id, claimant) = r[13:21]
     (measure_id, measure, source_id, title, authors, published_on, precision) = r[21:28]
     (url, archive_url, language, publisher, origin, username, created, updated) = r[28:36]
-    notes_count, tags = r[36], r[37]
+    notes_count, tags, family, normalised = r[36], r[37], r[38], r[39]
     return {
         "id": id_,
         "etag": f'"{id_}-{version}"',
@@ -90,6 +93,8 @@ def _row(r) -> dict:
         "unit": unit,
         "currency": currency,
         "rate_period": rate,
+        "unit_family": family,
+        "value_normalised": _number(normalised),
         "claim_date": claim_date,
         "period_start": p_start,
         "period_end": p_end,
@@ -147,19 +152,32 @@ def raw_list(request):
 
 
 def raw_filtered(request):
-    """?unit=&value_min=&value_max=&status=, with the API's meaning (hedge-implied interval)."""
+    """?unit=&value_min=&value_max=&status=, with the API's meaning: the unit's family, and the
+    figure as stated (normalised) between the bounds, a range within them as a whole."""
     g = request.GET
     where = (
-        "upper(c.unit) = upper(%s) AND c.status = ANY(%s)"
-        " AND (c.value_high >= %s OR c.value_high IS NULL)"
-        " AND (c.value_low <= %s OR c.value_low IS NULL)"
+        "c.unit_family = %s AND c.status = ANY(%s)"
+        " AND c.value_normalised >= %s AND c.value_normalised <= %s"
+        " AND (c.value_low_normalised >= %s OR c.value_low_normalised IS NULL)"
+        " AND (c.value_high_normalised <= %s OR c.value_high_normalised IS NULL)"
     )
-    return _page(request, where, [g["unit"], g.getlist("status"), g["value_min"], g["value_max"]])
+    low, high = g["value_min"], g["value_max"]
+    family = family_of_query(g["unit"])
+    return _page(request, where, [family, g.getlist("status"), low, high, low, high])
+
+
+def raw_family(request):
+    """?unit=, every figure of the unit's family, in the list's default order."""
+    return _page(request, "c.unit_family = %s", [family_of_query(request.GET["unit"])])
 
 
 def raw_search(request):
-    where = "c.search_vector @@ websearch_to_tsquery('english'::regconfig, %s)"
-    return _page(request, where, [request.GET["q"]])
+    """?q=, as search_claims asks it: each language's query against its own claims."""
+    where = " OR ".join(
+        f"(c.search_vector @@ (websearch_to_tsquery('{c}'::regconfig, %s) && '''~{c}'''::tsquery))"
+        for c in SEARCH_CONFIGS
+    )
+    return _page(request, f"({where})", [request.GET["q"]] * len(SEARCH_CONFIGS))
 
 
 def raw_detail(request, pk):
@@ -182,6 +200,7 @@ urlpatterns = [
     path("claims/", raw_list),
     path("claims/filtered/", raw_filtered),
     path("claims/search/", raw_search),
+    path("claims/family/", raw_family),
     path("claims/<int:pk>/", raw_detail),
     path("trivial/", trivial),
 ]

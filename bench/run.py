@@ -34,6 +34,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from urllib.parse import quote
 
 import psycopg
 
@@ -46,6 +47,9 @@ os.environ.setdefault("DEBUG", "1")
 PG = os.environ.get("BENCH_PG", "postgres://factdb:factdb@127.0.0.1:5432")
 FILTER = "unit=troops&status=verified&value_min=1000&value_max=50000"
 RARE, COMMON = "quokka", "border"  # bench.synthetic.RARE_TERM / COMMON_TERM
+# unit= as a whole family (troops, soldiers, agents, elementos … are all personnel), default order.
+FAMILY_FILTER = "unit=personnel"
+PHRASE, EITHER = f'"{COMMON} patrol"', f"{RARE} OR {COMMON} -troops"
 
 
 def label(n: int) -> str:
@@ -183,6 +187,12 @@ def requests_for(fx: dict) -> list[tuple]:
          f"/bench/claims/search/?q={RARE}"),
         (f"search, common term ({COMMON})", f"/api/v1/claims/?q={COMMON}", token,
          f"/bench/claims/search/?q={COMMON}"),
+        (f"unit family ({FAMILY_FILTER})", f"/api/v1/claims/?{FAMILY_FILTER}", token,
+         f"/bench/claims/family/?{FAMILY_FILTER}"),
+        (f"search, phrase ({PHRASE})", f"/api/v1/claims/?q={quote(PHRASE)}", token,
+         f"/bench/claims/search/?q={quote(PHRASE)}"),
+        (f"search, OR and -word ({EITHER})", f"/api/v1/claims/?q={quote(EITHER)}", token,
+         f"/bench/claims/search/?q={quote(EITHER)}"),
         ("claim detail (500 ids in turn)", detail, token, raw_detail),
         ("admin changelist", "/admin/claims/claim/", session, None),
         (f"admin changelist, search ({COMMON})", f"/admin/claims/claim/?q={COMMON}", session,

@@ -4,8 +4,9 @@
 measures up front, then `groups()` yields one source at a time with its claims, their tags and
 verification notes. Rows carry explicit ids (from `first_ids`), so the loader can write every
 table with COPY without asking the database for keys. Rows satisfy every check constraint of
-claims.models and sources.models: implied intervals as Claim.save() computes them, ranges with
-both ends, offsets both-or-none and equal to the source text, periods in order, version 1.
+claims.models and sources.models: implied intervals and normalised figures as Claim.save()
+computes them, ranges with both ends, offsets both-or-none and equal to the source text,
+periods in order, version 1.
 
 Quotes read like copy ("Officials said more than 1,200 migrants …") followed by words drawn
 from a Zipf-distributed vocabulary, so a full-text search meets realistic selectivity:
@@ -26,6 +27,7 @@ from bench import synthetic_words as words
 from bench.synthetic_words import COMMON_TERM, RARE_TERM  # noqa: F401  (named for benchmarks)
 from claims.figures import hedges
 from claims.figures.hedges import implied_interval
+from claims.figures.units import stored_figure
 
 START = datetime.datetime(2016, 1, 1, tzinfo=datetime.UTC)
 SPAN = datetime.timedelta(days=3652)
@@ -298,6 +300,7 @@ class Newsroom:
             period_start = claim_date - datetime.timedelta(days=rng.randrange(30, 3650))
         status = self._pick(self.statuses, self.status_weights)
         measures = self._measures_by_unit.get(unit)
+        stored = stored_figure(value, low, high, unit, currency, rate)
         return {
             "id": next(self.ids["claim"]),
             "quote": quote + ".",
@@ -312,6 +315,10 @@ class Newsroom:
             "unit": unit,
             "currency": currency,
             "rate_period": rate,
+            "unit_family": stored.family,
+            "value_normalised": stored.value,
+            "value_low_normalised": stored.low,
+            "value_high_normalised": stored.high,
             "claim_date": claim_date,
             "period_start": period_start,
             "period_end": period_end,

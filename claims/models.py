@@ -7,9 +7,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import connection, models, transaction
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
 from simple_history.models import HistoricalRecords
 
-from claims.figures import hedges
+from claims.figures import hedges, units
 from claims.figures.hedges import implied_interval
 from factdb.api.etags import etag
 from factdb.errors import ConcurrentEditError, DeletionRefused  # noqa: F401  (raised by writes)
@@ -19,6 +21,9 @@ from sources.models import Claimant, Source, format_date_with_precision
 # PostgreSQL's NaN (which sorts above every number) and Infinity out of the column.
 VALUE_DIGITS, VALUE_PLACES = 24, 6
 VALUE_LIMIT = Decimal(10) ** (VALUE_DIGITS - VALUE_PLACES)
+NORMALISED_DIGITS, NORMALISED_PLACES = units.STORED_DIGITS, units.STORED_PLACES
+NORMALISED_FIELDS = ["unit_family", "value_normalised", "value_low_normalised"]
+NORMALISED_FIELDS += ["value_high_normalised"]
 # SQLite stores a decimal as a double and Django reads it back rounded to 15 significant digits.
 SQLITE_DIGITS = 15
 
@@ -209,18 +214,56 @@ class ClaimQuerySet(models.QuerySet):
             return self.none()
         return self.filter(measure_id=claim.measure_id).exclude(pk=claim.pk)
 
-    def overlapping(self, value_min=None, value_max=None):
-        """Claims whose hedge-implied interval meets [value_min, value_max]."""
+    def overlapping(self, value_min=None, value_max=None, *, normalised=False):
+        """Claims whose hedge-implied interval meets [value_min, value_max]: those the figure
+        could be consistent with. "up to 6,000" meets 5,200; "more than 6,000" does not meet
+        6,000 (its bound is excluded), "at least 6,000" does. `normalised`: the bounds are on
+        the family's scale (claims/figures/units.py query_scale), against the stored columns."""
+        low, high = _interval_columns(normalised)
         qs = self
         if value_min is not None:
-            qs = qs.filter(Q(value_high__gte=value_min) | Q(value_high__isnull=True))
+            qs = qs.filter(
+                Q(**{f"{high}__isnull": True})
+                | Q(**{f"{high}__gt": value_min})
+                | (Q(**{high: value_min}) & ~Q(hedge=Hedge.LESS_THAN))
+            )
         if value_max is not None:
-            qs = qs.filter(Q(value_low__lte=value_max) | Q(value_low__isnull=True))
+            qs = qs.filter(
+                Q(**{f"{low}__isnull": True})
+                | Q(**{f"{low}__lt": value_max})
+                | (Q(**{low: value_max}) & ~Q(hedge=Hedge.MORE_THAN))
+            )
+        return qs
+
+    def stated_within(self, value_min=None, value_max=None, *, normalised=False):
+        """Claims whose figure, as stated, lies in [value_min, value_max]: "up to 6,000" is 6,000
+        here, and a range ("1,000 to 10,000") must lie within both bounds."""
+        value = "value_normalised" if normalised else "value"
+        low, high = _interval_columns(normalised)
+        qs = self
+        if value_min is not None:
+            qs = qs.filter(
+                Q(**{f"{value}__gte": value_min}),
+                Q(**{f"{low}__isnull": True}) | Q(**{f"{low}__gte": value_min}),
+            )
+        if value_max is not None:
+            qs = qs.filter(
+                Q(**{f"{value}__lte": value_max}),
+                Q(**{f"{high}__isnull": True}) | Q(**{f"{high}__lte": value_max}),
+            )
         return qs
 
     def proposals(self):
         """Claims proposed by extraction that no editor has decided on yet."""
         return self.filter(**PROPOSAL)
+
+
+def _interval_columns(normalised: bool) -> tuple[str, str]:
+    return (
+        ("value_low_normalised", "value_high_normalised")
+        if normalised
+        else ("value_low", "value_high")
+    )
 
 
 class ClaimManager(models.Manager.from_queryset(ClaimQuerySet)):
@@ -269,6 +312,19 @@ class Claim(models.Model):
     rate_period = models.CharField(
         max_length=10, choices=RatePeriod.choices, blank=True, default=RatePeriod.NONE
     )
+    # The figure on its family's scale (claims/figures/units.py stored_figure), written with
+    # every save so that unit=, the value filters and ordering read indexed columns. Derived,
+    # so neither edited nor kept in the history; `unit` stays as stated, for display.
+    unit_family = models.CharField(max_length=120, blank=True, editable=False)
+    value_normalised = models.DecimalField(
+        max_digits=NORMALISED_DIGITS, decimal_places=NORMALISED_PLACES, editable=False
+    )
+    value_low_normalised = models.DecimalField(
+        max_digits=NORMALISED_DIGITS, decimal_places=NORMALISED_PLACES, null=True, editable=False
+    )
+    value_high_normalised = models.DecimalField(
+        max_digits=NORMALISED_DIGITS, decimal_places=NORMALISED_PLACES, null=True, editable=False
+    )
     # when and where
     claim_date = models.DateField(blank=True, help_text="Defaults to the source's date.")
     period_start = models.DateField(null=True, blank=True)
@@ -301,7 +357,7 @@ class Claim(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     version = models.PositiveIntegerField(default=1, validators=[MinValueValidator(1)])
 
-    history = HistoricalRecords(m2m_fields=[tags])
+    history = HistoricalRecords(m2m_fields=[tags], excluded_fields=NORMALISED_FIELDS)
     objects = ClaimManager()
 
     class Meta:
@@ -354,6 +410,12 @@ class Claim(models.Model):
                 name="claim_period_ordered",
             ),
             models.CheckConstraint(condition=Q(version__gte=1), name="claim_version_positive"),
+            models.CheckConstraint(
+                condition=Q(value_low_normalised__isnull=True)
+                | Q(value_high_normalised__isnull=True)
+                | Q(value_low_normalised__lte=F("value_high_normalised")),
+                name="claim_normalised_interval_ordered",
+            ),
         ]
         indexes = [
             models.Index(fields=["status", "created_at"]),
@@ -362,6 +424,12 @@ class Claim(models.Model):
             models.Index(fields=["value_high"]),
             models.Index(fields=["claim_date", "id"]),
             models.Index(fields=["value", "id"]),
+            # unit= reads a family in the list's default order, or by its normalised value.
+            models.Index(fields=["unit_family", "claim_date", "id"], name="claim_family_date_idx"),
+            models.Index(
+                fields=["unit_family", "value_normalised", "id"], name="claim_family_value_idx"
+            ),
+            models.Index(fields=["value_normalised", "id"], name="claim_normalised_value_idx"),
         ]
 
     def __str__(self):
@@ -441,8 +509,27 @@ class Claim(models.Model):
                 f"characters, not {len(self.quote):,}."
             )
         errors.update(self._offset_errors())
+        if not errors:
+            try:
+                self.normalise_figure()
+            except (ValueError, ArithmeticError) as error:
+                errors["value"] = f"This figure cannot be put on its unit's scale: {error}."
         if errors:
             raise ValidationError(errors)
+
+    def normalise_figure(self):
+        """Fill the normalised columns from the figure as stated (and its implied interval)."""
+        stored = units.stored_figure(
+            self.value,
+            self.value_low,
+            self.value_high,
+            self.unit or "",
+            self.currency or "",
+            self.rate_period or "",
+        )
+        self.unit_family = stored.family
+        self.value_normalised = stored.value
+        self.value_low_normalised, self.value_high_normalised = stored.low, stored.high
 
     def is_count(self) -> bool:
         """Whether the unit counts people or events (troops, migrants, deaths, arrests, jobs)."""
@@ -499,6 +586,14 @@ class Claim(models.Model):
 
     def delete(self, *args, **kwargs):
         raise DeletionRefused("Claims are retracted, not deleted: set the status to 'retracted'.")
+
+
+@receiver(pre_save, sender=Claim)
+def normalise_before_saving(sender, instance, raw=False, **kwargs):
+    # pre_save rather than save(): loaddata (the seed fixtures, restores) saves raw, without
+    # calling Claim.save(), and the normalised columns must be right on every path.
+    if instance.value is not None:
+        instance.normalise_figure()
 
 
 class VerificationNote(models.Model):

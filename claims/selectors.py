@@ -1,24 +1,34 @@
 """Shared reads of claims: which claims a reader may see, and full-text search.
 
-Search runs over a claim's quote and summary.
+Search covers a claim's quote, summary, source title, publisher and claimant names, and its
+figure in digits (claims/fulltext.py builds and keeps the index on both databases). The query is
+what people type into a search engine, on both databases alike:
 
-On PostgreSQL the query runs against the stored, GIN-indexed `search_vector` column that
-claims/migrations/0002_search_vector.py generates, with web-search syntax ("national guard",
--mexico, troops OR soldiers). SQLite has no tsvector: there every word must appear, in any
-case, in the quote or the summary.
+    national guard           both words (stemmed: "troops" finds "troop")
+    "eagle pass"             the phrase
+    troops OR soldiers       either (OR binds closer than the spaces around it)
+    troops -army             troops, and not army
+    6000                     also "6,000" and "6 mil": the figure is indexed as digits
+
+PostgreSQL reads it with websearch_to_tsquery, once in each language's configuration against
+that language's claims (claims of Spanish sources are stemmed as Spanish); SQLite translates it
+to an FTS5 query.
 """
 
 import re
 
 from django.db import connections
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef
 from django.db.models.expressions import RawSQL
 
 from claims.agreement.comparison import conflicting_claim_ids
+from claims.fulltext import SEARCH_CONFIGS
 from claims.models import Claim, Status
 
 # Letters and digits only: to_tsquery gives & | ! ( ) : * < > their own meaning.
 WORD = re.compile(r"\w+")
+# A web-search query's parts: -"a phrase", "a phrase", -word, word (quotes may be left open).
+TERM = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
 
 # Longer than any real question, short enough that a parser cannot be made to chew on megabytes.
 QUERY_MAX_CHARS = 500
@@ -28,8 +38,8 @@ def search_claims(queryset, text: str, *, as_typed: bool = False):
     """Claims of `queryset` matching `text`; an empty or blank query filters nothing.
 
     `as_typed` is for a box that searches while someone types (the admin's claim pickers): the
-    last word may be unfinished, so on PostgreSQL it matches as a prefix ("nation guar" finds
-    "National Guard"), and the other words as words; no web-search syntax then.
+    last word may be unfinished, so it matches as a prefix ("nation guar" finds "National
+    Guard"), and the other words as words; no web-search syntax then.
     """
     text = (text or "").strip()
     if not text:
@@ -38,20 +48,79 @@ def search_claims(queryset, text: str, *, as_typed: bool = False):
     if not words:
         return queryset.none()
     if connections[queryset.db].vendor == "postgresql":
-        if as_typed:
-            query, text = "to_tsquery('english'::regconfig, %s)", " & ".join(words) + ":*"
+        return _search_postgresql(queryset, text, words, as_typed)
+    return _search_sqlite(queryset, text, words, as_typed)
+
+
+def _search_postgresql(queryset, text, words, as_typed):
+    if as_typed:
+        parse, text = "to_tsquery", " & ".join(words) + ":*"
+    else:
+        parse = "websearch_to_tsquery"
+    # One question per language, each against the claims stemmed in it (their marker lexeme);
+    # a query of stop words only is empty, and then matches nothing rather than every claim.
+    conditions = " OR ".join(
+        f"(numnode({parse}('{c}'::regconfig, %s)) > 0 AND \"search_vector\" @@ "
+        f"({parse}('{c}'::regconfig, %s) && '''~{c}'''::tsquery))"
+        for c in SEARCH_CONFIGS
+    )
+    table = queryset.model._meta.db_table
+    # A subquery of its own: when `queryset` is itself used as a subquery (the conflicts
+    # filter does), Django renames its table (V0), and a bare "claims_claim" would not
+    # resolve. PostgreSQL still runs it as a semi-join on the GIN index.
+    params = (text,) * (2 * len(SEARCH_CONFIGS))
+    matching = RawSQL(f'SELECT "id" FROM "{table}" WHERE {conditions}', params)
+    return queryset.filter(pk__in=matching)
+
+
+def _search_sqlite(queryset, text, words, as_typed):
+    if as_typed:
+        terms = [_fts_string(w) for w in words]
+        terms[-1] += "*"
+        return queryset.filter(pk__in=_fts_matching(" AND ".join(terms)))
+    wanted, unwanted = fts5_query(text)
+    if wanted is None and not unwanted:
+        return queryset.none()
+    if wanted is not None:
+        queryset = queryset.filter(pk__in=_fts_matching(wanted))
+    if unwanted:
+        queryset = queryset.exclude(pk__in=_fts_matching(" OR ".join(unwanted)))
+    return queryset
+
+
+def fts5_query(text: str) -> tuple[str | None, list[str]]:
+    """A web-search query as (an FTS5 query of what must match, the terms that must not).
+
+    Every term is quoted, so FTS5 reads nothing in it as syntax ("6,000" is the phrase 6 000);
+    terms with no letter or digit are dropped, as websearch_to_tsquery drops them.
+    """
+    groups, unwanted, join_next = [], [], False
+    for match in TERM.finditer(text):
+        quoted = match[2] is not None
+        negative, term = (match[1], match[2]) if quoted else (match[3], match[4])
+        if term == "OR" and not negative and not quoted:
+            join_next = bool(groups)
+            continue
+        if not WORD.search(term):
+            continue
+        if negative:
+            unwanted.append(_fts_string(term))
+        elif join_next:
+            groups[-1].append(_fts_string(term))
         else:
-            query = "websearch_to_tsquery('english'::regconfig, %s)"
-        table = queryset.model._meta.db_table
-        # A subquery of its own: when `queryset` is itself used as a subquery (the conflicts
-        # filter does), Django renames its table (V0), and a bare "claims_claim" would not
-        # resolve. PostgreSQL still runs it as a semi-join on the GIN index.
-        matching = RawSQL(f'SELECT "id" FROM "{table}" WHERE "search_vector" @@ {query}', (text,))
-        return queryset.filter(pk__in=matching)
-    condition = Q()
-    for word in words:
-        condition &= Q(quote__icontains=word) | Q(summary__icontains=word)
-    return queryset.filter(condition)
+            groups.append([_fts_string(term)])
+        join_next = False
+    wanted = " AND ".join(f"({' OR '.join(g)})" if len(g) > 1 else g[0] for g in groups)
+    return wanted or None, unwanted
+
+
+def _fts_string(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _fts_matching(expression: str) -> RawSQL:
+    sql = "SELECT rowid FROM claims_claim_fts WHERE claims_claim_fts MATCH %s"
+    return RawSQL(sql, (expression,))
 
 
 def visible_claims(user):

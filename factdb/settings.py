@@ -249,7 +249,11 @@ REST_FRAMEWORK = {
     ],
     # The groups' model permissions, reads included; FACTDB_PUBLIC_READ opens verified claims.
     "DEFAULT_PERMISSION_CLASSES": ["factdb.api.permissions.RolePermissions"],
-    "DEFAULT_FILTER_BACKENDS": ["factdb.api.filtering.PublicChoicesFilterBackend"],
+    # Unknown query parameters first: a misspelt filter is a 400, not the whole database.
+    "DEFAULT_FILTER_BACKENDS": [
+        "factdb.api.query_params.KnownParametersOnly",
+        "factdb.api.filtering.PublicChoicesFilterBackend",
+    ],
     "DEFAULT_PAGINATION_CLASS": "factdb.api.pagination.KeysetPagination",
     "DEFAULT_RENDERER_CLASSES": [
         "factdb.api.renderers.JSONRenderer",

@@ -9,8 +9,9 @@ an editor chose:
 - AutocompleteFilter: a select box fed by the admin's autocomplete endpoint (the one the claim
   form uses) that shows the chosen object; without JavaScript, a text box finds it with the
   related admin's search, or by number.
-- UnitFilter: a unit typed in a box, matched whatever its case (migration 0006's UPPER(unit)
-  index answers it).
+- FigureFilter (registered as UnitFilter): a unit typed in a box, as its whole family (the
+  indexed `unit_family`) or exactly as written whatever its case (migration 0006's UPPER(unit)
+  index), and the figure between two bounds as stated, or a value it could be consistent with.
 - date_drilldown: the years, months or days between the first and last date of the list, from
   one MIN/MAX an index answers.
 
@@ -30,7 +31,8 @@ from django.utils import formats
 from django.utils.text import capfirst
 
 from claims.admin.paginators import EstimatedCountPaginator
-from claims.models import Measure
+from claims.figures.units import family_of_query, query_scale
+from claims.models import VALUE_DIGITS, VALUE_PLACES, Measure
 
 FILTER_CSS = forms.Media(css={"screen": ["claims/admin_filters.css"]})
 # Named after autocomplete.js so that the merged media load it first (it defines select2 boxes).
@@ -195,32 +197,76 @@ class AutocompleteFilter(FormFilter):
             }
 
 
-class UnitFilter(FormFilter):
-    """Claims whose unit is the one typed, whatever its case ("Troops" finds "troops")."""
+class FigureFilter(FormFilter):
+    """The figure: its unit (the whole family, or exactly as written) and the two value
+    questions the API asks (claims/api/filters.py): the figure as stated between two bounds,
+    and the figures a value could be consistent with, hedges read.
+
+    Bounds are on the unit's scale when a unit (or family) is given: "miles" from 1 to 3 finds
+    "5 km" too. A reversed range or a number no figure can have empties the list and says why.
+    """
 
     template = "admin/claims/filters/unit.html"
     # Suggestions come from the measures' default units: a small table, never the claims.
     suggestions_shown = 200
+    numbers = {
+        "value_min": "the figure from",
+        "value_max": "the figure up to",
+        "consistent_with": "could be",
+    }
 
     def __init__(self, field, request, params, model, model_admin, field_path):
         self.lookup_kwarg = f"{field_path}__iexact"
+        self.family_kwarg = f"{field_path}_family"
         super().__init__(field, request, params, model, model_admin, field_path)
-        self.value = ""
-        typed = last(self.used_parameters.get(self.lookup_kwarg)) or ""
-        if typed.strip():
-            field = forms.CharField(max_length=self.field.max_length)
-            self.value = checked(request, field, typed, f"filter by {self.title}") or ""
-            if not self.value:
-                self.refuse()
+        text = forms.CharField(max_length=self.field.max_length)
+        self.value = self._read(request, self.lookup_kwarg, text, f"filter by {self.title}")
+        self.family = self._read(request, self.family_kwarg, text, f"filter by {self.title}")
+        number = forms.DecimalField(max_digits=VALUE_DIGITS, decimal_places=VALUE_PLACES)
+        self.bounds = {
+            name: self._read(request, name, number, f"filter by {what}")
+            for name, what in self.numbers.items()
+        }
+        low, high = self.bounds["value_min"], self.bounds["value_max"]
+        if low not in (None, "") and high not in (None, "") and low > high:
+            messages.warning(request, f"The figure from {low} up to {high}: the range is reversed.")
+            self.refuse()
+
+    def _read(self, request, name, field, what):
+        typed = last(self.used_parameters.get(name)) or ""
+        if not typed.strip():
+            return ""
+        value = checked(request, field, typed, what)
+        if value is None or value == "":
+            self.refuse()
+            return ""
+        return value
 
     def expected_parameters(self):
-        return [self.lookup_kwarg]
+        return [self.lookup_kwarg, self.family_kwarg, *self.numbers]
 
     def queryset(self, request, queryset):
         if self.invalid:
             return queryset.none()
         if self.value:
-            return queryset.filter(**{self.lookup_kwarg: self.value})
+            queryset = queryset.filter(**{self.lookup_kwarg: self.value})
+        if self.family:
+            queryset = queryset.filter(unit_family=family_of_query(self.family))
+        bounds = {k: v for k, v in self.bounds.items() if v not in (None, "")}
+        unit = self.family or self.value
+        if unit and bounds:
+            try:
+                bounds = {k: query_scale(unit)(v) for k, v in bounds.items()}
+            except (ValueError, ArithmeticError):
+                messages.warning(request, f"These figures are too large for {unit}.")
+                return queryset.none()
+        normalised = bool(unit)
+        queryset = queryset.stated_within(
+            bounds.get("value_min"), bounds.get("value_max"), normalised=normalised
+        )
+        if "consistent_with" in bounds:
+            value = bounds["consistent_with"]
+            queryset = queryset.overlapping(value, value, normalised=normalised)
         return queryset
 
     @property
@@ -237,19 +283,35 @@ class UnitFilter(FormFilter):
     def media(self):
         return FILTER_CSS
 
+    @property
+    def chosen(self) -> str:
+        """The filter as a phrase: "personnel (troops), the figure from 1000"."""
+        parts = []
+        if self.family:
+            parts.append(f"{family_of_query(self.family)} ({self.family})")
+        if self.value:
+            parts.append(f"exactly “{self.value}”")
+        parts += [f"{self.numbers[k]} {v}" for k, v in self.bounds.items() if v not in (None, "")]
+        return ", ".join(parts)
+
     def choices(self, changelist):
         self.keep_other_params(changelist)
+        mine = self.expected_parameters()
         yield {
-            "selected": not self.value and not self.invalid,
-            "query_string": changelist.get_query_string(remove=[self.lookup_kwarg]),
+            "selected": not self.chosen and not self.invalid,
+            "query_string": changelist.get_query_string(remove=mine),
             "display": "All",
         }
-        if self.value:
+        if self.chosen:
             yield {
                 "selected": True,
-                "query_string": changelist.get_query_string({self.lookup_kwarg: self.value}),
-                "display": self.value,
+                "query_string": changelist.get_query_string(),
+                "display": self.chosen,
             }
+
+
+# claims/admin/claims.py registers the figure box under the name it had when it held the unit.
+UnitFilter = FigureFilter
 
 
 # Past this many rows (the paginator's exact count) MIN/MAX over the list itself could read them

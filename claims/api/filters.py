@@ -8,11 +8,13 @@ filter cannot read is a 400 naming the parameter, never silently ignored.
 import copy
 
 import django_filters
+from django import forms
 from django.http import QueryDict
 from django_filters.constants import EMPTY_VALUES
 
 from claims.agreement.comparison import conflicting_claim_ids
-from claims.models import Claim, Hedge, Measure, Status
+from claims.figures.units import family_of_query, query_scale
+from claims.models import VALUE_DIGITS, VALUE_PLACES, Claim, Hedge, Measure, RatePeriod, Status
 from claims.selectors import QUERY_MAX_CHARS, search_claims, visible_claims
 from sources.api.filters import LanguageFilter
 from sources.models import Claimant, Publisher, Source
@@ -66,18 +68,85 @@ def _copy(filter_):
     return copied
 
 
+def figure_filter(label: str) -> django_filters.NumberFilter:
+    """A number as a figure can be stored: finite, at most 24 digits, 6 of them decimals (so
+    `1e-16384` is a 400 here rather than a number PostgreSQL cannot hold)."""
+    return django_filters.NumberFilter(
+        method="filter_figures",
+        label=label,
+        max_digits=VALUE_DIGITS,
+        decimal_places=VALUE_PLACES,
+    )
+
+
+# (low, high) parameter pairs that a reversed range makes meaningless.
+RANGES = [
+    ("value_min", "value_max"),
+    ("consistent_min", "consistent_max"),
+    ("claim_date_after", "claim_date_before"),
+]
+FIGURE_PARAMETERS = ["value_min", "value_max", "consistent_with", "consistent_min"]
+FIGURE_PARAMETERS += ["consistent_max"]
+
+
+class ClaimFilterForm(forms.Form):
+    def clean(self):
+        data = super().clean()
+        for low, high in RANGES:
+            if data.get(low) is not None and data.get(high) is not None and data[low] > data[high]:
+                self.add_error(high, f"{high} ({data[high]}) is below {low} ({data[low]}).")
+        if data.get("per") and not data.get("unit"):
+            self.add_error("per", "per compares rates of one unit: give unit= too (unit=USD).")
+        if data.get("unit"):
+            scale = query_scale(data["unit"], data.get("per") or "")
+            for name in FIGURE_PARAMETERS:
+                if data.get(name) is not None:
+                    try:
+                        scale(data[name])
+                    except (ValueError, ArithmeticError):
+                        self.add_error(name, f"Too large once put on the scale of {data['unit']}.")
+        return data
+
+
 class ClaimFilter(LeanFilterSet):
-    value_min = django_filters.NumberFilter(
-        method="filter_value_min",
-        label="Figures whose hedge-implied interval reaches this value or above "
-        "('more than 5,000' and 'up to 6,000' both match value_min=5000).",
+    value_min = figure_filter(
+        "Figures, as stated, of at least this value: 'up to 6,000' is 6,000, and a range must lie "
+        "within value_min and value_max. With unit=, on the unit's scale (unit=miles: in miles; "
+        "per= for rates)."
     )
-    value_max = django_filters.NumberFilter(
-        method="filter_value_max",
-        label="Figures whose hedge-implied interval reaches this value or below "
-        "('up to 6,000' matches value_max=6000).",
+    value_max = figure_filter("Figures, as stated, of at most this value (see value_min).")
+    consistent_with = figure_filter(
+        "Figures that could be this value, hedges read: 'up to 6,000' is consistent with 5,200; "
+        "'more than 6,000' is not. With unit=, on the unit's scale."
     )
-    unit = django_filters.CharFilter(lookup_expr="iexact", max_length=80)
+    consistent_min = figure_filter(
+        "Figures that could be this value or above ('more than 5,000' and 'up to 6,000' both "
+        "match consistent_min=5000)."
+    )
+    consistent_max = figure_filter(
+        "Figures that could be this value or below ('up to 6,000' matches consistent_max=100)."
+    )
+    unit = django_filters.CharFilter(
+        method="filter_unit",
+        max_length=80,
+        label="Every figure of the unit's family: troops, soldiers, elementos and efectivos are "
+        "all personnel; USD is dollars (no other currency); an unknown word matches its "
+        "spellings (plurals and case folded). The family's name works too: personnel, people, "
+        "deaths, deportations, arrests, jobs, percent, USD, [length] …",
+    )
+    unit_exact = django_filters.CharFilter(
+        field_name="unit",
+        lookup_expr="iexact",
+        max_length=80,
+        label="The unit exactly as stated, whatever its case.",
+    )
+    per = django_filters.ChoiceFilter(
+        method="filter_per",
+        choices=[c for c in RatePeriod.choices if c[0]],
+        label="Only rates, with value bounds per this period: unit=USD&per=month&value_min=60 "
+        "finds '$800 a year' (66.67 a month). Needs unit=. Without per=, rates are read per "
+        "year beside one-off totals.",
+    )
     hedge = django_filters.MultipleChoiceFilter(choices=Hedge.choices, distinct=False)
     status = django_filters.MultipleChoiceFilter(
         choices=Status.choices, distinct=False, label="Repeat for several: status=a&status=b."
@@ -97,7 +166,8 @@ class ClaimFilter(LeanFilterSet):
     q = django_filters.CharFilter(
         method="filter_q",
         max_length=QUERY_MAX_CHARS,
-        label="Full text over quote and summary (web-search syntax on PostgreSQL).",
+        label="Full text over quote, summary, source title, publisher and claimant: "
+        '"a phrase", either OR other, -without; 6000 also finds 6,000 and 6 mil.',
     )
     conflicts = django_filters.ChoiceFilter(
         method="filter_conflicts",
@@ -106,19 +176,36 @@ class ClaimFilter(LeanFilterSet):
         "after unit normalisation); 0: only claims that do not.",
     )
     ordering = StableOrderingFilter(
-        fields=["value", "claim_date", "created_at"],
-        label="value, claim_date or created_at; prefix '-' for descending.",
+        fields=["value", "value_normalised", "claim_date", "created_at"],
+        label="value, value_normalised (on the unit family's scale: use with unit=), "
+        "claim_date or created_at; prefix '-' for descending.",
     )
 
     class Meta:
         model = Claim
         fields = []
+        form = ClaimFilterForm
 
-    def filter_value_min(self, queryset, name, value):
-        return queryset.overlapping(value_min=value)
+    def filter_unit(self, queryset, name, value):
+        return queryset.filter(unit_family=family_of_query(value))
 
-    def filter_value_max(self, queryset, name, value):
-        return queryset.overlapping(value_max=value)
+    def filter_per(self, queryset, name, value):
+        return queryset.exclude(rate_period="")
+
+    def filter_figures(self, queryset, name, value):
+        unit = self.form.cleaned_data.get("unit")
+        if unit:
+            value = query_scale(unit, self.form.cleaned_data.get("per") or "")(value)
+        normalised = bool(unit)
+        if name == "value_min":
+            return queryset.stated_within(value_min=value, normalised=normalised)
+        if name == "value_max":
+            return queryset.stated_within(value_max=value, normalised=normalised)
+        if name == "consistent_with":
+            return queryset.overlapping(value, value, normalised=normalised)
+        if name == "consistent_min":
+            return queryset.overlapping(value_min=value, normalised=normalised)
+        return queryset.overlapping(value_max=value, normalised=normalised)
 
     def filter_q(self, queryset, name, value):
         return search_claims(queryset, value)

@@ -107,6 +107,8 @@ class ClaimSerializer(RefuseReadOnlyFields, HideFromAnonymous, serializers.Model
             "unit",
             "currency",
             "rate_period",
+            "unit_family",
+            "value_normalised",
             "claim_date",
             "period_start",
             "period_end",
@@ -132,6 +134,11 @@ class ClaimSerializer(RefuseReadOnlyFields, HideFromAnonymous, serializers.Model
             "value": {"normalize_output": True},
             "value_low": {"normalize_output": True},
             "value_high": {"normalize_output": True},
+            "value_normalised": {
+                "normalize_output": True,
+                "help_text": "The figure in its unit family's base unit, per year for a rate.",
+            },
+            "unit_family": {"help_text": "What unit= matches: personnel, USD, [length] …"},
             "claim_date": {"required": False, "help_text": "Defaults to the source's date."},
         }
 

@@ -26,6 +26,7 @@ from claims.models import FactSheet, FactSheetVersion
 from claims.selectors import listed_claims
 from factdb.api.filtering import PublicChoicesFilterBackend
 from factdb.api.permissions import RolePermissions, reads_publicly
+from factdb.api.query_params import KnownParametersOnly
 
 FORMAT_PARAMETER = OpenApiParameter(
     "fmt", str, OpenApiParameter.PATH, enum=list(FORMATS), description="The export format."
@@ -179,7 +180,7 @@ class AdHocFactSheet(generics.GenericAPIView):
 
     permission_classes = [RolePermissions]
     public_read = True
-    filter_backends = [PublicChoicesFilterBackend]
+    filter_backends = [KnownParametersOnly, PublicChoicesFilterBackend]
     filterset_class = ClaimFilter
     content_negotiation_class = ExportNegotiation
 

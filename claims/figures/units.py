@@ -22,6 +22,15 @@ Rules:
 * Physical units go through pint (miles vs km, tonnes vs kg, °F vs °C).
 * Anything else compares only with the same words (lower-cased, plurals folded).
 
+What a claim stores (``stored_figure``) and a query asks for (``family_of_query``) use the same
+rules, so ``unit=troops`` finds "elementos de la Guardia Nacional"::
+
+    stored_figure(6000, None, 6000, "National Guard troops")
+        -> StoredFigure(family="personnel", value=6000, low=None, high=6000)
+    stored_figure(800, 800, None, "USD", "USD", "year")   -> family "USD", value 800 (per year)
+    stored_figure(3, 3, 3, "miles")                       -> family "[length]", value 4828.032 (m)
+    family_of_query("troops") == family_of_query("personnel") == "personnel"
+
 Figures are rounded when stated: ``rounding_slack`` gives half a unit in the last decimal place
 stated ("66.67" is 66.665 to 66.675), so "$800 a year" and "$66.67 a month" (800.04 a year, give
 or take 0.06) compare as equal while "6,000" and "6,001" do not. Conversions run in Decimal
@@ -34,7 +43,7 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Context, Decimal
 
 import pint
 
@@ -249,3 +258,77 @@ def _identity(value: Decimal) -> Decimal:
 
 def _then_multiply(convert, factor: Decimal):
     return lambda value: convert(value) * factor
+
+
+# The stored normalised columns: numeric(40, 10). Ten places keep a milligram (1e-6 kg) and a
+# cent a month per hour; thirty whole digits keep the largest figure a claim may state (1e18)
+# after the largest factor here (per hour -> per year, km² -> m²).
+STORED_DIGITS, STORED_PLACES = 40, 10
+STORED_LIMIT = Decimal(10) ** (STORED_DIGITS - STORED_PLACES)
+_QUANTUM = Decimal(1).scaleb(-STORED_PLACES)
+_STORE_CONTEXT = Context(prec=STORED_DIGITS + 1)
+
+
+@dataclass(frozen=True)
+class StoredFigure:
+    """A claim's figure in its family's base unit (per year for rates), as the claim stores it."""
+
+    family: str
+    value: Decimal
+    low: Decimal | None
+    high: Decimal | None
+
+
+def family(normalised: Normalised) -> str:
+    """The name a family is stored and asked for by: "personnel", "USD", "[length]", …
+
+    Money is its ISO code alone (upper case, so no count or word can collide with it); unknown
+    words keep their "words:" prefix, so "words:personnel" could never pass for the family.
+    """
+    return normalised.dimension.removeprefix("money:")
+
+
+def stored_figure(value, low, high, unit: str, currency: str = "", rate_period: str = ""):
+    """The figure and its interval's ends on the family's scale, rounded to what is stored.
+
+    Raises ValueError when the figure, once normalised, is too large to store.
+    """
+    normalised = normalise(value, unit, currency, rate_period)
+    ends = [_stored(normalised.scale(v)) for v in (value, low, high)]
+    return StoredFigure(family(normalised), *ends)
+
+
+def family_of_query(word: str) -> str:
+    """The family a unit typed in a query stands for: a family's own name ("personnel", "USD",
+    "[length]") or any unit of it ("troops", "elementos", "miles"); unknown words by their
+    folded form ("Vehicles" -> "words:vehicle")."""
+    text = (word or "").strip()
+    if text.lower() in _FAMILY_NAMES:
+        return text.lower()
+    if text.startswith("[") or text.startswith("words:"):
+        return text  # a stored family, as the API shows it (pint's "[length]", "[mass]", …)
+    return family(normalise(None, text))
+
+
+def query_scale(unit: str, per: str = "") -> Callable[[Decimal], Decimal]:
+    """How a bound typed with ``unit`` (and ``per``, a rate period) reads on the stored scale:
+    ``query_scale("USD", "month")(60) == 720`` (dollars a year). Raises ValueError for a bound
+    that would be too large to store."""
+    if unit.strip().startswith(("[", "words:")):
+        convert = _identity  # a family by name: bounds are already in its base unit
+        if per:
+            convert = normalise(None, "", "", per).convert
+        return lambda value: _stored(convert(Decimal(value)))
+    normalised = normalise(None, unit, "", per)
+    return lambda value: _stored(normalised.scale(value))
+
+
+_FAMILY_NAMES = {*FAMILY_ORDER, "percent", "percentage points"}
+
+
+def _stored(value: Decimal | None) -> Decimal | None:
+    if value is None:
+        return None
+    if not abs(value) < STORED_LIMIT:
+        raise ValueError(f"{value:.3e} is too large to store once normalised")
+    return value.quantize(_QUANTUM, context=_STORE_CONTEXT)

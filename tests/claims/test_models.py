@@ -2,10 +2,11 @@
 
 import datetime
 from decimal import Decimal
+from types import SimpleNamespace
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import DataError, IntegrityError, transaction
+from django.db import DataError, IntegrityError, connection, transaction
 
 from claims.models import Claim, ConcurrentEditError, DeletionRefused, Hedge, Status
 from tests import factories
@@ -223,3 +224,53 @@ def test_a_claim_dated_by_its_source_reads_with_the_source_precision(db):
     assert claim.claim_date_display == "June 2019"
     claim.claim_date = datetime.date(2019, 6, 7)
     assert claim.claim_date_display == "7 June 2019"
+
+
+# The normalised figure: written with every save, on every path
+
+
+def test_a_saved_claim_stores_its_figure_normalised(db):
+    claim = factories.claim(unit="elementos de la Guardia Nacional", value=Decimal(6000))
+    claim.refresh_from_db()
+    assert claim.unit_family == "personnel"
+    assert claim.value_normalised == 6000
+    assert (claim.value_low_normalised, claim.value_high_normalised) == (None, 6000)
+    assert claim.unit == "elementos de la Guardia Nacional"  # kept as stated, for display
+
+
+def test_a_changed_figure_is_normalised_again(db):
+    claim = factories.claim()
+    claim.unit, claim.currency, claim.rate_period = "USD", "USD", "month"
+    claim.value, claim.hedge = Decimal("66.67"), "exact"
+    claim.full_clean()
+    claim.save()
+    claim.refresh_from_db()
+    assert claim.unit_family == "USD"
+    assert claim.value_normalised == Decimal("800.04")  # per year
+
+
+def test_a_raw_save_as_loaddata_makes_is_normalised_too(db):
+    from django.core.management import call_command
+
+    call_command("seed", verbosity=0)
+    assert not Claim.objects.filter(unit_family="").exists()
+    assert Claim.objects.filter(unit_family="personnel").count() == 2
+
+
+def test_the_data_migration_fills_existing_claims(db):
+    import importlib
+
+    from django.apps import apps
+
+    claim = factories.claim(unit="soldiers", value=Decimal(1500), hedge="exact")
+    Claim.objects.filter(pk=claim.pk).update(unit_family="", value_normalised=0)
+    migration = importlib.import_module("claims.migrations.0010_claim_normalised_figure")
+    migration.fill(apps, SimpleNamespace(connection=connection))
+    claim.refresh_from_db()
+    assert (claim.unit_family, claim.value_normalised) == ("personnel", 1500)
+
+
+def test_normalised_figures_are_not_history(db):
+    claim = factories.claim()
+    record = claim.history.latest()
+    assert not hasattr(record, "value_normalised")

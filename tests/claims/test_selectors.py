@@ -1,9 +1,11 @@
-"""Full-text search over quote and summary: the stored tsvector on PostgreSQL, a word-by-word
-substring match on SQLite; the same everyday questions get the same answers on both."""
+"""Full-text search over what people type: the tsvector on PostgreSQL, FTS5 on SQLite; the same
+everyday questions (words, phrases, OR, -word, numbers, names) get the same answers on both."""
+
+from decimal import Decimal
 
 from django.db import connection
 
-from claims.models import Claim
+from claims.models import Claim, Hedge
 from claims.selectors import search_claims
 from tests import factories
 
@@ -31,20 +33,20 @@ def test_a_blank_query_filters_nothing(db):
     assert search_claims(Claim.objects.all(), "   ").count() == 1
 
 
-def test_postgresql_uses_the_stored_vector_and_sqlite_a_substring_match(db):
+def test_postgresql_uses_the_stored_vector_and_sqlite_its_fts5_index(db):
     sql = str(search_claims(Claim.objects.all(), "troops").query)
     if connection.vendor == "postgresql":
-        assert '"search_vector" @@ websearch_to_tsquery' in sql
+        assert '"search_vector" @@ (websearch_to_tsquery' in sql
     else:
-        assert "LIKE" in sql and "search_vector" not in sql
+        assert "claims_claim_fts MATCH" in sql and "LIKE" not in sql
 
 
 def test_quotes_and_operators_in_the_query_are_data_not_sql(db):
     factories.claim(quote="up to 6,000 National Guard troops")
     assert found("'; DROP TABLE claims_claim; --") == set()
-    assert found('"national guard" -army') == (
-        {"up to 6,000 National Guard troops"} if connection.vendor == "postgresql" else set()
-    )
+    assert found('"national guard" -army') == {"up to 6,000 National Guard troops"}
+    assert found('"; DROP TABLE claims_claim_fts; --') == set()
+    assert found("troops NEAR/2 guard*") == set()  # FTS5 syntax is only words here
     assert Claim.objects.count() == 1
 
 
@@ -68,3 +70,67 @@ def test_as_typed_query_syntax_is_only_words(db):
     factories.claim(quote="up to 6,000 National Guard troops")
     assert found_as_typed("guard & !(troops:*") == {"up to 6,000 National Guard troops"}
     assert found_as_typed("&|!():*") == set()
+
+
+def test_a_phrase_must_appear_as_written(db):
+    factories.claim(quote="troops reached Eagle Pass on Monday")
+    factories.claim(quote="an eagle flew over the pass")
+    assert found('"Eagle Pass"') == {"troops reached Eagle Pass on Monday"}
+    assert len(found("eagle pass")) == 2
+
+
+def test_or_and_minus_work_on_both_databases(db):
+    factories.claim(quote="6,000 troops")
+    factories.claim(quote="1,000 soldiers")
+    factories.claim(quote="500 army soldiers")
+    assert found("troops OR soldiers") == {"6,000 troops", "1,000 soldiers", "500 army soldiers"}
+    assert found("soldiers -army") == {"1,000 soldiers"}
+    assert found("-army") == {"6,000 troops", "1,000 soldiers"}
+    assert found("500 troops OR army") == {"500 army soldiers"}
+
+
+def test_source_title_publisher_and_claimant_are_searched(db):
+    left_voice = factories.publisher(name="Left Voice")
+    claimant = factories.claimant(name="Marcelo Ebrard")
+    source = factories.source(publisher=left_voice, title="The Re-Colonization of Mexico")
+    factories.claim(source=source, quote="up to 6,000 troops")
+    factories.claim(quote="1,500 troops", claimant=claimant)
+    assert found("Left Voice") == {"up to 6,000 troops"}
+    assert found("recolonization OR colonization") == {"up to 6,000 troops"}
+    assert found("ebrard troops") == {"1,500 troops"}
+
+
+def test_a_renamed_publisher_or_claimant_is_found_by_its_new_name(db):
+    publisher = factories.publisher(name="Old Name")
+    claimant = factories.claimant(name="Someone")
+    factories.claim(source=factories.source(publisher=publisher), claimant=claimant)
+    publisher.name = "Frontera Noticias"
+    publisher.save()
+    claimant.name = "Secretaría de Marina"
+    claimant.save()
+    assert found("frontera") == {"up to 6,000 National Guard troops"}
+    assert found("secretaría marina") == {"up to 6,000 National Guard troops"}
+    assert found('"old name"') == set()
+
+
+def test_a_number_typed_without_separators_finds_the_figure(db):
+    factories.claim(quote="up to 6,000 National Guard troops")
+    spanish = factories.source(language="es-MX")
+    factories.claim(
+        source=spanish, quote="hasta 6 mil elementos", unit="elementos", value=Decimal(6000)
+    )
+    factories.claim(quote="80,500 migrants", value=Decimal(80500), hedge=Hedge.EXACT)
+    assert found("6000") == {"up to 6,000 National Guard troops", "hasta 6 mil elementos"}
+    assert found("6,000") == {"up to 6,000 National Guard troops"}
+    assert found("80500") == {"80,500 migrants"}
+
+
+def test_spanish_claims_are_stemmed_as_spanish_on_postgresql(db):
+    spanish = factories.source(language="es")
+    factories.claim(source=spanish, quote="hasta 6 mil elementos desplegados en la frontera")
+    factories.claim(quote="troops deployed at the border")
+    expected = {"hasta 6 mil elementos desplegados en la frontera"}
+    # Spanish stemming reads "desplegará" and "desplegados" as one word; English does not.
+    assert found("desplegará") == (expected if connection.vendor == "postgresql" else set())
+    assert found("desplegados frontera") == expected
+    assert found("deploy") == {"troops deployed at the border"}

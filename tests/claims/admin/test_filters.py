@@ -179,6 +179,39 @@ def test_the_unit_box_suggests_the_measures_units(editor_client, two_sources):
     assert '<option value="deaths"></option>' in sidebar(page(editor_client))
 
 
+# The figure: unit family, the figure as stated, what it could be
+
+
+def test_the_unit_family_box_finds_every_unit_of_the_family(editor_client, two_sources):
+    first, _ = two_sources
+    soldiers = factories.claim(quote="1,500 soldados", unit="soldados", value=1500, hedge="exact")
+    assert listed(editor_client, unit_family="troops") == {first.pk, soldiers.pk}
+    assert listed(editor_client, unit_family="personnel") == {first.pk, soldiers.pk}
+    assert "personnel (troops)" in sidebar(page(editor_client, unit_family="troops"))
+
+
+def test_the_figure_as_stated_and_what_it_could_be_are_two_questions(editor_client, two_sources):
+    up_to_6000, deported = two_sources
+    more_than = factories.claim(quote="more than 6,000 troops", unit="troops", hedge="more_than")
+    assert listed(editor_client, value_min="1000") == {up_to_6000.pk, deported.pk, more_than.pk}
+    assert listed(editor_client, value_min="5000", value_max="5500") == set()
+    assert listed(editor_client, consistent_with="5200") == {up_to_6000.pk}
+    assert listed(editor_client, unit_family="troops", value_min="1000", value_max="7000") == {
+        up_to_6000.pk,
+        more_than.pk,
+    }
+
+
+def test_a_reversed_figure_range_empties_the_list_and_says_why(editor_client, two_sources):
+    response = page(editor_client, value_min="3000", value_max="1000")
+    assert (
+        response.context["cl"].result_list.count() == 0
+        if hasattr(response.context["cl"].result_list, "count")
+        else not response.context["cl"].result_list
+    )
+    assert any("reversed" in message for message in warnings(response))
+
+
 # Bad input: a page with a message, never a 500
 
 
@@ -191,6 +224,8 @@ def test_the_unit_box_suggests_the_measures_units(editor_client, two_sources):
         ({"measure__id__exact": "1\x00"}, "there is no measure number"),
         ({"unit__iexact": "x" * 81}, "Filter by unit: Ensure this value has at most 80 characters"),
         ({"unit__iexact": "troops\x00"}, "Filter by unit: Null characters are not allowed."),
+        ({"value_min": "1e-16384"}, "Filter by the figure from: Ensure that there are no more"),
+        ({"consistent_with": "lots"}, "Filter by could be: Enter a number."),
         ({"source__find": "x" * 201}, "Finding a source: Ensure this value has at most 200"),
         ({"source__publisher__find": "AP\x00"}, "Null characters are not allowed."),
         ({"q": "troops " * 100}, "Search: Ensure this value has at most 500 characters"),
@@ -281,7 +316,15 @@ def test_a_short_list_spans_its_own_dates(editor_client, dated):
 def test_search_finds_a_word_of_the_quote(editor_client, two_sources):
     first, second = two_sources
     assert listed(editor_client, q="deported") == {second.pk}
-    assert listed(editor_client, q="Guard") == {first.pk}
+    assert listed(editor_client, q="National") == {first.pk}
+
+
+def test_search_finds_the_source_title_publisher_and_claimant(editor_client, two_sources):
+    first, second = two_sources
+    assert listed(editor_client, q="Guard") == {first.pk, second.pk}  # a quote, and a title
+    assert listed(editor_client, q="Reuters") == {first.pk}
+    assert listed(editor_client, q="Ebrard OR Sánchez") == {first.pk, second.pk}
+    assert listed(editor_client, q="guard -reuters") == {second.pk}
 
 
 # Cost: the same queries however much data

@@ -44,29 +44,117 @@ def names(figures, found):
     "query, expected",
     [
         # "up to 6,000" could be 5,000: it meets both ends of [5000, 6000].
-        ("value_min=5000&value_max=6000", ["exactly_5500", "up_to_6000"]),
-        ("value_max=6000", ["exactly_100", "exactly_5500", "range_4000_4500", "up_to_6000"]),
-        ("value_min=6000", ["more_than_7000", "up_to_6000"]),
-        ("value_min=6500", ["more_than_7000"]),
-        ("value_min=8000", ["more_than_7000"]),
-        ("value_min=4400&value_max=4400", ["range_4000_4500", "up_to_6000"]),
-        ("value_max=50", ["up_to_6000"]),
+        ("consistent_min=5000&consistent_max=6000", ["exactly_5500", "up_to_6000"]),
+        (
+            "consistent_max=6000",
+            ["exactly_100", "exactly_5500", "range_4000_4500", "up_to_6000"],
+        ),
+        ("consistent_min=6000", ["more_than_7000", "up_to_6000"]),
+        ("consistent_min=6500", ["more_than_7000"]),
+        ("consistent_min=8000", ["more_than_7000"]),
+        ("consistent_min=4400&consistent_max=4400", ["range_4000_4500", "up_to_6000"]),
+        ("consistent_with=4400", ["range_4000_4500", "up_to_6000"]),
+        ("consistent_max=50", ["up_to_6000"]),
+        # "more than 7,000" is not 7,000 itself.
+        ("consistent_with=7000", []),
+        ("consistent_with=7001", ["more_than_7000"]),
     ],
 )
-def test_value_range_compares_the_hedge_implied_interval(journalist_api, figures, query, expected):
+def test_consistent_with_compares_the_hedge_implied_interval(
+    journalist_api, figures, query, expected
+):
     assert names(figures, ids(journalist_api, query)) == expected
 
 
-def test_up_to_6000_matches_value_max_6000_and_value_min_5000(journalist_api, figures):
-    up_to = figures["up_to_6000"].pk
-    assert up_to in ids(journalist_api, "value_max=6000")
-    assert up_to in ids(journalist_api, "value_min=5000")
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        # The figure as stated: "up to 6,000" is 6,000, "more than 7,000" is 7,000.
+        ("value_min=5000&value_max=6000", ["exactly_5500", "up_to_6000"]),
+        ("value_min=6000", ["more_than_7000", "up_to_6000"]),
+        ("value_min=6500", ["more_than_7000"]),
+        ("value_max=5000", ["exactly_100", "range_4000_4500"]),
+        ("value_max=50", []),
+        # A range lies within the bounds only as a whole.
+        ("value_min=4000&value_max=4400", []),
+        ("value_min=4000&value_max=4500", ["range_4000_4500"]),
+    ],
+)
+def test_value_range_filters_the_figure_as_stated(journalist_api, figures, query, expected):
+    assert names(figures, ids(journalist_api, query)) == expected
+
+
+def test_consistent_with_5200_is_up_to_6000_and_not_more_than_6000(journalist_api):
+    up_to = figure(6000, Hedge.AT_MOST, unit="National Guard troops")
+    figure(6000, Hedge.MORE_THAN, unit="troops")
+    assert ids(journalist_api, "consistent_with=5200") == [up_to.pk]
+    assert ids(journalist_api, "consistent_with=5200&unit=troops") == [up_to.pk]
+    assert ids(journalist_api, "value_min=5000&value_max=5500") == []
 
 
 def test_unit_matches_whatever_its_case(journalist_api):
     troops = factories.claim(unit="troops")
     factories.claim(unit="migrants")
     assert ids(journalist_api, "unit=Troops") == [troops.pk]
+
+
+def test_unit_is_the_whole_family_in_english_and_spanish(journalist_api):
+    found = {
+        unit: factories.claim(unit=unit).pk
+        for unit in [
+            "National Guard troops",
+            "active duty troops",
+            "soldiers",
+            "efectivos de la Guardia Nacional",
+            "elementos",
+        ]
+    }
+    factories.claim(unit="migrants")
+    factories.claim(unit="deaths")
+    assert sorted(ids(journalist_api, "unit=troops")) == sorted(found.values())
+    assert sorted(ids(journalist_api, "unit=personnel")) == sorted(found.values())
+    assert ids(journalist_api, "unit_exact=SOLDIERS") == [found["soldiers"]]
+
+
+def test_an_unknown_unit_word_matches_its_folded_spellings(journalist_api):
+    vehicles = factories.claim(unit="Vehicles")
+    vehicle = factories.claim(unit="vehicle")
+    factories.claim(unit="trucks")
+    assert sorted(ids(journalist_api, "unit=vehicles")) == sorted([vehicles.pk, vehicle.pk])
+
+
+def test_money_compares_only_within_its_currency(journalist_api):
+    dollars = figure(800, unit="USD", currency="USD")
+    figure(800, unit="pesos", currency="MXN")
+    assert ids(journalist_api, "unit=USD&value_min=500") == [dollars.pk]
+
+
+def test_rates_compare_per_period(journalist_api):
+    yearly = figure(800, Hedge.MORE_THAN, unit="USD", currency="USD", rate_period="year")
+    figure(800, unit="USD", currency="USD")  # a one-off total is not a rate
+    figure(70, unit="USD", currency="USD", rate_period="day")  # 2,100 a month
+    query = "unit=USD&per=month&value_min=60&value_max=70"
+    assert ids(journalist_api, query) == [yearly.pk]
+    assert ids(journalist_api, "unit=USD&per=year&value_max=800") == [yearly.pk]
+
+
+def test_bounds_are_read_in_the_unit_asked_for(journalist_api):
+    five_km = figure(5, unit="km")
+    figure(5, unit="miles")  # 8 km
+    assert ids(journalist_api, "unit=miles&value_max=4") == [five_km.pk]
+    assert ids(journalist_api, "unit=km&value_min=6&ordering=value_normalised") != [five_km.pk]
+
+
+def test_ordering_by_the_normalised_value(journalist_api):
+    metres = figure(3000, unit="metres")
+    miles = figure(2, unit="miles")  # 3,218 m
+    km = figure(1, unit="km")
+    assert ids(journalist_api, "unit=km&ordering=value_normalised") == [km.pk, metres.pk, miles.pk]
+    assert ids(journalist_api, "unit=km&ordering=-value_normalised") == [
+        miles.pk,
+        metres.pk,
+        km.pk,
+    ]
 
 
 def test_hedge_filter(journalist_api, figures):
@@ -190,12 +278,16 @@ def test_combined_filters_answer_a_journalists_question(journalist_api):
     assert ids(journalist_api, query) == [large.pk, small.pk]
 
 
+# The parameter a 400 must name, for each way a reader can ask what the API cannot answer.
 BAD_QUERIES = [
     ("value_min=lots", "value_min"),
     ("value_min=NaN", "value_min"),
     ("value_max=Infinity", "value_max"),
     ("value_max=-Infinity", "value_max"),
     ("value_min=1e309", "value_min"),
+    ("value_min=1e-16384", "value_min"),
+    ("value_min=-1e131072", "value_min"),
+    ("consistent_with=1e-16384", "consistent_with"),
     ("value_min=" + "9" * 1000, "value_min"),
     ("status=sorta", "status"),
     ("status=verified&status=sorta", "status"),
@@ -214,6 +306,18 @@ BAD_QUERIES = [
     ("page_size=501", "page_size"),
     ("page_size=ten", "page_size"),
     ("cursor=bm90LWEtY3Vyc29y", "cursor"),
+    # Unknown parameters: misspelt, or Django lookups the API does not take.
+    ("value_minimum=5000", "value_minimum"),
+    ("unit__icontains=troops", "unit__icontains"),
+    ("units=troops", "units"),
+    ("unit=troops&foo=1", "foo"),
+    # Reversed ranges.
+    ("value_min=3000&value_max=1000", "value_max"),
+    ("consistent_min=3000&consistent_max=1000", "consistent_max"),
+    ("claim_date_after=2020-01-01&claim_date_before=2019-01-01", "claim_date_before"),
+    # Questions that need another parameter to mean anything.
+    ("per=month&value_min=60", "per"),
+    ("per=fortnight&unit=USD", "per"),
 ]
 
 
@@ -222,6 +326,26 @@ def test_unreadable_parameters_are_a_400_naming_them(journalist_api, claim, quer
     response = journalist_api.get(f"{CLAIMS}?{query}")
     assert response.status_code == 400, response.content
     assert field in response.json()
+
+
+def test_an_unknown_parameter_suggests_the_one_meant(journalist_api, claim):
+    message = journalist_api.get(f"{CLAIMS}?value_minimum=5000").json()["value_minimum"][0]
+    assert "Did you mean 'value_min'?" in message
+
+
+def test_a_reversed_range_names_both_ends(journalist_api, claim):
+    message = journalist_api.get(f"{CLAIMS}?value_min=3000&value_max=1000").json()["value_max"][0]
+    assert "value_min" in message and "3000" in message
+
+
+def test_the_detail_refuses_unknown_parameters_too(journalist_api, claim):
+    assert journalist_api.get(f"{CLAIMS}{claim.pk}/?format=json").status_code == 200
+    assert journalist_api.get(f"{CLAIMS}{claim.pk}/?fields=id").status_code == 400
+
+
+def test_a_retraction_may_still_carry_its_reason_in_the_query(editor_api, claim):
+    response = editor_api.delete(f"{CLAIMS}{claim.pk}/?reason=withdrawn", HTTP_IF_MATCH=claim.etag)
+    assert response.status_code == 200, response.content
 
 
 def test_each_filter_set_has_filters_of_its_own(journalist_api):

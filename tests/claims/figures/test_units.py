@@ -4,7 +4,14 @@ from decimal import Decimal
 
 import pytest
 
-from claims.figures.units import comparable, normalise, rounding_slack
+from claims.figures.units import (
+    comparable,
+    family_of_query,
+    normalise,
+    query_scale,
+    rounding_slack,
+    stored_figure,
+)
 
 
 def test_troops_and_elementos_are_the_same_family():
@@ -108,3 +115,59 @@ def test_whole_numbers_have_no_rounding_slack():
 def test_an_unknown_rate_period_is_refused():
     with pytest.raises(ValueError, match="fortnight"):
         normalise(1, "USD", "USD", "fortnight")
+
+
+# What a claim stores and what a query asks for (the unit= and value filters read these).
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "troops",
+        "National Guard troops",
+        "soldiers",
+        "elementos",
+        "efectivos de la Guardia Nacional",
+        "tropas",
+        "soldados",
+    ],
+)
+def test_spanish_and_english_troops_are_stored_as_personnel(unit):
+    assert stored_figure(6000, 6000, 6000, unit).family == "personnel"
+    assert family_of_query(unit) == "personnel"
+
+
+def test_a_family_is_asked_for_by_its_own_name_or_by_any_of_its_units():
+    assert family_of_query("personnel") == family_of_query("Troops") == "personnel"
+    assert family_of_query("miles") == family_of_query("[length]") == "[length]"
+    assert family_of_query("USD") == "USD"
+
+
+def test_unknown_words_are_a_family_of_their_folded_form():
+    assert family_of_query("Vehicles") == stored_figure(1, 1, 1, "vehicle").family
+    assert family_of_query("Vehicles") == "words:vehicle"
+
+
+def test_a_stored_rate_is_per_year_and_its_interval_scales_with_it():
+    stored = stored_figure(Decimal("66.67"), Decimal("66.67"), None, "USD", "USD", "month")
+    assert stored.family == "USD"
+    assert stored.value == Decimal("800.04")
+    assert (stored.low, stored.high) == (Decimal("800.04"), None)
+
+
+def test_physical_units_are_stored_in_their_base_unit():
+    assert stored_figure(3, None, 3, "miles").value == Decimal("4828.032")
+    assert stored_figure(2, 2, 2, "tonnes").family == "[mass]"
+    assert stored_figure(2, 2, 2, "tonnes").value == 2000
+
+
+def test_a_bound_per_month_reads_per_year():
+    assert query_scale("USD", "month")(60) == 720
+    assert query_scale("troops")(1000) == 1000
+    assert query_scale("miles")(1) == Decimal("1609.344")
+    assert query_scale("[length]")(5) == 5  # a family by name: already its base unit
+
+
+def test_a_figure_too_large_to_store_once_normalised_is_refused():
+    with pytest.raises(ValueError, match="too large"):
+        stored_figure(Decimal("1E+30"), None, None, "troops")
