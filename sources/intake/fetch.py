@@ -175,8 +175,9 @@ def _vetted_address(host: str, port: int, policy: FetchPolicy):
     # Every answer must pass, not just the first: a resolver may rotate them.
     for address in addresses:
         if not policy.permits(address):
+            named = f"{host} is" if host == str(address) else f"{host} resolves to {address},"
             raise IntakeError(
-                f"{host} is {address}, {_describe(address)}; factdb fetches only public "
+                f"{named} {_describe(address)}; factdb fetches only public "
                 "addresses (an operator can allow others with FACTDB_FETCH_ALLOW_PRIVATE)"
             )
     return addresses[0]
@@ -187,6 +188,8 @@ def _describe(address) -> str:
         return "a cloud metadata address"
     if address.is_loopback:
         return "a loopback address"
+    if address.is_unspecified:
+        return "the unspecified address"
     if address.is_link_local:
         return "a link-local address"
     if address.is_private:
