@@ -93,7 +93,7 @@ def test_a_spanish_page_keeps_its_language_and_its_figures(db, site):
     assert source.authors == "Lucía Méndez"
     assert (source.published_on, source.date_precision) == (datetime.date(2021, 3, 15), "day")
     assert source.language == "es-MX"
-    assert source.text == "\n".join(pages.SPANISH_BODY)
+    assert source.text == "\n\n".join(pages.SPANISH_BODY)
     units = {claim.unit for claim in source.claims.all()}
     assert "MXN" in units and "días" in units
     assert not {"empleados"} & units  # the footer's staff count is not the article's
