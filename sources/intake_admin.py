@@ -4,7 +4,6 @@ done and shows the extracted text and the proposals. claims/admin/sources.py fil
 proposals (claims are the claims app's)."""
 
 from django import forms
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -122,8 +121,6 @@ class SourceIntakeAdmin:
             raise PermissionDenied
         job = get_object_or_404(SourceImport.objects.select_related("source"), pk=pk)
         working = job.state in (ImportState.QUEUED, ImportState.RUNNING)
-        if job.state == ImportState.FAILED and request.method == "GET":
-            messages.error(request, f"The import failed: {job.error}")
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
