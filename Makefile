@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
 .PHONY: help install run worker migrate seed users test test-postgres lint format check bench \
-        bench-data bench-extraction bench-factsheet backup restore fuzz clean
+        bench-data bench-extraction bench-intake bench-factsheet backup restore fuzz clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -55,6 +55,9 @@ format: $(STAMP) ## Format the code with ruff
 
 bench-extraction: $(STAMP) ## Quantity extraction on the NewsQuant dev half, against quantulum3
 	$(PY) bench/extraction.py
+
+bench-intake: $(STAMP) ## Seconds to import a news page, a 20-page PDF and a 100-item feed (loopback server)
+	$(PY) bench/intake.py
 
 bench-factsheet: $(STAMP) ## Render a 3,000-claim fact sheet to HTML and PDF (throwaway SQLite) and time it
 	$(PY) bench/factsheet.py

@@ -60,6 +60,8 @@ class Command(BaseCommand):
             )
         except IntakeError as error:
             flag = {"url": target, "file": target}.get(error.field, f"--{error.field}")
+            if error.message.startswith(flag):
+                raise CommandError(error.message) from None  # it names the URL already
             raise CommandError(f"{flag}: {error.message}") from None
         source = outcome.source
         if translation_of is not None and source.translation_of_id != translation_of.pk:
