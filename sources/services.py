@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -109,13 +109,21 @@ def source_import(
 
     overrides = clean_overrides(overrides or {})
     fallbacks = fallbacks or {}
-    with transaction.atomic(), acting_as(user):
-        outcome = _recognised(document, overrides, fallbacks)
+    try:
+        with transaction.atomic(), acting_as(user):
+            outcome = _recognised(document, overrides, fallbacks)
+            if outcome is None:
+                source = _new_source(document, overrides, fallbacks)
+                outcome = ImportOutcome(source, True, f"New source {source.pk}.")
+            if extract:
+                outcome.claims, _skipped = save_proposals(outcome.source, created_by=user)
+    except IntegrityError:
+        # Two workers importing the same new URL at once: the database's unique URL lets one
+        # win; the other finds the winner's source, as if it had come second.
+        with transaction.atomic(), acting_as(user):
+            outcome = _recognised(document, overrides, fallbacks)
         if outcome is None:
-            source = _new_source(document, overrides, fallbacks)
-            outcome = ImportOutcome(source, True, f"New source {source.pk}.")
-        if extract:
-            outcome.claims, _skipped = save_proposals(outcome.source, created_by=user)
+            raise
     return outcome
 
 

@@ -115,7 +115,7 @@ def _declared_metadata(tree) -> dict:
         or article.get("name")
         or meta.get("og:title")
         or meta.get("twitter:title")
-        or _first_text(tree, "//title")
+        or _without_site_name(_first_text(tree, "//title"), meta.get("og:site_name", ""))
     )
     authors = author_names(article.get("author"))
     for key in ("author", "article:author"):
@@ -151,6 +151,16 @@ def _declared_metadata(tree) -> dict:
         or language_tag(meta.get("language"))
     )
     return found
+
+
+def _without_site_name(title: str, site: str) -> str:
+    """'Troops head south | The Border Times' -> 'Troops head south'."""
+    title = one_line(title)
+    for separator in (" | ", " - ", " — ", " – ", " :: "):
+        head, found, tail = title.rpartition(separator)
+        if found and head and site and tail.strip().casefold() == site.casefold():
+            return head.strip()
+    return title
 
 
 def _json_ld_article(tree) -> dict:

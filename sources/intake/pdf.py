@@ -1,8 +1,8 @@
 """A PDF -> its text, page by page, without running headers, footers and page numbers.
 
-pdfplumber (on pdfminer.six) gives each line with its position. Lines that open or close most
-pages and read the same once digits are ignored ("Border Report · page 3") are the running
-header or footer and are dropped; so is a bare page number. The hard-wrapped lines of a
+pdfplumber (on pdfminer.six) gives each line with its position. Lines that open or close more
+than half the pages and read the same once digits are ignored ("Border Report · page 3") are
+the running header or footer and are dropped; so is a bare page number. The hard-wrapped lines of a
 paragraph are joined again, because the claim extractor reads a line break as the end of a
 sentence. A PDF with no text layer (a scan) is refused: OCR is not part of intake.
 """
@@ -94,13 +94,13 @@ def _edges(lines):
 
 
 def _running_lines(pages) -> set[str]:
-    """Shapes of lines that sit at the top or bottom of at least half the pages (and two)."""
+    """Shapes of lines that sit at the top or bottom of more than half the pages (and two)."""
     if len(pages) < 2:
         return set()
     counts = Counter()
     for lines in pages:
         counts.update({_shape(line["text"]) for line in _edges(lines)})
-    needed = max(2, (len(pages) + 1) // 2)
+    needed = max(2, len(pages) // 2 + 1)
     return {shape for shape, count in counts.items() if count >= needed}
 
 
