@@ -10,8 +10,8 @@ STAMP := $(VENV)/.installed
 export DEBUG ?= 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install run migrate seed users test test-postgres lint format check bench \
-        bench-data bench-extraction bench-factsheet backup restore fuzz clean
+.PHONY: help install run worker migrate seed users test test-postgres lint format check bench \
+        bench-data bench-extraction bench-intake bench-factsheet backup restore fuzz clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -34,10 +34,15 @@ seed: migrate ## Load the seed fixtures (idempotent: natural keys; first history
 users: migrate ## Create the demo editor and journalist accounts and print their passwords
 	$(PY) manage.py create_demo_users
 
-run: migrate ## Set everything up on SQLite (or DATABASE_URL) and serve on 127.0.0.1:8000
+run: migrate ## Set everything up on SQLite (or DATABASE_URL), serve on 127.0.0.1:8000 with a task worker
 	$(PY) manage.py seed --if-empty
 	$(PY) manage.py create_demo_users
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@# One shell: the worker runs beside the server and stops with it (Ctrl+C reaches both).
+	$(PY) manage.py db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(PY) manage.py runserver $(HOST):$(PORT)
+
+worker: migrate ## Run one background task worker (imports, extraction); start as many as you need
+	$(PY) manage.py db_worker
 
 test: $(STAMP) ## Run the test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
 	$(PY) -m pytest
@@ -54,6 +59,9 @@ format: $(STAMP) ## Format the code with ruff
 
 bench-extraction: $(STAMP) ## Quantity extraction on the NewsQuant dev half, against quantulum3
 	$(PY) bench/extraction.py
+
+bench-intake: $(STAMP) ## Seconds to import a news page, a 20-page PDF and a 100-item feed (loopback server)
+	$(PY) bench/intake.py
 
 bench-factsheet: $(STAMP) ## Render a 3,000-claim fact sheet to HTML and PDF (throwaway SQLite) and time it
 	$(PY) bench/factsheet.py

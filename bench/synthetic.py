@@ -152,6 +152,7 @@ class Newsroom:
                     "name": name,
                     "homepage": f"https://{slug(name)}.example/",
                     "kind": self._pick(kinds, kind_weights),
+                    "feed_url": "",
                 }
             )
         return rows
@@ -269,6 +270,10 @@ class Newsroom:
             "published_on": published,
             "date_precision": precision,
             "retrieved_at": created,
+            "final_url": "",
+            "raw_sha256": "",
+            # JSON as text: what COPY and SQLite's executemany both take for a JSON column.
+            "page_starts": "[]",
             "language": self._pick(self.languages, self.language_weights),
             "kind": self._pick(self.source_kinds, self.source_kind_weights),
             "text": "",

@@ -103,3 +103,9 @@ def claim_from_proposal(source, proposal: Proposal, created_by=None) -> Claim:
         origin=Origin.EXTRACTED,
         created_by=created_by,
     )
+
+
+def figure_texts(text: str, language: str = "en") -> list[str]:
+    """The figures extraction finds in `text`, as written ("6,000 troops"): what an import compares
+    between two snapshots of a page."""
+    return [proposal.quantity.text for proposal in propose(text, language=language)]

@@ -292,3 +292,22 @@ def claims_propose(*, source, created_by=None) -> tuple[list[Claim], int]:
 def _already_known(claim: Claim) -> bool:
     same = {"source": claim.source, "quote": claim.quote, "value": claim.value, "unit": claim.unit}
     return Claim.objects.filter(**same).exists() or Claim.history.filter(**same).exists()
+
+
+def claims_reanchor(*, source, text: str) -> list[int]:
+    """Before `source` takes `text` as its new snapshot, move each anchored claim's offsets to where
+    its quote now stands; a quote the new text no longer has keeps its words and loses its
+    offsets. Returns the ids of those claims. (Not full_clean: the offsets are for the new text,
+    which the source saves in the same transaction.)"""
+    gone = []
+    for claim in Claim.objects.filter(source=source, quote_start__isnull=False):
+        start = text.find(claim.quote)
+        if start == claim.quote_start:
+            continue
+        if start < 0:
+            claim.quote_start = claim.quote_end = None
+            gone.append(claim.pk)
+        else:
+            claim.quote_start, claim.quote_end = start, start + len(claim.quote)
+        claim.save()
+    return gone

@@ -87,6 +87,8 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "simple_history",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "factdb",
     "sources",
     "claims",
@@ -222,6 +224,14 @@ FACTDB_PUBLIC_READ = env_bool("FACTDB_PUBLIC_READ", default=False)
 # Which sources, publishers, claimants and measures an anonymous reader sees: those a visible claim
 # cites. Named here so the API plumbing (factdb.api.viewsets) imports no app.
 FACTDB_PUBLIC_ROWS = "claims.selectors.cited_by_visible_claims"
+# What an import asks of the claims app (sources.services.claims_hook), named here so that
+# sources never imports claims: propose claims from a new source, list a text's figures, move
+# claims' offsets onto a new snapshot.
+FACTDB_INTAKE_CLAIMS = {
+    "propose": "claims.services.claims_propose",
+    "figures": "claims.extraction.figure_texts",
+    "reanchor": "claims.services.claims_reanchor",
+}
 
 # "About 6,500" agrees with anything within this fraction of 6,500 when claims are compared.
 FACTDB_APPROX_TOLERANCE = env_float("FACTDB_APPROX_TOLERANCE", 0.10)
@@ -239,6 +249,22 @@ FACTDB_MAX_BODY_BYTES = env_int("FACTDB_MAX_BODY_BYTES", 2 * 1024 * 1024)
 # empty turns the cache off.
 FACTDB_RENDER_CACHE = env_str("FACTDB_RENDER_CACHE", str(BASE_DIR / "var" / "renders"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = FACTDB_MAX_BODY_BYTES
+
+# Background work (fetching, reading, proposing claims) runs as tasks: the database backend
+# stores them and `manage.py db_worker` processes (as many as the database serves) run them.
+# FACTDB_TASKS_BACKEND=django_tasks.backends.immediate.ImmediateBackend runs them in-process.
+TASKS = {
+    "default": {
+        "BACKEND": env_str("FACTDB_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+# Fetching URLs people give: public addresses only unless allowed ("1", or CIDRs such as
+# "10.1.0.0/16,127.0.0.1/32"), a timeout per connect/read, a size cap and a redirect limit.
+FACTDB_FETCH_ALLOW_PRIVATE = env_str("FACTDB_FETCH_ALLOW_PRIVATE", "")
+FACTDB_FETCH_TIMEOUT = env_float("FACTDB_FETCH_TIMEOUT", 15.0)
+FACTDB_FETCH_MAX_BYTES = env_int("FACTDB_FETCH_MAX_BYTES", 20 * 1024 * 1024)
+FACTDB_FETCH_MAX_REDIRECTS = env_int("FACTDB_FETCH_MAX_REDIRECTS", 5)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
 REST_FRAMEWORK = {

@@ -9,6 +9,7 @@ from rest_framework.routers import DefaultRouter
 from claims.api.views import ClaimHistoryView, ClaimNotesView, ClaimViewSet, MeasureViewSet
 from factdb.api.tokens import TokenRotateView, TokenView
 from factdb.schema import SwaggerUIView
+from sources.api.imports import SourceImportStatusView, SourceImportView
 from sources.api.views import ClaimantViewSet, PublisherViewSet, SourceViewSet
 
 admin.site.site_header = "factdb"
@@ -27,6 +28,11 @@ api_v1 = [
     path("auth/token/rotate/", TokenRotateView.as_view(), name="api-token-rotate"),
     path("claims/<int:claim_pk>/notes/", ClaimNotesView.as_view(), name="claim-notes"),
     path("claims/<int:claim_pk>/history/", ClaimHistoryView.as_view(), name="claim-history"),
+    # Before the router's sources/<pk>/, which would read "import" as a source's id.
+    path("sources/import/", SourceImportView.as_view(), name="source-import"),
+    path(
+        "sources/imports/<int:pk>/", SourceImportStatusView.as_view(), name="source-import-status"
+    ),
     *router.urls,
 ]
 

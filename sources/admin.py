@@ -1,14 +1,16 @@
-"""Admin for publishers and claimants, and the source page (claims.admin adds its claims)."""
+"""Admin for publishers and claimants, and the source page (claims.admin adds its claims),
+with "Add source from a URL or a file" (sources/intake_admin.py)."""
 
 from django.contrib import admin
 
 from factdb.history.admin import HistoryAdmin
+from sources.intake_admin import SourceIntakeAdmin
 from sources.models import Claimant, Publisher
 
 
 @admin.register(Publisher)
 class PublisherAdmin(HistoryAdmin):
-    list_display = ["name", "kind", "homepage"]
+    list_display = ["name", "kind", "homepage", "feed_url"]
     list_filter = ["kind"]
     search_fields = ["name"]
 
@@ -20,17 +22,30 @@ class ClaimantAdmin(HistoryAdmin):
     search_fields = ["name", "description", "wikidata_id"]
 
 
-class SourceAdmin(HistoryAdmin):
+class SourceAdmin(SourceIntakeAdmin, HistoryAdmin):
     """The source page; claims/admin/sources.py registers it with the source's claims."""
 
     list_display = ["title", "publisher", "published_display", "language", "kind"]
     list_filter = ["kind", "language", "date_precision", "publisher"]
     search_fields = ["title", "authors", "url", "publisher__name"]
     autocomplete_fields = ["publisher", "translation_of"]
-    readonly_fields = ["text_sha256", "created_at", "updated_at"]
+    readonly_fields = ["text_sha256", "final_url", "raw_sha256", "created_at", "updated_at"]
     date_hierarchy = "published_on"
     fieldsets = [
-        (None, {"fields": ["title", "publisher", "authors", "kind", "url", "archive_url"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "publisher",
+                    "authors",
+                    "kind",
+                    "url",
+                    "final_url",
+                    "archive_url",
+                ]
+            },
+        ),
         (
             "Date and language",
             {
@@ -42,7 +57,10 @@ class SourceAdmin(HistoryAdmin):
                 ]
             },
         ),
-        ("Text snapshot", {"classes": ["collapse"], "fields": ["text", "text_sha256"]}),
+        (
+            "Text snapshot",
+            {"classes": ["collapse"], "fields": ["text", "text_sha256", "raw_sha256"]},
+        ),
         ("Notes", {"fields": ["notes", "created_at", "updated_at"]}),
     ]
 

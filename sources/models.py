@@ -1,10 +1,12 @@
 """Where claims are made: publishers, the people and organisations who assert figures,
 and the documents they appear in."""
 
+import bisect
 import datetime
 import hashlib
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -40,6 +42,12 @@ class Publisher(models.Model):
     name = models.CharField(max_length=200, unique=True)
     homepage = models.URLField(blank=True)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.NEWS_OUTLET)
+    feed_url = models.URLField(
+        "feed URL",
+        max_length=2000,
+        blank=True,
+        help_text="RSS or Atom; `manage.py poll_feeds` imports each new item once.",
+    )
 
     history = HistoricalRecords()
     objects = PublisherManager()
@@ -144,6 +152,23 @@ class Source(models.Model):
         max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
     )
     retrieved_at = models.DateTimeField(null=True, blank=True)
+    final_url = models.URLField(
+        "final URL", max_length=2000, blank=True, help_text="Where the URL led after redirects."
+    )
+    raw_sha256 = models.CharField(
+        "raw SHA-256",
+        max_length=64,
+        blank=True,
+        editable=False,
+        db_index=True,
+        help_text="Of the bytes as fetched or uploaded: the same bytes are never a second source.",
+    )
+    page_starts = models.JSONField(
+        default=list,
+        blank=True,
+        editable=False,
+        help_text="For a PDF: where each page begins in the text (offsets), page 1 first.",
+    )
     language = models.CharField(
         max_length=20, default="en", validators=[bcp47_validator], help_text="BCP-47, e.g. 'en'."
     )
@@ -198,6 +223,12 @@ class Source(models.Model):
         return (*self.publisher.natural_key(), self.title, self.published_on.isoformat())
 
     natural_key.dependencies = ["sources.publisher"]
+
+    def page_at(self, offset: int | None) -> int | None:
+        """The PDF page (1-based) that the text offset falls on; None for other documents."""
+        if offset is None or not self.page_starts:
+            return None
+        return bisect.bisect_right(self.page_starts, offset) or 1
 
     @property
     def published_display(self) -> str:
@@ -265,3 +296,64 @@ def parse_date_with_precision(text: str) -> tuple[datetime.date, str]:
     if value.year < 1:
         raise ValueError(f"{text!r}: year must be 1 or later")
     return value, precision
+
+
+class ImportState(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    RUNNING = "running", "Running"
+    DONE = "done", "Done"
+    FAILED = "failed", "Failed"
+
+
+class SourceImport(models.Model):
+    """One request to import a document (a URL, an upload, pasted text or a feed item), worked
+    by a background task; its state is what the API's status URL and the admin's progress page
+    show."""
+
+    State = ImportState
+
+    url = models.URLField("URL", max_length=2000, blank=True)
+    filename = models.CharField(max_length=255, blank=True)
+    content_type = models.CharField(max_length=100, blank=True)
+    # The uploaded or pasted bytes, until the task has read them (then emptied: the source keeps
+    # the text and the bytes' SHA-256).
+    payload = models.BinaryField(blank=True, editable=False)
+    extract = models.BooleanField(default=True, help_text="Propose claims from the text.")
+    overrides = models.JSONField(
+        default=dict, blank=True, help_text="Metadata given with the request; wins over the page."
+    )
+    fallbacks = models.JSONField(
+        default=dict, blank=True, help_text="Metadata used when the page has none (a feed item's)."
+    )
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    source = models.ForeignKey(
+        Source, on_delete=models.SET_NULL, null=True, blank=True, related_name="imports"
+    )
+    outcome = models.CharField(max_length=300, blank=True)
+    claims_proposed = models.PositiveIntegerField(default=0)
+    error = models.TextField(blank=True)
+    task_id = models.CharField(max_length=64, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="source_imports",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    history = HistoricalRecords(excluded_fields=["payload"])
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(state__in=ImportState.values), name="source_import_state_valid"
+            ),
+        ]
+        indexes = [models.Index(fields=["url", "state"])]
+
+    def __str__(self):
+        return f"Import {self.pk}: {self.url or self.filename or 'pasted text'} ({self.state})"

@@ -8,6 +8,7 @@ import yaml
 
 from claims.factsheets.services import sheet_add_claims, sheet_create, sheet_publish
 from claims.models import Status
+from sources.models import SourceImport
 from tests import factories
 from tests.factdb.api.test_permissions import MATRIX as CLAIMS_MATRIX
 
@@ -33,6 +34,9 @@ MATRIX = {
     ("/api/v1/measures/{id}/", "DELETE"): NO_DELETE,
     ("/api/v1/measures/{id}/timeline/", "GET"): READ_CITED,
     ("/api/v1/sources/{id}/", "PUT"): WRITE,
+    # Importing is for Editors (tests/sources/api/test_imports.py follows an import through).
+    ("/api/v1/sources/import/", "POST"): (401, 401, 403, 202, 202),
+    ("/api/v1/sources/imports/{id}/", "GET"): (401, 401, 403, 200, 200),
     ("/api/v1/factsheets/", "GET"): (401, 200, 200, 200, 200),
     ("/api/v1/factsheets/{slug}/", "GET"): (401, 200, 200, 200, 200),
     ("/api/v1/factsheets/{slug}/export/{fmt}/", "GET"): (401, 200, 200, 200, 200),
@@ -72,7 +76,9 @@ def world(db, journalist):
     sheet = sheet_create(title="Border troops", user=journalist)
     sheet_add_claims(sheet=sheet, claims=[verified])
     sheet_publish(sheet=sheet, user=journalist)
+    queued = SourceImport.objects.create(url="https://example.org/story")
     return {
+        "import": queued,
         "publisher": publisher,
         "claimant": claimant,
         "measure": measure,
@@ -88,19 +94,21 @@ def request_for(path, method, world):
         "/api/v1/measures/{id}/": world["measure"].pk,
         "/api/v1/measures/{id}/timeline/": world["measure"].pk,
         "/api/v1/sources/{id}/": world["source"].pk,
+        "/api/v1/sources/imports/{id}/": world["import"].pk,
     }
     url = path.format(id=ids.get(path), slug=world["sheet"].slug, fmt="json")
     bodies = {
         "/api/v1/publishers/{id}/": {"name": "Renamed outlet"},
         "/api/v1/claimants/{id}/": {"name": "Renamed person"},
         "/api/v1/measures/{id}/": {"label": "Renamed measure"},
+        "/api/v1/sources/import/": {"url": "https://example.org/other", "extract": True},
         "/api/v1/sources/{id}/": {
             "title": "Renamed",
             "publisher": world["publisher"].pk,
             "published_on": "2019-06-10",
         },
     }
-    return url, bodies.get(path) if method in ("PUT", "PATCH") else None
+    return url, bodies.get(path) if method in ("PUT", "PATCH", "POST") else None
 
 
 @pytest.fixture

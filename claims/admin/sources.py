@@ -5,7 +5,8 @@ from django.contrib import admin, messages
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
-from claims.models import Claim
+from claims.admin.quote_context import quote_in_context
+from claims.models import Claim, Origin
 from claims.services import claims_propose
 from sources import admin as sources_admin
 
@@ -30,6 +31,22 @@ class SourceAdmin(sources_admin.SourceAdmin):
     list_display = [*sources_admin.SourceAdmin.list_display, "claim_count"]
     inlines = [ClaimInline]
     actions = ["propose_claims"]
+
+    def import_proposals(self, job):
+        """The claims this import proposed, each with its quote in its paragraph."""
+        if job.source is None or not job.started_at:
+            return []
+        source = job.source
+        claims = source.claims.filter(origin=Origin.EXTRACTED, created_at__gte=job.started_at)
+        return [
+            (
+                claim,
+                claim.figure,
+                quote_in_context(source.text, claim.quote, claim.quote_start, claim.quote_end),
+                source.page_at(claim.quote_start),
+            )
+            for claim in claims.order_by("quote_start", "pk")
+        ]
 
     @admin.display(description="claims", ordering="claim_count")
     def claim_count(self, source):

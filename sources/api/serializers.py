@@ -13,7 +13,7 @@ from sources.models import Claimant, Publisher, Source
 class PublisherSerializer(FullCleanMixin, serializers.ModelSerializer):
     class Meta:
         model = Publisher
-        fields = ["id", "name", "homepage", "kind"]
+        fields = ["id", "name", "homepage", "kind", "feed_url"]
 
 
 class ClaimantSerializer(FullCleanMixin, serializers.ModelSerializer):
@@ -43,6 +43,8 @@ class SourceSerializer(HideFromAnonymous, FullCleanMixin, serializers.ModelSeria
             "date_precision",
             "published",
             "retrieved_at",
+            "final_url",
+            "raw_sha256",
             "language",
             "kind",
             "translation_of",
@@ -53,7 +55,7 @@ class SourceSerializer(HideFromAnonymous, FullCleanMixin, serializers.ModelSeria
             "created_at",
             "updated_at",
         ]
-        read_only_fields = ["text_sha256", "created_at", "updated_at"]
+        read_only_fields = ["text_sha256", "final_url", "raw_sha256", "created_at", "updated_at"]
 
 
 class SourceListSerializer(SourceSerializer):

@@ -8,7 +8,7 @@ really agree, conflict or cannot be compared with it, and list every conflict wh
 
 import pytest
 
-from claims.agreement import large
+from claims.agreement import comparison as large
 from claims.agreement.comparison import Verdict, assess, compare, figure_of
 from tests.claims.agreement.samples import random_claims
 

@@ -162,7 +162,7 @@ def test_a_timeline_of_values_one_float_step_apart_returns(journalist_api, db):
 def test_a_measure_with_many_claims_counts_instead_of_listing_every_pair(
     journalist_api, deployment, monkeypatch
 ):
-    monkeypatch.setattr("claims.agreement.large.FULL_TABLE_LIMIT", 3)  # the fixture has four
+    monkeypatch.setattr("claims.agreement.comparison.FULL_TABLE_LIMIT", 3)  # the fixture has four
     measure, claims = deployment
     body = journalist_api.get(f"/api/v1/measures/{measure.pk}/").json()
     assert body["agreement_complete"] is False

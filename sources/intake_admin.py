@@ -1,0 +1,138 @@
+"""The admin's front door for documents: "Add source from a URL or a file" (a URL box, a file
+upload, a paste box), then a progress page that refreshes itself until the background import is
+done and shows the extracted text and the proposals. claims/admin/sources.py fills in the
+proposals (claims are the claims app's)."""
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+
+from sources.intake import IntakeError
+from sources.models import ImportState, SourceImport, SourceKind
+from sources.services import source_import_request
+
+
+class SourceIntakeForm(forms.Form):
+    url = forms.CharField(
+        label="URL",
+        required=False,
+        max_length=2000,
+        widget=forms.URLInput(attrs={"size": 80, "placeholder": "https://…"}),
+        help_text="A web page, a PDF or a plain-text file on the web.",
+    )
+    file = forms.FileField(required=False, help_text="Or upload an HTML, PDF or UTF-8 text file.")
+    text = forms.CharField(
+        label="Or paste the text",
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 8, "cols": 80}),
+    )
+    title = forms.CharField(required=False, max_length=500)
+    publisher = forms.CharField(required=False, max_length=200)
+    published = forms.CharField(
+        required=False, help_text="YYYY, YYYY-MM or YYYY-MM-DD; only if the document lacks it."
+    )
+    language = forms.CharField(required=False, max_length=20, help_text="BCP-47, e.g. en, es-MX.")
+    authors = forms.CharField(required=False, max_length=500)
+    kind = forms.ChoiceField(required=False, choices=[("", "(as read)"), *SourceKind.choices])
+    extract = forms.BooleanField(label="Propose claims from the text", required=False, initial=True)
+
+    def clean(self):
+        data = super().clean()
+        given = [name for name in ("url", "file", "text") if data.get(name)]
+        if not given:
+            raise forms.ValidationError("Give a URL, a file or the text.")
+        if len(given) > 1:
+            raise forms.ValidationError("Give only one of URL, file or text.")
+        return data
+
+
+class SourceIntakeAdmin:
+    """Mixed into the SourceAdmin: two pages and a button on the source list."""
+
+    change_list_template = "admin/sources/source/change_list.html"
+
+    def get_urls(self):
+        opts = self.model._meta
+        name = f"{opts.app_label}_{opts.model_name}"
+        return [
+            path(
+                "add-from/",
+                self.admin_site.admin_view(self.add_from_view),
+                name=f"{name}_add_from",
+            ),
+            path(
+                "imports/<int:pk>/",
+                self.admin_site.admin_view(self.import_view),
+                name=f"{name}_import",
+            ),
+            *super().get_urls(),
+        ]
+
+    def add_from_view(self, request):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        bound = request.method == "POST"
+        form = SourceIntakeForm(request.POST if bound else None, request.FILES if bound else None)
+        if request.method == "POST" and form.is_valid():
+            job = self._request_import(request, form)
+            if job is not None:
+                return redirect(reverse("admin:sources_source_import", args=[job.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "Add source from a URL or a file",
+            "form": form,
+        }
+        return TemplateResponse(request, "admin/sources/source/add_from.html", context)
+
+    def _request_import(self, request, form):
+        data = form.cleaned_data
+        upload = data.get("file")
+        payload = upload.read() if upload else None
+        if data.get("text"):
+            payload = data["text"].encode("utf-8")
+        overrides = {
+            name: data[name]
+            for name in ("title", "publisher", "published", "language", "authors", "kind")
+            if data.get(name)
+        }
+        try:
+            return source_import_request(
+                url=data.get("url", ""),
+                data=payload,
+                filename=upload.name if upload else "",
+                content_type=(upload.content_type if upload else "text/plain") if payload else "",
+                extract=data["extract"],
+                overrides=overrides,
+                user=request.user,
+            )
+        except IntakeError as error:
+            field = error.field if error.field in form.fields else None
+            if field == "file" and data.get("text"):
+                field = "text"
+            form.add_error(field, error.message)
+            return None
+
+    def import_view(self, request, pk):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        job = get_object_or_404(SourceImport.objects.select_related("source"), pk=pk)
+        working = job.state in (ImportState.QUEUED, ImportState.RUNNING)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": f"Import {job.pk}: {job.get_state_display().lower()}",
+            "job": job,
+            "working": working,
+            "source": job.source,
+            "paragraphs": (job.source.text.split("\n") if job.source else []),
+            "proposals": [] if working else self.import_proposals(job),
+        }
+        return TemplateResponse(request, "admin/sources/source/import_progress.html", context)
+
+    def import_proposals(self, job) -> list:
+        """[(claim, figure, quote in context, page)] — the claims admin knows claims."""
+        return []
