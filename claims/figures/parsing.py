@@ -38,6 +38,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from claims.figures import spanish
 from claims.figures.words import (
     APPROX,
     AT_LEAST,
@@ -121,6 +122,7 @@ class Quantity:
 
 
 _DASHES = {"-", "–", "—", "−"}
+_ES_ARTICLES = {"el", "la", "los", "las"}
 # Phrase tables indexed by their first word; the tables are module constants, so ids are stable.
 _PHRASE_INDEX: dict[int, dict[str, list[tuple[str, ...]]]] = {}
 
@@ -148,6 +150,7 @@ class _Scanner:
         self.toks = tokenize(text, lang)
         self.n = len(self.toks)
         self.hedge_tails = {key[-1] for key in lang.hedges}  # "least" in "at least six"
+        self.lows: list[str] | None = None  # lower-case words, built on the first Spanish number
 
     # -- token helpers ----------------------------------------------------------------------------
     def tok(self, k: int) -> Token | None:
@@ -235,6 +238,13 @@ class _Scanner:
         t = self.toks[k]
         c = _Core(to_decimal(t.text, self.lang), first, k + 1, currency, sign=sign)
         c.plain_int = t.text.isdigit()
+        c.fraction = t.text in "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
+        power = self.exponent(k + 1)
+        if power is not None:  # "1e10", "-12e-1", "1,1^+23"
+            op, exp, nxt = power
+            c.value = c.value.scaleb(exp) if op == "e" else c.value**exp
+            c.nxt, c.plain_int = nxt, False
+            return c
         slash, den = self.tok(k + 1), self.tok(k + 2)
         if slash and slash.text in {"/", "⁄"} and den and den.kind == "num" and self.glued(k + 2):
             if self.glued(k + 1) and self.low(k + 3) != "/" and den.text.isdigit():
@@ -249,8 +259,23 @@ class _Scanner:
                 c.value, c.nxt, c.plain_int = c.value.scaleb(-exp if neg else exp), j + 1, False
         return c
 
+    def exponent(self, k: int) -> tuple[str, int, int] | None:
+        """Scientific notation glued to a number: ("e" or "^", exponent, next index)."""
+        op = self.low(k)
+        if op not in {"e", "^"} or not self.glued(k):
+            return None
+        j, sign = k + 1, 1
+        if self.low(j) in {"+", "-", "−"} and self.glued(j):
+            sign, j = (-1 if self.low(j) != "+" else 1), j + 1
+        t = self.tok(j)
+        if t is None or not t.text.isdigit() or not self.glued(j) or len(t.text) > 3:
+            return None
+        return op, sign * int(t.text), j + 1
+
     def word_number(self, k: int) -> _Core | None:
         lang, w, nw = self.lang, self.low(k), self.low(k + 1)
+        if lang.code == "es":
+            return self.spanish_words(k)
         if w in lang.article_scales or w == "an":  # "a dozen", "a million", "un millón"
             if nw in lang.scales or nw in {"dozen", "docena"}:
                 mult = 12 if nw in {"dozen", "docena"} else lang.scales[nw]
@@ -266,8 +291,6 @@ class _Scanner:
             if nw == "of" or self.low(k - 1) in {"almost", "nearly", "about", "over"}:
                 return _Core(Decimal("0.5"), k, k + 1, word=True, fraction=True)
             return None
-        if lang.code == "es" and w == "mil":
-            return _Core(Decimal(1000), k, k + 1, word=True, mult=1000)
         if w not in lang.numbers or w in {"dozen", "docena"}:
             return None
         total = last = lang.numbers[w]
@@ -301,6 +324,26 @@ class _Scanner:
             return _Core(value, k, j + (2 if hyphen else 1), word=True, fraction=True)
         return _Core(Decimal(total), k, j, word=True)
 
+    def spanish_words(self, k: int) -> _Core | None:
+        """A number written in Spanish words: "dos mil trescientos", "medio millón", "un año"."""
+        w = spanish.plain(self.low(k))
+        if w not in spanish.NUMBER_WORDS:
+            return None
+        if self.lows is None:
+            self.lows = [t.low for t in self.toks]
+        hit = spanish.read_words(self.lows, k)
+        if hit is None:
+            return None
+        value, j, fraction = hit
+        if j == k + 1 and w in {"un", "una", "uno"}:
+            after = self.low(j)
+            if w == "uno" and after not in self.lang.stop | {"sobre", "coma"}:
+                pass  # "uno" stands alone as a number: "uno sobre tres", "uno"
+            elif after not in spanish.UNIT_NOUNS and not self.phrase(j, self.lang.money_words):
+                return None  # an article: "una vaca", "un grupo"
+        scales = [spanish.BIG.get(spanish.plain(w), 1000 * (w == "mil")) for w in self.lows[k:j]]
+        return _Core(value, k, j, word=True, mult=max(1, *scales), fraction=fraction)
+
     def scale(self, c: _Core) -> _Core:
         """Apply attached or following scale words: "5k", "$2bn", "4.3M", "1.5 million", "6 mil"."""
         k, t = c.nxt, self.tok(c.nxt)
@@ -315,6 +358,12 @@ class _Scanner:
         while self.low(k) in self.lang.scales and not (self.low(k) == "hundred" and c.value >= 100):
             mult = self.lang.scales[self.low(k)]
             c.value, c.mult, c.plain_int, k = c.value * mult, c.mult * mult, False, k + 1
+            rest = self.tok(k)
+            if mult == 1000 and self.lang.code == "es" and rest and rest.kind == "num":
+                if rest.text.isdigit() and len(rest.text) <= 3 and self.low(k + 1) != "mil":
+                    c.value, k = c.value + int(rest.text), k + 1  # "6 mil 300 agentes"
+        if self.lang.code == "es" and self.low(k) in {"docena", "docenas"} and c.mult == 1:
+            c.value, c.plain_int, k = c.value * 12, False, k + 1  # "3 docenas"
         c.nxt = k
         return c
 
@@ -586,12 +635,16 @@ class _Scanner:
         start, mode = i, None
         if self.low(i) in lang.range_starts:
             mode, i = "between", i + 1
+            if lang.code == "es" and self.low(i) in _ES_ARTICLES and self.core(i + 1):
+                i += 1  # "entre el 10 y el 15 por ciento"
         elif self.low(i) in lang.from_words:
             mode, i = "from", i + 1
         hedge, hedge_at = None, i
         hit = self.phrase(i, lang.hedges)
         if hit:
             j = i + hit[0] + (1 if self.low(i + hit[0]) == "-" else 0)  # "sub-7"
+            if lang.code == "es" and self.low(j) in _ES_ARTICLES and self.core(j + 1):
+                j += 1  # "más alto que el diez", "hasta el 40%"
             if self.core(j) is not None:
                 hedge, i = str(hit[1]), j
         c = self.core(i)
@@ -614,8 +667,8 @@ class _Scanner:
             if c2.mult > 1 and c.mult == 1 and c.value < c2.value / c2.mult:
                 c.value *= c2.mult  # "1 to 2 thousand", "US $89 to $93 billion"
             unit, currency, hedge, k = unit2 or unit, currency2 or currency, RANGE, k2
-        elif self.low(k) == "out" and self.low(k + 1) == "of" and c.value:
-            c2 = self.core(k + 2)  # "one out of three"
+        elif self.out_of(k) and c.value:
+            c2 = self.core(k + self.out_of(k))  # "one out of three", "uno sobre tres"
             if c2 is not None and c2.value:
                 c.value, c.fraction = c.value / c2.value, True
                 unit, currency, k = self.unit_at(c2.nxt, c)
@@ -625,10 +678,29 @@ class _Scanner:
         elif mode is None and hedge is None:
             start = c.first
         per, unit, k = self.rate_at(k, unit)
+        post = self.phrase(k, lang.post_hedges) if lang.post_hedges else None
+        if post and self.low(k + post[0]) in self.lang.of_words | {"que", "a"}:
+            post = None  # "200 o más de 190" is two figures
+        if post and hedge in (None, EXACT, APPROX) and c2 is None:
+            hedge, k = str(post[1]), k + post[0]  # "500 o más", "100 como máximo"
         change = self.change_before(start) or (INCREASE if c.sign == "+" else None)
         if mode and hedge == RANGE:
             change = None  # "jumped from 240 to 273": levels, not the amount of the change
         return self.build(c, c2, hedge, change, unit, currency, per, start, k - 1), k
+
+    def out_of(self, k: int) -> int:
+        """Length of "out of" / "sobre" before the denominator of a ratio, or 0."""
+        if self.low(k) == "out" and self.low(k + 1) == "of":
+            return 2
+        if (
+            self.lang.code == "es"
+            and self.low(k) == "sobre"
+            and self.kind(k + 1) in {"num", "word"}
+        ):
+            c2 = self.core(k + 1)  # "uno sobre tres"; "5 sobre 2019" compares with a year
+            if c2 is not None and c2.value <= 1000 and self.tok(c2.nxt) is None:
+                return 1
+        return 0
 
     def range_end(self, c: _Core, unit: str, k: int, mode: str | None, hedge: str | None):
         """The second figure of "between X and Y", "X-Y", "X to Y", "three or four"."""
@@ -646,7 +718,11 @@ class _Scanner:
             return c2
         if w not in self.lang.range_joiners or (w in {"and", "y"}) and mode != "between":
             return None
+        if w == "hasta" and mode != "from":
+            return None  # "de 20 hasta 100" is a range; "500 hasta marzo" is not
         j = k + 2 if self.low(k + 1) == "-" else k + 1  # "200,000 to-260,000"
+        if self.lang.code == "es" and self.low(j) in _ES_ARTICLES:
+            j += 1  # "entre el 10 y el 15 por ciento"
         c2 = self.core(j)
         if c2 is None or c2.sign or c2.fraction or self.rejected(c2, second=True) is not None:
             return None
@@ -730,9 +806,43 @@ def find_quantities(text: str, language: str = "en") -> list[Quantity]:
             i += 1
             continue
         if hit[0] is not None:
-            found.append(_restated(found[-1], hit[0], text) if found else hit[0])
+            q = _restated(found[-1], hit[0], text) if found else hit[0]
+            bounded = _bounded(found[-1], q, text) if found else None
+            if bounded is not None:
+                found[-1] = bounded
+            else:
+                found.append(q)
         i = max(hit[1], i + 1)
     return found
+
+
+_LOWER_BOUNDS, _UPPER_BOUNDS = (AT_LEAST, MORE_THAN), (AT_MOST, LESS_THAN)
+_BOUND_JOINERS = {",", "y", "e", "pero", "and", "but", ", y", ", and", "o", "or"}
+
+
+def _bounded(prev: Quantity, q: Quantity, text: str) -> Quantity | None:
+    """Two bounds of one interval: "mayor que 100 y menor que 300" is the range 100 to 300,
+    "more than 10 and less than 20" too. None when the two figures are not such a pair."""
+    hedges = {prev.hedge, q.hedge}
+    if not (hedges & set(_LOWER_BOUNDS) and hedges & set(_UPPER_BOUNDS)):
+        return None
+    if text[prev.end : q.start].strip().lower() not in _BOUND_JOINERS:
+        return None
+    if (prev.unit and q.unit and prev.unit != q.unit) or prev.change or q.change:
+        return None
+    low, high = (prev, q) if prev.hedge in _LOWER_BOUNDS else (q, prev)
+    if low.value > high.value:
+        return None  # "más de 194 y menos de 12" bounds nothing
+    return replace(
+        prev,
+        low=low.value,
+        high=high.value,
+        hedge=RANGE,
+        unit=prev.unit or q.unit,
+        currency=prev.currency or q.currency,
+        end=q.end,
+        text=text[prev.start : q.end],
+    )
 
 
 def _restated(prev: Quantity, q: Quantity, text: str) -> Quantity:
