@@ -123,6 +123,25 @@ class Quantity:
 
 _DASHES = {"-", "–", "—", "−"}
 _ES_ARTICLES = {"el", "la", "los", "las"}
+_COUNT_MODIFIERS = {"more", "additional", "extra", "fewer", "new", "other", "further", "más"}
+_METRE_CONTEXT = {"hurdles", "relays", "relay", "heats", "sprints", "metres", "meters"}
+# After a figure, these nouns make it the size of a change: "a 4.2 percent drop", "a 5% rise".
+_CHANGE_AFTER = {
+    **{w: INCREASE for w in "increase rise gain jump growth hike surge climb".split()},
+    **{w: DECREASE for w in "decrease drop fall decline cut reduction loss slump dip".split()},
+}
+_MULTIPLES = {
+    "twofold": 2,
+    "threefold": 3,
+    "fourfold": 4,
+    "fivefold": 5,
+    "sixfold": 6,
+    "sevenfold": 7,
+    "eightfold": 8,
+    "ninefold": 9,
+    "tenfold": 10,
+    "hundredfold": 100,
+}
 # Phrase tables indexed by their first word; the tables are module constants, so ids are stable.
 _PHRASE_INDEX: dict[int, dict[str, list[tuple[str, ...]]]] = {}
 
@@ -140,6 +159,7 @@ class _Core:
     plain_int: bool = False  # bare digits: no separators, decimals or scale
     fraction: bool = False
     sign: str = ""
+    unit: str = ""  # a unit the number word carries: "sixfold"
 
 
 class _Scanner:
@@ -221,7 +241,8 @@ class _Scanner:
             prev = self.tok(k - 1)
             loose = prev is None or not self.glued(k) and prev.kind != "num"
             plus = t.text == "+" and (prev is None or not self.glued(k))
-            if plus or currency or loose and not _capitalized(prev):
+            signed_percent = self.low(k + 2) == "%" and not self.glued(k)  # "Nikkei -1.3%"
+            if plus or currency or signed_percent or loose and not _capitalized(prev):
                 sign, k, t = ("+" if t.text == "+" else "-"), k + 1, self.toks[k + 1]
                 if currency is None:
                     currency, k = self.currency_prefix(k)
@@ -291,6 +312,9 @@ class _Scanner:
             if nw == "of" or self.low(k - 1) in {"almost", "nearly", "about", "over"}:
                 return _Core(Decimal("0.5"), k, k + 1, word=True, fraction=True)
             return None
+        if w.endswith("fold") and (w in _MULTIPLES or w[:-4] in lang.numbers):
+            value = _MULTIPLES.get(w) or lang.numbers[w[:-4]]
+            return _Core(Decimal(value), k, k + 1, word=True, unit="fold")  # "grew sixfold"
         if w not in lang.numbers or w in {"dozen", "docena"}:
             return None
         total = last = lang.numbers[w]
@@ -347,9 +371,25 @@ class _Scanner:
     def scale(self, c: _Core) -> _Core:
         """Apply attached or following scale words: "5k", "$2bn", "4.3M", "1.5 million", "6 mil"."""
         k, t = c.nxt, self.tok(c.nxt)
+        if (
+            t is not None
+            and t.kind == "word"
+            and t.low in MONEY_SUFFIX_SCALES
+            and not self.glued(k)
+        ):
+            if t.text.isupper() and self.counted_after(k + 1) and self.lang.code == "en":
+                mult = MONEY_SUFFIX_SCALES[t.low]  # "8 B people"
+                c.value, c.nxt, c.mult, c.plain_int = c.value * mult, k + 1, mult, False
+                return c
         if t is not None and t.kind == "word" and self.glued(k):
             mult = SUFFIX_SCALES.get(t.low)
-            if mult is None and t.low in MONEY_SUFFIX_SCALES and (c.currency or t.text.isupper()):
+            if (
+                mult is None
+                and t.low in MONEY_SUFFIX_SCALES
+                and (c.currency or t.text.isupper() or self.counted_after(k + 1))
+            ):
+                # "$2.7m", "4.3M", and "1.2m tons", "35m devices": a metre is never followed
+                # by a unit or a plural noun it counts
                 if not (self.kind(k + 1) == "num" and self.glued(k + 1)):  # not "32m2"
                     mult = MONEY_SUFFIX_SCALES[t.low]
             if mult:
@@ -366,6 +406,19 @@ class _Scanner:
             c.value, c.plain_int, k = c.value * 12, False, k + 1  # "3 docenas"
         c.nxt = k
         return c
+
+    def counted_after(self, k: int) -> bool:
+        """A unit or a plural noun at token k (not glued): what "1.2m" or "8 B" counts."""
+        t = self.tok(k)
+        if t is None or t.kind != "word" or self.glued(k) or t.low in self.lang.stop:
+            return False
+        if t.low in _METRE_CONTEXT:
+            return False  # "the 100m hurdles", "400m relays"
+        return (
+            t.low in MEASURE_UNITS
+            or is_plural(t.low)
+            or bool(self.phrase(k, self.lang.money_words))
+        )
 
     # -- what a number must not be ---------------------------------------------------------------
     def rejected(self, c: _Core, second: bool = False) -> int | None:
@@ -449,8 +502,10 @@ class _Scanner:
 
     def rejected_word(self, c: _Core) -> int | None:
         w, nxt = self.toks[c.first], self.tok(c.nxt)
-        if c.fraction or c.mult > 1:
+        if c.fraction or c.mult > 1 or c.unit:
             return None
+        if self.compound_adjective(c.nxt):
+            return c.nxt + 2  # "a four-door sedan", "a five-year lease": not a count
         if self.lacks_noun(c):
             return c.nxt  # a spelled-out number needs a noun: "the bottom three"
         if w.low not in self.lang.article_ones or c.value != 1:
@@ -464,6 +519,20 @@ class _Scanner:
         if nxt.low in self.lang.stop or nxt.low in PRONOUN_ONE_AFTER:
             return c.nxt  # "one of the", "one which", "one day"
         return None
+
+    def compound_adjective(self, k: int) -> bool:
+        """A spelled-out number hyphened to a singular noun that qualifies the next word:
+        "four-door", "six-speed", "three-bed" before a noun. Measures stay figures: "a four-mile
+        walk", "ten-year-old", and durations, because "his six-year term" is a seed figure."""
+        if self.low(k) != "-" or not (self.glued(k) and self.glued(k + 1)):
+            return False
+        noun = self.tok(k + 1)
+        if noun is None or noun.kind != "word" or is_plural(noun.low) or self.low(k + 2) == "-":
+            return False
+        if noun.low in MEASURE_UNITS:
+            return False
+        after = self.tok(k + 2)
+        return after is not None and (after.kind == "word" or after.text in CURRENCY_SYMBOLS)
 
     def lacks_noun(self, c: _Core) -> bool:
         """No noun, unit, hedge, change or range around a spelled-out number."""
@@ -566,6 +635,10 @@ class _Scanner:
         """The head noun after a count, stopping at function words and verbs:
         "6,000 National Guard troops to prevent" -> "National Guard troops"."""
         lang, words, j = self.lang, [], k  # words: (first token, end token) per word
+        if self.low(k) in _COUNT_MODIFIERS and self.kind(k + 1) == "word":
+            if self.low(k + 1) not in lang.stop and is_plural(self.low(k + 1)):
+                unit, _, end = self.counted_noun(k + 1, c)  # "500 more troops" counts troops
+                return unit, None, end
         while j < self.n and len(words) < 4:
             t = self.toks[j]
             if t.kind != "word" or t.low in lang.stop or t.low in lang.numbers:
@@ -655,7 +728,9 @@ class _Scanner:
             while self.low(skip) in _DASHES and self.glued(skip) and self.kind(skip + 1) == "num":
                 skip += 2  # the rest of "2019-06-07" or "March 24-26"
             return None, skip
-        unit, currency, k = self.unit_at(c.nxt, c)
+        unit, currency, k = self.unit_at(c.nxt, c) if not c.unit else (c.unit, None, c.nxt)
+        if currency and lang.code == "es" and not c.currency and c.mult == 1:
+            k = self.cents(c, k)
         k_rate = self.rate_at(k, unit)[2]
         c2 = self.range_end(c, unit, k, mode, hedge)
         if c2 is None and mode == "from" and k_rate > k:
@@ -684,9 +759,36 @@ class _Scanner:
         if post and hedge in (None, EXACT, APPROX) and c2 is None:
             hedge, k = str(post[1]), k + post[0]  # "500 o más", "100 como máximo"
         change = self.change_before(start) or (INCREASE if c.sign == "+" else None)
+        if c.sign == "-" and (unit == "percent" or currency) and not change:
+            change = DECREASE  # "-1.3%" in a market table, "$-50.8bn"
+        if change is None and c2 is None and self.low(k) in _CHANGE_AFTER and unit:
+            change = _CHANGE_AFTER[self.low(k)]  # "a 4.2 percent drop"
         if mode and hedge == RANGE:
             change = None  # "jumped from 240 to 273": levels, not the amount of the change
+        if c2 is not None and hedge == RANGE and c2.value == c.value and not mode:
+            c2, hedge = None, None  # "tied at 2-2" is one score, not a range
         return self.build(c, c2, hedge, change, unit, currency, per, start, k - 1), k
+
+    def cents(self, c: _Core, k: int) -> int:
+        """Cents after the currency word: "25 euros con 50", "trece euros y cuarenta y cinco
+        céntimos", "15 dólares 50." add to the amount; returns the index after them."""
+        j = k + (self.low(k) in {"con", "y"})
+        c2 = self.core(j) if self.kind(j) in {"num", "word"} else None
+        if c2 is None or c2.mult > 1 or c2.fraction or not 0 < c2.value < 100 or c2.value % 1:
+            return k
+        after = self.tok(c2.nxt)
+        if after is not None and after.low in {"céntimos", "centimos", "centavos"}:
+            end = c2.nxt + 1
+        elif after is None or after.kind == "sym" and after.text in ".,;":
+            end = c2.nxt
+        else:
+            return k  # "5 euros y 20 personas" is two figures
+        c.value += c2.value / 100
+        c.plain_int = False
+        return end
+
+    def money_at(self, k: int) -> bool:
+        return bool(self.phrase(k, self.lang.money_words)) or self.low(k) in CURRENCY_SYMBOLS
 
     def out_of(self, k: int) -> int:
         """Length of "out of" / "sobre" before the denominator of a ratio, or 0."""
@@ -728,6 +830,8 @@ class _Scanner:
             return None
         if w in {"or", "o"} and (unit or c2.value <= c.value or c.value % 1 or c2.value % 1):
             return None
+        if w in {"or", "o"} and (c.currency or c2.currency or self.money_at(c2.nxt)):
+            return None  # "8 or $9", "eight or nine euros" are two prices, not a range
         if w in {"to", "a"} and mode != "from" and self.change_before(c.first):
             if self.low(c.first - 1) not in {"by", "en"} or unit:
                 return None  # "rose 8% to 3.65" is a change, then a level; "by 1 to 1.5" is not
@@ -807,6 +911,13 @@ def find_quantities(text: str, language: str = "en") -> list[Quantity]:
             continue
         if hit[0] is not None:
             q = _restated(found[-1], hit[0], text) if found else hit[0]
+            if (
+                found
+                and q.currency
+                and not found[-1].unit
+                and text[found[-1].end : q.start].strip() in {"or", "o"}
+            ):
+                found[-1] = replace(found[-1], unit=q.unit, currency=q.currency)  # "8 or $9"
             bounded = _bounded(found[-1], q, text) if found else None
             if bounded is not None:
                 found[-1] = bounded

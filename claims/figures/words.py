@@ -43,6 +43,13 @@ MONEY_SUFFIX_SCALES = {"m": 10**6, "b": 10**9}
 ORDINAL_SUFFIXES = {"st", "nd", "rd", "th", "º", "ª"}
 
 FRACTIONS_EN = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
+FRACTIONS_EN.update(
+    {
+        word + tail: n
+        for word, n in (("fourth", 4), ("fifth", 5), ("sixth", 6), ("eighth", 8), ("tenth", 10))
+        for tail in ("", "s")
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -164,6 +171,12 @@ ENGLISH = Language(
         ("upwards", "of"): MORE_THAN,
         ("in", "excess", "of"): MORE_THAN,
         ("less", "than"): LESS_THAN,
+        ("lower", "than"): LESS_THAN,
+        ("smaller", "than"): LESS_THAN,
+        ("higher", "than"): MORE_THAN,
+        ("greater", "than"): MORE_THAN,
+        ("larger", "than"): MORE_THAN,
+        ("bigger", "than"): MORE_THAN,
         ("fewer", "than"): LESS_THAN,
         ("just", "under"): LESS_THAN,
         ("under",): LESS_THAN,
@@ -446,7 +459,7 @@ SPANISH = Language(
     },
     months=frozenset(
         """enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre
-        diciembre""".split()
+        diciembre ene feb mar abr jun jul ago sep sept set oct nov dic""".split()
     ),
     increase=frozenset(
         """aumentó aumenta aumentaron subió sube subieron creció crece crecieron incrementó
@@ -694,7 +707,10 @@ PHRASAL_BEFORE_UP_DOWN = set(
 LABEL_WORDS = set(
     """category level phase stage grade page chapter section article number no room route highway
     game round season episode volume vol version tier gate platform flight channel row seat unit
-    apartment suite floor exit lane district ward precinct""".split()
+    apartment suite floor exit lane district ward precinct
+    artículo articulo fracción fraccion inciso capítulo capitulo número numero núm num página
+    pagina párrafo parrafo sección seccion apartado cláusula clausula línea linea ruta carretera
+    piso habitación nivel fase etapa temporada episodio vuelo jornada distrito casilla""".split()
 )
 # Words before a four-digit number that make it a year even when a plural noun follows.
 YEAR_LEADS = set(
