@@ -1,31 +1,56 @@
-"""From a source's text to candidate claims: each figure, anchored to the sentence that holds it.
+"""From a source's text to candidate claims: each figure, anchored to the sentence that holds it,
+with who the sentence says it comes from and the period it covers.
 
-`propose(text, language)` is pure: it splits the text into sentences (with offsets) and runs the
-quantity parser over each. `save_proposals(source)` stores the candidates as unverified claims with
-origin "extracted" for an editor to accept, correct or reject. Running it again adds nothing new:
-a candidate is skipped when its source already has, or ever had, a claim with the same quote,
-value and unit (history remembers figures an editor has since corrected).
+`propose(text, language)` is pure: it splits the text into sentences (with offsets), runs the
+quantity parser over each, and reads the claimant (`claims.claimants`) and the period
+(`claims.periods`, resolved against the claim date). `save_proposals(source)` stores the
+candidates as unverified claims with origin "extracted" for an editor to accept, correct or
+reject. Running it again adds nothing new: a candidate is skipped when its source already has, or
+ever had, a claim with the same quote, value and unit (history remembers figures an editor has
+since corrected). One run reads at most `MAX_CANDIDATES` figures, so a pathological file (200 KB
+of "1,1,1,…") costs seconds, not minutes; the result says how many it left unread.
 """
 
+import datetime
+import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
+import pysbd
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from claims.claimants import INSTITUTIONS, find_claimant
 from claims.figures.parsing import Quantity, find_quantities
 from claims.models import VALUE_LIMIT, VALUE_PLACES, Attribution, Claim, Hedge, Origin, RatePeriod
+from claims.periods import find_period
+from sources.models import Claimant
 
-# A sentence ends at . ! ? (optionally closed by quotes or brackets) before whitespace, or at a
-# blank line / line break. Abbreviations that end in a period do not end a sentence.
+# The fallback splitter, for lines too long for pysbd (its cost grows with the square of a
+# line's length): a sentence ends at . ! ? (optionally closed by quotes or brackets) before
+# whitespace. Abbreviations that end in a period do not end a sentence, in either splitter.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n+")
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gen|Gov|St|Jr|Sr|Inc|Ltd|Co|Corp|vs|etc|approx|No|Jan|Feb"
-    r"|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Sra|Sr|Dra)\.|\b(?:[A-Z]\.){1,3}|\b[ap]\.m\.)$"
+    r"|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Sra|Sr|Dra|Lic|Ing|Rev|Núm|Art|Gral|Col|Dir|Pdte)\."
+    r"|\b(?:[A-Z]\.){1,3}|\b[ap]\.m\.)$"
 )
+# "U.S." ends a sentence when a word that starts sentences follows (pysbd keeps them together).
+_STARTERS = (
+    r"(?:The|When|It|He|She|They|We|But|And|In|On|At|This|That|These|Those|If|As|After|Before"
+    r"|While|Although|However|Meanwhile|El|La|Los|Las|En|Pero)\b"
+)
+_INITIALS_END = re.compile(rf"(?<=\b[A-Z]\.[A-Z]\.)\s+(?={_STARTERS})")
+_STARTS_SENTENCE = re.compile(rf"\s*{_STARTERS}")
+_INITIALS = re.compile(r"\b(?:[A-Z]\.){2,3}$")
+_PYSBD_MAX_LINE = 4_000
+MAX_CANDIDATES = 500  # figures read in one run; the rest wait for the next run
+_CHUNK = 10_000
+_MAX_QUOTE = 1_000  # longer "sentences" are quoted as the words around each figure
 _RATE_PERIODS = {period.value for period in RatePeriod if period.value}
 _MAX_UNIT = Claim._meta.get_field("unit").max_length
+_MAX_CLAIMANT = Claimant._meta.get_field("name").max_length
 _PLACES = Decimal(10) ** -VALUE_PLACES
 
 
@@ -40,18 +65,91 @@ class Sentence:
 class Proposal:
     sentence: Sentence
     quantity: Quantity
+    claimant: str | None = None  # as the sentence names it: "the Mexican government"
+    period: tuple[datetime.date | None, datetime.date | None] | None = None
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """Sentences with their offsets, so that text[s.start:s.end] == s.text."""
-    sentences, start = [], 0
-    for boundary in _SENTENCE_END.finditer(text):
-        piece = text[start : boundary.start()]
-        if boundary.group().startswith(("\n",)) or not _ABBREVIATIONS.search(piece):
-            sentences.append(_trimmed(text, start, boundary.start()))
+class Proposed(tuple):
+    """``(created claims, skipped count)``, as callers unpack it, plus ``unread``: figures past
+    ``MAX_CANDIDATES`` that this run did not read (0 when it read them all)."""
+
+    unread: int  # numbers (digit runs) left in the text after the last figure read
+
+    def __new__(cls, created: list, skipped: int, unread: int = 0):
+        result = super().__new__(cls, (created, skipped))
+        result.unread = unread
+        return result
+
+    @property
+    def message(self) -> str:
+        """A line for the editor when the run stopped early; empty otherwise."""
+        if not self.unread:
+            return ""
+        return (
+            f"Stopped after {MAX_CANDIDATES} figures: about {self.unread} more numbers were "
+            "not read. "
+            "Run the extraction again to read the next ones, or split the source."
+        )
+
+
+@functools.cache
+def _segmenter(language: str) -> pysbd.Segmenter:
+    return pysbd.Segmenter(language=language, clean=False, char_span=True)
+
+
+def split_sentences(text: str, language: str = "en") -> list[Sentence]:
+    """Sentences with their offsets, so that text[s.start:s.end] == s.text.
+
+    A line break always ends a sentence (a headline is never glued to the first paragraph);
+    inside a line pysbd finds the boundaries ("Rev. Smith", "No. 5", "U.S." do not end one)."""
+    lang = "es" if (language or "").lower().startswith("es") else "en"
+    sentences: list[Sentence] = []
+    for line in re.finditer(r"[^\n]+", text):
+        pieces = _line_pieces(line.group(), lang) if line.group().strip() else []
+        merged: list[tuple[int, int]] = []
+        for start, end in pieces:
+            previous = line.group()[merged[-1][0] : merged[-1][1]].rstrip() if merged else ""
+            if previous.endswith(".") and _INITIALS.search(previous):
+                ends = bool(_STARTS_SENTENCE.match(line.group(), start))  # "the U.S. When ..."
+            else:
+                ends = not _ABBREVIATIONS.search(previous)  # pysbd's Spanish lacks "Sr.", "Dra."
+            if merged and not ends:
+                merged[-1] = (merged[-1][0], end)
+            else:
+                merged.append((start, end))
+        for start, end in merged:
+            sentence = _trimmed(text, line.start() + start, line.start() + end)
+            if sentence.text:
+                sentences.append(sentence)
+    return sentences
+
+
+def _line_pieces(line: str, lang: str) -> list[tuple[int, int]]:
+    if len(line) > _PYSBD_MAX_LINE:
+        return _regex_pieces(line)
+    pieces, cursor = [], 0
+    for span in _segmenter(lang).segment(line):
+        start = (
+            span.start if line[span.start : span.end] == span.sent else line.find(span.sent, cursor)
+        )
+        if start < 0:
+            return _regex_pieces(line)  # pysbd changed the text: fall back rather than misplace
+        cursor = start + len(span.sent)
+        for boundary in _INITIALS_END.finditer(line, start, cursor):
+            pieces.append((start, boundary.end()))  # "... to the U.S. When Trump ..."
             start = boundary.end()
-    sentences.append(_trimmed(text, start, len(text)))
-    return [s for s in sentences if s.text]
+        pieces.append((start, cursor))
+    return pieces
+
+
+def _regex_pieces(line: str) -> list[tuple[int, int]]:
+    pieces, start = [], 0
+    for boundary in _SENTENCE_END.finditer(line):
+        if not _ABBREVIATIONS.search(line[start : boundary.start()]):
+            pieces.append((start, boundary.start()))
+            start = boundary.end()
+    pieces.append((start, len(line)))
+    return pieces
 
 
 def _trimmed(text: str, start: int, end: int) -> Sentence:
@@ -62,14 +160,93 @@ def _trimmed(text: str, start: int, end: int) -> Sentence:
     return Sentence(text[start:end], start, end)
 
 
-def propose(text: str, language: str = "en") -> list[Proposal]:
-    """Every figure in the text, each with the sentence that holds it."""
-    return [
-        Proposal(sentence, quantity)
-        for sentence in split_sentences(text)
-        for quantity in find_quantities(sentence.text, language=language)
-        if _storable(quantity)
-    ]
+def propose(
+    text: str,
+    language: str = "en",
+    *,
+    claim_date: datetime.date | None = None,
+    title: str = "",
+    limit: int | None = None,
+) -> list[Proposal]:
+    """Every figure in the text, each with its sentence, claimant and period.
+
+    A headline (the source's title, or a line with no closing punctuation whose figures the body
+    states again) proposes nothing of its own. With ``limit``, reading stops after that many."""
+    found: list[tuple[Sentence, list[Quantity]]] = []
+    count = 0
+    for sentence in split_sentences(text, language):
+        budget = None if limit is None else limit - count
+        quantities = _quantities(sentence.text, language, budget)
+        if quantities:
+            found.append((sentence, quantities))
+            count += len(quantities)
+        if limit is not None and count >= limit:
+            break
+    proposals: list[Proposal] = []
+    for sentence, quantities in _without_headlines(found, title):
+        period = find_period(sentence.text[:_MAX_QUOTE], claim_date, language)
+        for quantity in quantities:
+            quote = sentence if len(sentence.text) <= _MAX_QUOTE else _window(sentence, quantity)
+            at = quantity.start - (quote.start - sentence.start)
+            claimant = find_claimant(quote.text, language, figure_at=at)
+            proposals.append(Proposal(quote, quantity, claimant, period))
+    return proposals
+
+
+def _quantities(text: str, language: str, budget: int | None) -> list[Quantity]:
+    """The storable figures of one sentence, at most ``budget`` of them. A "sentence" longer
+    than ``_CHUNK`` (a table, a run of numbers) is read a chunk at a time, so reading stops
+    when the budget is spent instead of after the whole of it."""
+    if budget is None or len(text) <= _CHUNK:
+        found = [q for q in find_quantities(text, language=language) if _storable(q)]
+        return found if budget is None else found[:budget]
+    found, start = [], 0
+    while start < len(text) and len(found) < budget:
+        end = min(len(text), start + _CHUNK)
+        space = text.rfind(" ", start + _CHUNK // 2, end) if end < len(text) else -1
+        end = space if space > 0 else end
+        for q in find_quantities(text[start:end], language=language):
+            if _storable(q):
+                found.append(replace(q, start=q.start + start, end=q.end + start))
+        start = end
+    return found[:budget]
+
+
+def _window(sentence: Sentence, q: Quantity) -> Sentence:
+    """The words around a figure in a "sentence" too long to quote (a table, a run of numbers):
+    about 120 characters either side, cut at spaces, with the source's offsets."""
+    text = sentence.text
+    lo, hi = max(0, q.start - 120), min(len(text), q.end + 120)
+    while lo > 0 and not text[lo - 1].isspace() and q.start - lo < 200:
+        lo -= 1
+    while hi < len(text) and not text[hi].isspace() and hi - q.end < 200:
+        hi += 1
+    piece = _trimmed(text, lo, hi)
+    return Sentence(piece.text, sentence.start + piece.start, sentence.start + piece.end)
+
+
+def _without_headlines(found: list[tuple[Sentence, list[Quantity]]], title: str):
+    """Drop headlines: the source's title, or a short line without closing punctuation whose
+    every figure a sentence of the body states again ("6,000 troops to the border" above
+    "Mexico will send 6,000 troops ...")."""
+
+    def norm(s: str) -> str:
+        return " ".join(s.lower().split())
+
+    stated: dict[Decimal, int] = {}
+    for _, quantities in found:
+        for value in {q.value for q in quantities}:
+            stated[value] = stated.get(value, 0) + 1
+
+    def headline(sentence: Sentence, quantities: list[Quantity]) -> bool:
+        text = sentence.text
+        if title and norm(text) == norm(title):
+            return True
+        if text[-1:] in '.!?"”’)' or len(text) > 200:
+            return False
+        return all(stated[q.value] > 1 for q in quantities)
+
+    return [(s, qs) for s, qs in found if not headline(s, qs)]
 
 
 def _storable(quantity: Quantity) -> bool:
@@ -82,20 +259,22 @@ def _stored(value: Decimal | None) -> Decimal | None:
     return None if value is None else value.quantize(_PLACES, rounding=ROUND_HALF_UP)
 
 
-def claim_from_proposal(source, proposal: Proposal, created_by=None) -> Claim:
+def claim_from_proposal(source, proposal: Proposal, created_by=None, claimant=None) -> Claim:
     q = proposal.quantity
     hedge = q.hedge
     low, high = (q.low, q.high) if hedge in (Hedge.RANGE, Hedge.VAGUE) else (None, None)
     if hedge == Hedge.RANGE and (low is None or high is None):
         hedge, low, high = Hedge.APPROX, None, None
     change = {"increase": "Increase", "decrease": "Decrease"}.get(q.change or "")
+    period_start, period_end = proposal.period or (None, None)
     return Claim(
         source=source,
         quote=proposal.sentence.text,
         quote_start=proposal.sentence.start,
         quote_end=proposal.sentence.end,
         summary=f"{change} of {q.text}" if change else "",
-        attribution=Attribution.ASSERTED,
+        claimant=claimant,
+        attribution=Attribution.REPORTED if claimant else Attribution.ASSERTED,
         value=_stored(q.value),
         hedge=hedge,
         value_low=_stored(low),
@@ -103,22 +282,45 @@ def claim_from_proposal(source, proposal: Proposal, created_by=None) -> Claim:
         unit=(q.unit or "")[:_MAX_UNIT],
         currency=q.currency or "",
         rate_period=q.per if q.per in _RATE_PERIODS else "",
+        period_start=period_start,
+        period_end=period_end,
         origin=Origin.EXTRACTED,
         created_by=created_by,
     )
 
 
 @transaction.atomic
-def save_proposals(source, *, created_by=None) -> tuple[list[Claim], int]:
-    """Store new candidates from the source's text; returns (created claims, skipped count)."""
+def save_proposals(source, *, created_by=None) -> Proposed:
+    """Store new candidates from the source's text: ``created, skipped = save_proposals(s)``;
+    the result's ``unread`` and ``message`` say when the run stopped at ``MAX_CANDIDATES``."""
     if not source.text:
-        return [], 0
+        return Proposed([], 0)
+    proposals = propose(
+        source.text,
+        language=source.language,
+        claim_date=source.published_on,
+        title=source.title,
+        limit=MAX_CANDIDATES + 1,
+    )
+    unread = 0
+    if len(proposals) > MAX_CANDIDATES:
+        rest = proposals[MAX_CANDIDATES - 1].sentence.end
+        unread = len(re.findall(r"\d+", source.text[rest:]))  # a count, not a second parse
+        proposals = proposals[:MAX_CANDIDATES]
+    claimants = _Claimants()
+    known = _known_figures(source)
     created, skipped = [], 0
-    for proposal in propose(source.text, language=source.language):
+    for proposal in proposals:
         claim = claim_from_proposal(source, proposal, created_by)
-        if _already_known(claim):
+        key = (claim.quote, claim.value, claim.unit)
+        if key in known:
             skipped += 1
             continue
+        known.add(key)
+        claim.claimant = claimants.get(proposal.claimant)
+        claim.attribution = Attribution.REPORTED if claim.claimant else Attribution.ASSERTED
+        if claim.period_start and claim.period_end and claim.period_start > claim.period_end:
+            claim.period_start = claim.period_end = None
         try:
             claim.full_clean()
         except ValidationError:
@@ -128,9 +330,86 @@ def save_proposals(source, *, created_by=None) -> tuple[list[Claim], int]:
             continue
         claim.save()
         created.append(claim)
-    return created, skipped
+    return Proposed(created, skipped, unread)
 
 
-def _already_known(claim: Claim) -> bool:
-    same = {"source": claim.source, "quote": claim.quote, "value": claim.value, "unit": claim.unit}
-    return Claim.objects.filter(**same).exists() or Claim.history.filter(**same).exists()
+class _Claimants:
+    """Claimant names from one run matched to stored claimants, or proposed as new ones.
+
+    "President Donald Trump" matches a stored "Donald Trump" (titles and articles aside, one name
+    ends the other); a name found nowhere is created only when it names someone ("Mr. Smith",
+    "the Mexican government", "el INM"), not for "The company" or "officials"."""
+
+    _LEADS = {
+        "the",
+        "el",
+        "la",
+        "los",
+        "las",
+        "mr.",
+        "mrs.",
+        "ms.",
+        "dr.",
+        "president",
+        "presidente",
+    }
+
+    def __init__(self):
+        self.known = {self.key(name): pk for pk, name in Claimant.objects.values_list("pk", "name")}
+        self.cache: dict[str, Claimant | None] = {}
+
+    def key(self, name: str) -> str:
+        words = name.lower().split()
+        while len(words) > 1 and words[0] in self._LEADS:
+            words.pop(0)
+        return " ".join(words)
+
+    def get(self, name: str | None) -> Claimant | None:
+        if not name:
+            return None
+        name = name[:_MAX_CLAIMANT]
+        if name not in self.cache:
+            self.cache[name] = self.lookup(name)
+        return self.cache[name]
+
+    def lookup(self, name: str) -> Claimant | None:
+        key = self.key(name)
+        pk = self.known.get(key) or next(
+            (
+                pk
+                for known, pk in self.known.items()
+                if _ends_with(key, known) or _ends_with(known, key)
+            ),
+            None,
+        )
+        if pk is not None:
+            return Claimant.objects.get(pk=pk)
+        words = name.split()
+        named = any(w[:1].isupper() for w in words[1:]) or (len(words) == 1 and name.isupper())
+        if not named and not (
+            words[0].lower() in self._LEADS and words[-1].lower() in INSTITUTIONS
+        ):
+            return None
+        kind = (
+            Claimant.Kind.ORGANISATION
+            if words[-1].lower() in INSTITUTIONS or name.isupper() or words[0].islower()
+            else Claimant.Kind.PERSON
+        )
+        claimant = Claimant(name=name, kind=kind)
+        claimant.full_clean()
+        claimant.save()
+        self.known[key] = claimant.pk
+        return claimant
+
+
+def _ends_with(longer: str, shorter: str) -> bool:
+    """Whole words: "defense secretary mark esper" ends with "mark esper"."""
+    return len(shorter.split()) > 1 and (longer == shorter or longer.endswith(" " + shorter))
+
+
+def _known_figures(source) -> set[tuple[str, Decimal, str]]:
+    """(quote, value, unit) of every claim the source has or ever had, read once per run."""
+    fields = ("quote", "value", "unit")
+    rows = Claim.objects.filter(source=source).values_list(*fields)
+    past = Claim.history.filter(source_id=source.pk).values_list(*fields)
+    return set(rows) | set(past)

@@ -66,14 +66,17 @@ class Command(BaseCommand):
                 )
                 source.full_clean()
                 source.save()
-                created = []
+                created, note = [], ""
                 if options["extract"]:
-                    created, _ = save_proposals(source, created_by=user)
+                    result = save_proposals(source, created_by=user)
+                    created, note = result[0], result.message
         except ValidationError as error:
             raise CommandError(describe(error)) from None
         self.stdout.write(f"Imported source {source.pk}: {source}")
         if options["extract"]:
             self.stdout.write(f"Proposed {len(created)} claims (unverified, origin 'extracted').")
+            if note:
+                self.stdout.write(note)
 
 
 def read_text(path: Path) -> str:
