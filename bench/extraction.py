@@ -37,6 +37,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from claims.claimants import find_claimant  # noqa: E402
 from claims.figures.parsing import (  # noqa: E402
     APPROX,
     AT_LEAST,
@@ -51,11 +52,13 @@ from claims.figures.parsing import (  # noqa: E402
     Quantity,
     find_quantities,
 )
+from claims.periods import find_period  # noqa: E402
 
 DEFAULT_DATA = (
     Path(__file__).resolve().parents[2] / "shared/benchmarks/newsquant/newsquant_dev.json"
 )
 SPANISH = Path(__file__).resolve().parents[2] / "shared/benchmarks/recognizers_es"
+CONTEXT = Path(__file__).resolve().parent / "data/claim_context.json"
 SEEDS = Path(__file__).resolve().parents[2] / "shared/seeds"
 HEDGE_LABELS = {
     EXACT: "=",
@@ -292,6 +295,42 @@ def print_spanish(rows: list[tuple[str, dict[str, SpanishTally]]]) -> None:
     print(f"({sum(t.sentences for t in total)} cases, {sum(t.figures for t in total)} figures)")
 
 
+def context_check(show: bool) -> None:
+    """Claimant and period on the hand-annotated sentences of bench/data/claim_context.json,
+    read the way claims.extraction.propose reads them (one figure per sentence is scored)."""
+    import datetime
+
+    items = json.loads(CONTEXT.read_text(encoding="utf-8"))["sentences"]
+    right_claimant = right_period = 0
+    for item in items:
+        published = datetime.date.fromisoformat(item["published"])
+        found = find_quantities(item["text"], item["language"])
+        q = next((q for q in found if q.value == Decimal(item["value"])), None)
+        claimant = find_claimant(item["text"], item["language"], figure_at=q.start if q else None)
+        period = find_period(item["text"], published, item["language"])
+        gold = item["period"] and tuple(
+            published if d == "claim" else datetime.date.fromisoformat(d) for d in item["period"]
+        )
+        ok_claimant = (
+            claimant is None
+            if item["claimant"] is None
+            else claimant is not None
+            and any(g.lower() in claimant.lower() for g in item["claimant"])
+        )
+        ok_period = (period or None) == (gold or None)
+        right_claimant += ok_claimant
+        right_period += ok_period
+        if show and not (ok_claimant and ok_period and q):
+            print(f"  {item['text'][:90]}")
+            print(f"    figure {q and q.value}  claimant {claimant!r} (gold {item['claimant']})")
+            print(f"    period {period} (gold {gold})")
+    n = len(items)
+    print(
+        f"\nClaimant and period on {n} hand-annotated sentences from real articles: "
+        f"claimant right {right_claimant}/{n}, period right {right_period}/{n}"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="NewsQuant-format JSON")
@@ -300,6 +339,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--spanish-errors", type=int, default=0, metavar="N", help="show N missed Spanish figures"
     )
+    parser.add_argument("--context-errors", action="store_true", help="list claimant/period misses")
     parser.add_argument("--no-baseline", action="store_true", help="skip quantulum3")
     args = parser.parse_args(argv)
     if args.seeds:
@@ -332,6 +372,8 @@ def main(argv: list[str] | None = None) -> int:
 
             spanish_rows.append(("quantulum3", run_spanish("quantulum3", baseline, 0)))
         print_spanish(spanish_rows)
+    if CONTEXT.is_file():
+        context_check(args.context_errors)
     if SEEDS.is_dir():
         seed_check()
     return 0

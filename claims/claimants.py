@@ -22,12 +22,14 @@ import re
 
 _SPEECH_EN = (
     "said says told reported announced estimated stated claimed added noted warned wrote "
-    "confirmed testified tweeted explained insisted argued acknowledged admitted predicted"
+    "confirmed testified tweeted explained insisted argued acknowledged admitted predicted "
+    "revealed disclosed released published"
 )
 _SPEECH_ES = (
     "dijo dice informó informa anunció afirmó afirma señaló señala aseguró asegura declaró "
     "explicó indicó indica estimó detalló precisó reportó reconoció advirtió destacó sostuvo "
-    "agregó añadió publicó"
+    "agregó añadió publicó reveló informaron señalaron indicaron detallaron explicaron "
+    "aseguraron afirmaron reportaron anunciaron"
 )
 _SOURCE_PHRASE = {
     "en": r"according to|as reported by|data from|figures from|estimates by",
@@ -95,21 +97,27 @@ def find_claimant(sentence: str, language: str = "en", figure_at: int | None = N
 def _phrase_from(words: list[str], i: int, lang: str, limit: int = 8) -> str | None:
     """The noun phrase starting at words[i], ending at punctuation, a clause word or a number."""
     taken: list[str] = []
-    for w in words[i : i + limit]:
+    for n, w in enumerate(words[i : i + limit], i):
         low = w.lower()
+        nxt = words[n + 1] if n + 1 < len(words) else ""
+        if low in _NAME_JOINERS and taken and taken[-1][0].isupper() and nxt[:1].isupper():
+            taken.append(w)  # "Immigration and Customs Enforcement", "Seguridad y Protección"
+            continue
         if not w[0].isalpha() or (taken and low in _STOP[lang]) or low in _SPEECH[lang]:
             if w == "." and taken and _abbreviated(taken[-1]) and len(taken) < limit:
                 taken[-1] += "."  # "Mr. Smith", "U.S. officials"
                 continue
             break
         taken.append(w)
-    while taken and taken[-1].lower() in _STOP[lang] | {"the", "a", "el", "la", "los", "las"}:
+    while taken and taken[-1].lower() in _STOP[lang] | _NAME_JOINERS | _ARTICLES | {"a"}:
         taken.pop()
     if not taken or taken[0].lower() in _PRONOUNS:
         return None
     return " ".join(taken).replace(" .", ".")
 
 
+_NAME_JOINERS = {"and", "y", "of", "de", "del", "&"}
+_GENERIC_HEADS = {"data", "figures", "statistics", "numbers", "estimates", "report", "reports"}
 _TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gen", "gov", "sr", "sra", "dra", "lic", "ing"}
 
 
@@ -122,40 +130,86 @@ def _after_source_phrase(sentence: str, lang: str) -> str | None:
     if m is None:
         return None
     words = [w.group() for w in _WORD.finditer(sentence[m.end() :])]
-    return _phrase_from(words, 0, lang)
+    start = 0
+    while start < len(words) and words[start].lower() in _ARTICLES | _GENERIC_HEADS:
+        start += 1
+    if start and start < len(words) and words[start].lower() in {"from", "of", "by", "de", "del"}:
+        words = words[start + 1 :]  # "according to the data from the Department of ..."
+    phrase = _phrase_from(words, 0, lang)
+    # "according to local media reports", "según dijo": no one is named, other rules may find
+    # the speaker ("..., President Claudia Sheinbaum stated, according to local media reports")
+    return phrase if phrase and any(w[0].isupper() for w in phrase.split()) else None
 
 
 def _around_speech_verb(words: list[str], lang: str) -> str | None:
     for i, w in enumerate(words):
-        if w.lower() not in _SPEECH[lang]:
+        low = w.lower()
+        if low in {"dio", "dieron"} and [x.lower() for x in words[i + 1 : i + 3]] == [
+            "a",
+            "conocer",
+        ]:
+            after_at = i + 3  # "la SFP dio a conocer que ..."
+        elif low in {"show", "shows", "showed"} and i and words[i - 1].lower() in _GENERIC_HEADS:
+            before = _speaker_before(words, i - 1, lang)  # "DHS data show"
+            if before:
+                return before
             continue
-        after = _phrase_from(words, i + 1, lang)
+        elif low in _SPEECH[lang]:
+            after_at = i + 1
+        else:
+            continue
+        # "Trump said", "la funcionaria destacó" name the speaker before the verb; "said Trump",
+        # "informó la Secretaría" after it, when nothing stands before.
         before = _speaker_before(words, i, lang)
-        # "Trump said" names the speaker before the verb; "said Trump" and "dijo el presidente"
-        # after it. Spanish puts the speaker after the verb more often than not.
-        if lang == "es":
-            return after if after and _looks_like_speaker(after) else before
         if before:
             return before
+        after = _phrase_from(words, after_at, lang)
         if after and _looks_like_speaker(after):
             return after
     return None
 
 
 def _speaker_before(words: list[str], i: int, lang: str) -> str | None:
-    """The words right before a speech verb, back to a comma, quote or clause word."""
+    """The words right before a speech verb, back to a comma, quote or clause word. An
+    apposition is skipped: "Luis Miranda, a DHS spokesman, reported" names Luis Miranda."""
+    if i and words[i - 1] == ",":
+        return _name_before_apposition(words, i - 1)
     j = i
-    while j > 0 and i - j < 6:
+    while j > 0 and i - j < 9:
         w = words[j - 1]
+        if w == ")" and j > 2 and words[j - 3] == "(":
+            j -= 3  # "the Immigration and Customs Enforcement Service (ICE) reported"
+            continue
         if not w[0].isalpha() and not (w == "." and j > 1 and _abbreviated(words[j - 2])):
             break
-        if w.lower() in _STOP[lang] and w.lower() not in {"of", "de", "del"}:
+        joined = w.lower() in _NAME_JOINERS and j > 1 and words[j - 2][:1].isupper()
+        if w.lower() in _STOP[lang] and not joined:
             break
         j -= 1
     if j == i:
         return None
-    phrase = _phrase_from(words, j, lang, limit=i - j)
-    return phrase if phrase and _looks_like_speaker(phrase) else None
+    while j < i - 1 and words[j][:1].islower() and words[j].lower() not in _ARTICLES:
+        j += 1  # "previously unpublished US Department of ..." starts at the name
+    acronym = ""
+    if i - j > 3 and words[i - 1] == ")" and words[i - 3] == "(":
+        acronym, i = f" ({words[i - 2]})", i - 3
+    phrase = _phrase_from(words[j:i], 0, lang, limit=i - j)
+    return phrase + acronym if phrase and _looks_like_speaker(phrase) else None
+
+
+def _name_before_apposition(words: list[str], comma: int) -> str | None:
+    """The proper name before ", a DHS spokesman," / ", secretario de Seguridad (SSPC),"."""
+    opening = next((k for k in range(comma - 1, max(comma - 14, -1), -1) if words[k] == ","), None)
+    if opening is None or opening < 1:
+        return None
+    end = start = opening
+    while start > 0 and (
+        words[start - 1][:1].isupper() or words[start - 1].lower() in {"de", "del"}
+    ):
+        start -= 1
+    while start < end and not words[start][:1].isupper():
+        start += 1
+    return " ".join(words[start:end]) if end - start >= 1 else None
 
 
 def _looks_like_speaker(phrase: str) -> bool:

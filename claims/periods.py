@@ -102,32 +102,47 @@ def _rx(pattern: str) -> re.Pattern:
 
 
 # (pattern, kind): tried in order; the first that matches wins.
+def _date(n: str) -> str:
+    """A month with an optional day before or after it and an optional year, or a year:
+    "January 20", "20 de enero", "julio de 2019", "2018"; group names end in ``n``."""
+    day = rf"(?:(?P<d{n}>\d{{1,2}})\s+(?:de\s+)?)?"
+    after = rf"(?:\s+(?P<e{n}>\d{{1,2}})(?!\d))?"
+    year = rf"(?:,?\s+(?:de\s+|of\s+)?(?P<y{n}>{_YEAR}))?"
+    return rf"(?:{day}(?P<m{n}>{_MONTH})\.?{after}{year}|(?P<z{n}>{_YEAR}))"
+
+
+_THIS_YEAR = r"(?:\s+(?:of\s+this\s+year|de\s+este\s+año|del\s+año\s+en\s+curso))?"
+# (pattern, kind): tried in order; the first that resolves wins.
 _RULES = [
     (
         _rx(
-            rf"(?:since|desde)\s+(?:(?:el|la)\s+)?(?P<month>{_MONTH})\.?(?:\s+(?:de\s+)?(?P<year>{_YEAR}))?"
+            rf"(?:from|between|de|del|desde|entre)\s+(?:el\s+)?{_date('1')}\s+(?:to|and|through"
+            rf"|until|a|al|y|hasta)\s+(?:el\s+)?{_date('2')}{_THIS_YEAR}"
         ),
-        "since_month",
+        "between",
     ),
-    (
-        _rx(rf"(?:since|desde)\s+(?:(?:el|la)\s+)?(?:(?:year|año)\s+)?(?P<year>{_YEAR})"),
-        "since_year",
-    ),
+    (_rx(rf"(?:since|desde)\s+(?:(?:el|la)\s+)?(?:(?:year|año)\s+)?{_date('1')}"), "since"),
+    (_rx(rf"fiscal\s+year\s+(?P<year>{_YEAR})"), "fiscal_year"),
     (
         _rx(
-            rf"(?:in|over|during|for)\s+the\s+(?:past|last|previous)\s+(?P<count>{_COUNT})\s+(?P<unit>{_UNIT})"
+            rf"(?:in|over|during|for)\s+the\s+(?:past|last|previous)\s+(?P<count>{_COUNT})"
+            rf"\s+(?P<unit>{_UNIT})"
         ),
         "past_n",
     ),
     (
         _rx(
-            rf"(?:en|durante)\s+(?:los|las)\s+(?:últimos|últimas|pasados|pasadas)\s+(?P<count>{_COUNT})\s+(?P<unit>{_UNIT})"
+            rf"(?:en|durante)\s+(?:los|las)\s+(?:últimos|últimas|pasados|pasadas)\s+"
+            rf"(?P<count>{_COUNT})\s+(?P<unit>{_UNIT})"
         ),
         "past_n",
     ),
     (_rx(rf"(?:in|over|during)\s+the\s+(?:past|last)\s+(?P<unit>{_UNIT})"), "past_one"),
+    (_rx(r"(?:en|durante)\s+el\s+(?:último|pasado)\s+(?P<unit>año|mes)"), "past_one"),
     (_rx(rf"(?:by|before)\s+the\s+end\s+of\s+(?P<year>{_YEAR})"), "by_end_year"),
     (_rx(rf"(?:para|a|antes\s+de)\s+(?:finales|fines)\s+de\s+(?P<year>{_YEAR})"), "by_end_year"),
+    (_rx(rf"(?P<month>{_MONTH})\s+pasado"), "last_month_named"),  # "en enero pasado"
+    (_rx(rf"(?:el|la)\s+pasad[oa]\s+(?P<month>{_MONTH})"), "last_month_named"),
     (_rx(r"(?:last|previous)\s+(?P<unit>month|year|week)"), "last_unit"),
     (_rx(r"(?:el|la)\s+(?P<unit>mes|año|semana)\s+(?:pasado|pasada|anterior)"), "last_unit"),
     (_rx(r"(?:this|este|esta)\s+(?P<unit>year|month|año|mes)"), "this_unit"),
@@ -173,16 +188,45 @@ def find_period(
     return None
 
 
+def _point(g: dict, n: str, ref: datetime.date, year_hint: int | None = None):
+    """(first day, last day) of date ``n`` in a match, the year inferred when not written."""
+    if g.get(f"z{n}"):
+        year = int(g[f"z{n}"])
+        return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    month = _MONTHS.get((g.get(f"m{n}") or "").lower())
+    if month is None:
+        return None
+    year = int(g[f"y{n}"]) if g.get(f"y{n}") else year_hint or _latest_month(month, ref)
+    day = g.get(f"d{n}") or g.get(f"e{n}")
+    if day:
+        try:
+            one = datetime.date(year, month, int(day))
+        except ValueError:
+            return None
+        return one, one
+    return datetime.date(year, month, 1), _month_end(year, month)
+
+
 def _resolve(kind: str, g: dict, ref: datetime.date) -> Period | None:
     year = int(g["year"]) if g.get("year") else None
     month = _MONTHS.get((g.get("month") or "").lower())
     if kind == "in_month" and g["month"] == "may":
         return None  # lower-case "in may" is the verb ("in may have"), not the month
-    if kind == "since_month" and month:
-        start = datetime.date(year or _latest_month(month, ref), month, 1)
-        return (start, ref) if start <= ref else None
-    if kind == "since_year" and year:
-        return (datetime.date(year, 1, 1), ref) if year <= ref.year else None
+    if kind == "between":
+        end = _point(g, "2", ref)
+        hint = end[0].year if end and not g.get("z1") else None
+        start = _point(g, "1", ref, year_hint=hint)
+        if start is None or end is None or start[0] > end[1]:
+            return None
+        return start[0], end[1]
+    if kind == "since":
+        start = _point(g, "1", ref)
+        return (start[0], ref) if start and start[0] <= ref else None
+    if kind == "fiscal_year" and year:
+        return datetime.date(year - 1, 10, 1), datetime.date(year, 9, 30)  # the US federal year
+    if kind == "last_month_named" and month:
+        y = ref.year if month < ref.month else ref.year - 1  # "enero pasado" is before now
+        return datetime.date(y, month, 1), _month_end(y, month)
     if kind in ("past_n", "past_one"):
         count = 1 if kind == "past_one" else _count(g["count"])
         unit = _UNITS[g["unit"].lower()]

@@ -395,17 +395,42 @@ class _Scanner:
             if mult:
                 c.value, c.nxt, c.mult, c.plain_int = c.value * mult, k + 1, mult, False
             return c
-        while self.low(k) in self.lang.scales and not (self.low(k) == "hundred" and c.value >= 100):
-            mult = self.lang.scales[self.low(k)]
-            c.value, c.mult, c.plain_int, k = c.value * mult, c.mult * mult, False, k + 1
-            rest = self.tok(k)
-            if mult == 1000 and self.lang.code == "es" and rest and rest.kind == "num":
-                if rest.text.isdigit() and len(rest.text) <= 3 and self.low(k + 1) != "mil":
-                    c.value, k = c.value + int(rest.text), k + 1  # "6 mil 300 agentes"
+        k = self.scale_chain(c, k)
         if self.lang.code == "es" and self.low(k) in {"docena", "docenas"} and c.mult == 1:
             c.value, c.plain_int, k = c.value * 12, False, k + 1  # "3 docenas"
         c.nxt = k
         return c
+
+    def scale_chain(self, c: _Core, k: int) -> int:
+        """Scale words after a number, and the groups Mexican copy writes between them:
+        "1.5 million", "2 mil millones", "6 mil 300", "63 millones 149 mil 245", "39 thousand 653".
+        Updates ``c`` and returns the index after the chain."""
+        scales, total, current, lead = self.lang.scales, Decimal(0), c.value, True
+        while True:
+            w = self.low(k)
+            if w in scales and not (w == "hundred" and current >= 100):
+                mult = scales[w]
+                if mult >= 10**6:
+                    total, current = total + current * mult, Decimal(0)
+                else:
+                    current *= mult
+                c.mult = c.mult * mult if lead else c.mult
+                c.plain_int, k = False, k + 1
+                continue
+            group = self.tok(k)
+            if c.plain_int or group is None or group.kind != "num" or self.glued(k):
+                break
+            digits = group.text.replace(".", "", 1) if "." in group.text else group.text
+            after = self.low(k + 1)
+            if not (digits.isdigit() and len(group.text.split(".")[0]) <= 3):
+                break
+            if "." in group.text and after in scales:
+                break  # only the last group carries decimals: "816 mil 470.40 pesos"
+            if not (self.lang.code == "es" or after in scales or self.low(k - 1) == "thousand"):
+                break  # English copy keeps "2 million 300 people" apart
+            current, k, lead = current + to_decimal(group.text, self.lang), k + 1, False
+        c.value = total + current
+        return k
 
     def counted_after(self, k: int) -> bool:
         """A unit or a plural noun at token k (not glued): what "1.2m" or "8 B" counts."""
