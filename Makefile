@@ -48,7 +48,7 @@ format: $(STAMP) ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-bench-extraction: $(STAMP) ## Quantity extraction on the NewsQuant dev half, against quantulum3
+bench-extraction: $(STAMP) ## Extraction on NewsQuant + Spanish dev halves vs quantulum3; claimants, periods
 	$(PY) bench/extraction.py
 
 bench-factsheet: $(STAMP) ## Render a 3,000-claim fact sheet to HTML and PDF (throwaway SQLite) and time it

@@ -111,7 +111,7 @@ def _date(n: str) -> str:
     return rf"(?:{day}(?P<m{n}>{_MONTH})\.?{after}{year}|(?P<z{n}>{_YEAR}))"
 
 
-_THIS_YEAR = r"(?:\s+(?:of\s+this\s+year|de\s+este\s+año|del\s+año\s+en\s+curso))?"
+_THIS_YEAR = r"(?:\s+(?P<this>of\s+this\s+year|de\s+este\s+año|del\s+año\s+en\s+curso))?"
 # (pattern, kind): tried in order; the first that resolves wins.
 _RULES = [
     (
@@ -213,7 +213,8 @@ def _resolve(kind: str, g: dict, ref: datetime.date) -> Period | None:
     if kind == "in_month" and g["month"] == "may":
         return None  # lower-case "in may" is the verb ("in may have"), not the month
     if kind == "between":
-        end = _point(g, "2", ref)
+        this_year = ref.year if g.get("this") else None  # "from January to April of this year"
+        end = _point(g, "2", ref, year_hint=this_year)
         hint = end[0].year if end and not g.get("z1") else None
         start = _point(g, "1", ref, year_hint=hint)
         if start is None or end is None or start[0] > end[1]:

@@ -273,3 +273,36 @@ def test_extract_claims_says_when_it_stopped_early(db, capsys):
     source = factories.source(text="7, " * 2_000)
     call_command("extract_claims", str(source.pk))
     assert "Stopped after 500 figures" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "claimant"),
+    [
+        ("Luis Ruiz, a DHS spokesman, reported that 740,000 left.", "en", "Luis Ruiz"),
+        ("Ana Díaz, secretaria de Seguridad (SSP), detalló que hay 600.", "es", "Ana Díaz"),
+        ("He deported 37,660 people, previously unpublished DHS data show.", "en", "DHS"),
+        ("Some 500 left, the Customs and Border Service (CBS) reported on Friday.", "en",
+         "the Customs and Border Service (CBS)"),
+        ('"900 returned," Ana Ruiz stated, according to local media.', "en", "Ana Ruiz"),
+        ("La SFP dio a conocer que hubo 17 mil irregularidades.", "es", "La SFP"),
+    ],
+)  # fmt: skip
+def test_claimants_behind_appositions_and_unnamed_sources(sentence, language, claimant):
+    assert propose(sentence, language)[-1].claimant == claimant
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "period"),
+    [
+        ("Since January 20, 14,470 people have returned.", "en", ("2025-01-20", "2025-02-14")),
+        ("Desde el 20 de enero regresaron 14,470 personas.", "es", ("2025-01-20", "2025-02-14")),
+        ("From January to April of this year 900 left.", "en", ("2025-01-01", "2025-04-30")),
+        ("Cayó 8.8% entre enero y septiembre de 2024.", "es", ("2024-01-01", "2024-09-30")),
+        ("De 2018 a enero de 2025 cayó 23.8 por ciento.", "es", ("2018-01-01", "2025-01-31")),
+        ("It expelled 142,580 people during fiscal year 2023.", "en", ("2022-10-01", "2023-09-30")),
+        ("La Sener gastó 27 mil 94 millones en enero pasado.", "es", ("2025-01-01", "2025-01-31")),
+    ],
+)  # fmt: skip
+def test_periods_between_two_dates_from_a_day_and_in_fiscal_years(sentence, language, period):
+    proposal = propose(sentence, language, claim_date=datetime.date(2025, 2, 14))[-1]
+    assert proposal.period == tuple(datetime.date.fromisoformat(d) for d in period)

@@ -567,3 +567,12 @@ def test_scientific_notation_and_vulgar_fractions():
     assert values("1e10") == [D(10**10)]
     assert values("-12e-1", "es") == [D("-1.2")]
     assert values("el resultado es ⅙ y, a veces, ½", "es") == [D("0.166667"), D("0.5")]
+
+
+def test_mexican_groups_run_across_scales():
+    assert values("asciende a 63 millones 149 mil 245 litros", "es-MX") == [D(63149245)]
+    assert values("gastó 27 mil 94 millones de pesos", "es-MX") == [D(27094000000)]
+    assert values("317 mil 262 millones 816 mil 470.40 pesos", "es-MX") == [D("317262816470.4")]
+    assert values("550 mil, 370 mil y 150 mil pesos", "es-MX") == [D(550000), D(370000), D(150000)]
+    assert values("39 thousand 653 migrants were returned") == [D(39653)]
+    assert values("2 million 300 people") == [D(2000000), D(300)]
