@@ -123,6 +123,14 @@ class Quantity:
 
 _DASHES = {"-", "–", "—", "−"}
 _ES_ARTICLES = {"el", "la", "los", "las"}
+_SCORE_VERBS = set(
+    """won beat lost defeated drew routed edged ganó perdió venció empató goleó derrotó cayó
+    wins beats loses""".split()
+)
+_CHANGE_NOUNS_ES = {
+    **dict.fromkeys("aumento alza incremento crecimiento repunte subida".split(), INCREASE),
+    **dict.fromkeys("caída baja disminución reducción descenso contracción".split(), DECREASE),
+}
 _COUNT_MODIFIERS = {"more", "additional", "extra", "fewer", "new", "other", "further", "más"}
 _METRE_CONTEXT = {"hurdles", "relays", "relay", "heats", "sprints", "metres", "meters"}
 # After a figure, these nouns make it the size of a change: "a 4.2 percent drop", "a 5% rise".
@@ -716,6 +724,8 @@ class _Scanner:
                 return CHANGE_WITH_BY[w]
             if w == "of" and lang.code == "en":
                 return CHANGE_NOUNS.get(self.low(j - 1))  # "a drop of 5%"
+            if w in {"de", "del"} and lang.code == "es" and self.low(j - 1) in _CHANGE_NOUNS_ES:
+                return _CHANGE_NOUNS_ES[self.low(j - 1)]  # "una caída de 0.3 por ciento"
             by = by or w == "by"
             if w not in CHANGE_FILLERS and not (
                 by and self.kind(j) == "word" and w not in lang.stop
@@ -758,6 +768,8 @@ class _Scanner:
             k = self.cents(c, k)
         k_rate = self.rate_at(k, unit)[2]
         c2 = self.range_end(c, unit, k, mode, hedge)
+        if c2 is not None and not unit and self.low(k) in _DASHES and self.score_verb(c.first):
+            return None, c2.nxt  # "ganó 3-1", "beat them 4-2": a score, not a quantity
         if c2 is None and mode == "from" and k_rate > k:
             c2, k = self.range_end(c, unit, k_rate, mode, hedge), k_rate  # "from $75 per barrel to"
         unit2, currency2, k2 = self.unit_at(c2.nxt, c2) if c2 else ("", None, k)
@@ -811,6 +823,10 @@ class _Scanner:
         c.value += c2.value / 100
         c.plain_int = False
         return end
+
+    def score_verb(self, k: int) -> bool:
+        """A verb of winning or losing right before a figure: what follows is a score."""
+        return bool({self.low(k - 1), self.low(k - 2)} & _SCORE_VERBS)
 
     def money_at(self, k: int) -> bool:
         return bool(self.phrase(k, self.lang.money_words)) or self.low(k) in CURRENCY_SYMBOLS

@@ -710,7 +710,8 @@ LABEL_WORDS = set(
     apartment suite floor exit lane district ward precinct
     artículo articulo fracción fraccion inciso capítulo capitulo número numero núm num página
     pagina párrafo parrafo sección seccion apartado cláusula clausula línea linea ruta carretera
-    piso habitación nivel fase etapa temporada episodio vuelo jornada distrito casilla""".split()
+    piso habitación nivel fase etapa temporada episodio vuelo jornada distrito casilla kilómetro
+    expediente""".split()
 )
 # Words before a four-digit number that make it a year even when a plural noun follows.
 YEAR_LEADS = set(

@@ -576,3 +576,17 @@ def test_mexican_groups_run_across_scales():
     assert values("550 mil, 370 mil y 150 mil pesos", "es-MX") == [D(550000), D(370000), D(150000)]
     assert values("39 thousand 653 migrants were returned") == [D(39653)]
     assert values("2 million 300 people") == [D(2000000), D(300)]
+
+
+def test_a_score_after_a_verb_of_winning_is_not_a_figure():
+    assert values("El equipo ganó 3-1 ante 87 mil aficionados.", "es-MX") == [D(87000)]
+    assert values("They beat Boston 4-2 on Sunday.") == []
+
+
+def test_spanish_change_nouns_before_the_figure():
+    assert figures("una caída de 0.3 por ciento", "es-MX")[0][3] == DECREASE
+    assert figures("un aumento de 5%", "es-MX")[0][3] == INCREASE
+
+
+def test_spanish_road_markers_are_labels():
+    assert values("Ocurrió en el kilómetro 14 de la autopista.", "es-MX") == []
