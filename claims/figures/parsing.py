@@ -271,7 +271,13 @@ class _Scanner:
         power = self.exponent(k + 1)
         if power is not None:  # "1e10", "-12e-1", "1,1^+23"
             op, exp, nxt = power
-            c.value = c.value.scaleb(exp) if op == "e" else c.value**exp
+            try:
+                value = c.value.scaleb(exp) if op == "e" else c.value**exp
+            except ArithmeticError:
+                value = None
+            if value is None or not value.is_finite() or abs(value.adjusted()) > 24:
+                return c  # "0^-1" is no number, "9^999" none a claim holds: digits stand alone
+            c.value = value
             c.nxt, c.plain_int = nxt, False
             return c
         slash, den = self.tok(k + 1), self.tok(k + 2)

@@ -590,3 +590,7 @@ def test_spanish_change_nouns_before_the_figure():
 
 def test_spanish_road_markers_are_labels():
     assert values("Ocurrió en el kilómetro 14 de la autopista.", "es-MX") == []
+
+
+def test_exponents_that_make_no_claimable_number_leave_the_digits_alone():
+    assert values("0^-1 y 9^999", "es") == [D(0), D(1), D(9), D(999)]
