@@ -259,7 +259,9 @@ def _stored(value: Decimal | None) -> Decimal | None:
     return None if value is None else value.quantize(_PLACES, rounding=ROUND_HALF_UP)
 
 
-def claim_from_proposal(source, proposal: Proposal, created_by=None, claimant=None) -> Claim:
+def claim_from_proposal(source, proposal: Proposal, created_by=None) -> Claim:
+    """The unsaved claim for a proposal; its claimant is resolved against the database by
+    ``save_proposals``, which then marks the claim "reported"."""
     q = proposal.quantity
     hedge = q.hedge
     low, high = (q.low, q.high) if hedge in (Hedge.RANGE, Hedge.VAGUE) else (None, None)
@@ -273,8 +275,7 @@ def claim_from_proposal(source, proposal: Proposal, created_by=None, claimant=No
         quote_start=proposal.sentence.start,
         quote_end=proposal.sentence.end,
         summary=f"{change} of {q.text}" if change else "",
-        claimant=claimant,
-        attribution=Attribution.REPORTED if claimant else Attribution.ASSERTED,
+        attribution=Attribution.ASSERTED,
         value=_stored(q.value),
         hedge=hedge,
         value_low=_stored(low),
@@ -317,8 +318,6 @@ def save_proposals(source, *, created_by=None) -> Proposed:
             skipped += 1
             continue
         known.add(key)
-        claim.claimant = claimants.get(proposal.claimant)
-        claim.attribution = Attribution.REPORTED if claim.claimant else Attribution.ASSERTED
         if claim.period_start and claim.period_end and claim.period_start > claim.period_end:
             claim.period_start = claim.period_end = None
         try:
@@ -328,6 +327,10 @@ def save_proposals(source, *, created_by=None) -> Proposed:
             # proposal an editor could accept; the rest of the text is still read.
             skipped += 1
             continue
+        # Only for a claim that will be stored, so a refused figure proposes no claimant.
+        claim.claimant = claimants.get(proposal.claimant)
+        if claim.claimant is not None:
+            claim.attribution = Attribution.REPORTED
         claim.save()
         created.append(claim)
     return Proposed(created, skipped, unread)
