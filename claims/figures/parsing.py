@@ -13,6 +13,19 @@ renders one for the admin and the fact-sheet exports. Worked examples (English i
     "shares jumped by 33%"           -> Quantity(value=33, hedge=EXACT, unit="percent",
                                                  change=INCREASE)
     "hasta 6 mil elementos" (es)     -> Quantity(value=6000, hedge=AT_MOST, unit="elementos")
+    "alrededor de 21,000 elementos" (es-MX) -> Quantity(value=21000, hedge=APPROX, ...)
+    "21.500 personas" (es-ES)        -> value=21500; "1,5 millones" -> 1500000 in every region
+    "6 mil 300 agentes" (es-MX)      -> value=6300; "63 millones 149 mil 245" -> 63149245
+    "mayor que 100 y menor que 300"  -> Quantity(hedge=RANGE, low=100, high=300)
+    "1.2m tons", "8 B people"        -> 1200000 tons, 8000000000 people
+    "eight or nine euros"            -> two figures, 8 EUR and 9 EUR
+    "a 4.2 percent drop", "-1.3%"    -> change=DECREASE
+    "grew more than sixfold"         -> Quantity(value=6, hedge=MORE_THAN, unit="fold", ...)
+
+The language tag picks the marks (``words.language_for``): in English and ``es-MX`` "6,000"
+groups thousands and "3.141" is a decimal; in ``es-ES`` the reverse; plain ``es`` decides from the
+digit groups; and a three-digit group ending in zero ("80.500", "6,000") groups thousands in every
+region, since no one writes 80.5 as "80.500".
 
 ``low``/``high`` is the interval the hedge implies:
 
@@ -29,8 +42,10 @@ renders one for the admin and the fact-sheet exports. Worked examples (English i
 number and its scale word, a range's second figure, the unit or counted noun when it follows
 directly, and a rate ("a year"). Change verbs ("rose") stay outside the span.
 
-Not proposed: years and dates, clock times, ordinals, names and codes ("A320", "COVID-19",
-"iPhone 11"), phone numbers, and "one" as a pronoun ("one of the ...").
+Not proposed: years and dates ("24 jun", "30 de junio"), clock times, ordinals, names, codes and
+labels ("A320", "COVID-19", "iPhone 11", "artículo 9"), phone numbers, "one" as a pronoun ("one
+of the ...") and "un"/"una" as articles, scores after a verb of winning ("ganó 3-1"), and
+spelled-out numbers hyphened into adjectives ("a four-door sedan").
 """
 
 from __future__ import annotations
