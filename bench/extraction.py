@@ -58,6 +58,7 @@ DEFAULT_DATA = (
     Path(__file__).resolve().parents[2] / "shared/benchmarks/newsquant/newsquant_dev.json"
 )
 SPANISH = Path(__file__).resolve().parents[2] / "shared/benchmarks/recognizers_es"
+MEXICAN_NEWS = Path(__file__).resolve().parent / "data/mexican_news.json"
 CONTEXT = Path(__file__).resolve().parent / "data/claim_context.json"
 SEEDS = Path(__file__).resolve().parents[2] / "shared/seeds"
 HEDGE_LABELS = {
@@ -301,6 +302,32 @@ def print_spanish(rows: list[tuple[str, dict[str, SpanishTally]]]) -> None:
     print(f"({sum(t.sentences for t in total)} cases, {sum(t.figures for t in total)} figures)")
 
 
+def mexican_news_check(show: bool) -> None:
+    """Recall and precision of figures on hand-annotated sentences from real Mexican news."""
+    items = json.loads(MEXICAN_NEWS.read_text(encoding="utf-8"))["sentences"]
+    gold_n = found = predicted = right = 0
+    for item in items:
+        gold = {Decimal(v) for v in item["values"]}
+        quantities = find_quantities(item["text"], "es-MX")
+        ends = [
+            {q.value} | ({q.low, q.high} - {None} if q.hedge == RANGE else set())
+            for q in quantities
+        ]
+        seen = set().union(*ends) if ends else set()
+        gold_n += len(gold)
+        found += len(gold & seen)
+        predicted += len(quantities)
+        right += sum(1 for e in ends if e <= gold)
+        if show and (gold - seen or any(not e <= gold for e in ends)):
+            got = [str(q.value) + (f"..{q.high}" if q.hedge == RANGE else "") for q in quantities]
+            print(f"  {item['text'][:90]}\n    gold {sorted(map(str, gold))} got {got}")
+    print(
+        f"\nMexican news ({len(items)} hand-annotated sentences, es-MX): figures found "
+        f"{found}/{gold_n} ({100 * found / gold_n:.1f}% recall), "
+        f"{right}/{predicted} proposals right ({100 * right / max(predicted, 1):.1f}% precision)"
+    )
+
+
 def context_check(show: bool) -> None:
     """Claimant and period on the hand-annotated sentences of bench/data/claim_context.json,
     read the way claims.extraction.propose reads them (one figure per sentence is scored)."""
@@ -378,6 +405,8 @@ def main(argv: list[str] | None = None) -> int:
 
             spanish_rows.append(("quantulum3", run_spanish("quantulum3", baseline, 0)))
         print_spanish(spanish_rows)
+    if MEXICAN_NEWS.is_file():
+        mexican_news_check(args.context_errors)
     if CONTEXT.is_file():
         context_check(args.context_errors)
     if SEEDS.is_dir():

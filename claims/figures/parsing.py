@@ -87,6 +87,7 @@ from claims.figures.words import (
     PRONOUN_ONE_BEFORE,
     RANGE,
     RATE_DENOMINATORS,
+    SPANISH_MONEY_SCALES,
     SUFFIX_SCALES,
     TIME_WORDS,
     VAGUE,
@@ -138,6 +139,7 @@ class Quantity:
 
 _DASHES = {"-", "–", "—", "−"}
 _ES_ARTICLES = {"el", "la", "los", "las"}
+_DAY_JOINERS = {"al", "a", "y", "to", "and", "-", "–"}
 _SCORE_VERBS = set(
     """won beat lost defeated drew routed edged ganó perdió venció empató goleó derrotó cayó
     wins beats loses""".split()
@@ -400,6 +402,11 @@ class _Scanner:
     def scale(self, c: _Core) -> _Core:
         """Apply attached or following scale words: "5k", "$2bn", "4.3M", "1.5 million", "6 mil"."""
         k, t = c.nxt, self.tok(c.nxt)
+        if t is not None and self.lang.code == "es" and t.low in SPANISH_MONEY_SCALES:
+            mult, code = SPANISH_MONEY_SCALES[t.low]  # "400 mdp", "2.5 mmdd"
+            c.value, c.nxt, c.mult, c.plain_int = c.value * mult, k + 1, mult, False
+            c.currency = c.currency or code
+            return c
         if (
             t is not None
             and t.kind == "word"
@@ -560,6 +567,8 @@ class _Scanner:
             return None
         if self.compound_adjective(c.nxt):
             return c.nxt + 2  # "a four-door sedan", "a five-year lease": not a count
+        if w.text[0].isupper() and not self.sentence_start(c.first) and _capitalized(nxt):
+            return c.nxt  # a name: "Dos Bocas", "Tres Marías", "Seven Sisters"
         if self.lacks_noun(c):
             return c.nxt  # a spelled-out number needs a noun: "the bottom three"
         if w.low not in self.lang.article_ones or c.value != 1:
@@ -611,6 +620,10 @@ class _Scanner:
         if prev in months or prev == "." and self.low(c.first - 2) in months:
             return True  # "March 24", "Oct. 31"
         j = c.nxt + (1 if self.low(c.nxt) in self.lang.of_words else 0)
+        if self.low(j) in _DAY_JOINERS and self.kind(j + 1) == "num":
+            last = self.toks[j + 1].text  # "del 5 al 18 de marzo", "5 to 18 March"
+            if last.isdigit() and 1 <= int(last) <= 31:
+                j += 2 + (self.low(j + 2) in self.lang.of_words)
         return self.low(j) in months and self.low(j) != "may"  # "24 March", "24 de marzo"
 
     def unit_follows(self, k: int) -> bool:

@@ -114,9 +114,9 @@ for _word, _n in list(DENOMINATORS.items()):
     if _word.endswith("o") and _n > 4:
         DENOMINATORS.update({_word + "s": _n, _word[:-1] + "a": _n, _word[:-1] + "as": _n})
 # Nouns that make "un"/"una" a count rather than an article: "un año", "una milla", "un yen".
+# Time words are left out: "un día antes", "hace un año" say when, not how much.
 UNIT_NOUNS = frozenset(
-    """año años mes meses semana semanas día días hora horas minuto minutos segundo segundos
-    milla millas kilómetro kilómetros metro metros centímetro centímetros pie pies pulgada
+    """milla millas kilómetro kilómetros metro metros centímetro centímetros pie pies pulgada
     pulgadas libra libras onza onzas galón galones kilo kilos kilogramo kilogramos gramo gramos
     tonelada toneladas litro litros hectárea hectáreas yen dólar dólares dolar dolares euro euros
     peso pesos franco francos""".split()

@@ -38,6 +38,14 @@ SCALES_EN = {
 # Attached to digits only ("5k", "$2bn", "4.3M"); "m" and "b" are million/billion only with money
 # or in upper case, because "37m" is metres and "16 b" is bits.
 SUFFIX_SCALES = {"k": 1_000, "bn": 10**9, "mn": 10**6, "mln": 10**6, "tn": 10**12, "trn": 10**12}
+# Mexican newsroom abbreviations that carry scale and currency: "400 mdp" is 400 million pesos.
+SPANISH_MONEY_SCALES = {
+    "mdp": (10**6, "MXN"),
+    "mmdp": (10**9, "MXN"),
+    "mdd": (10**6, "USD"),
+    "mmdd": (10**9, "USD"),
+    "mde": (10**6, "EUR"),
+}
 MONEY_SUFFIX_SCALES = {"m": 10**6, "b": 10**9}
 
 ORDINAL_SUFFIXES = {"st", "nd", "rd", "th", "º", "ª"}

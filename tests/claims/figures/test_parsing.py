@@ -437,7 +437,8 @@ def test_spanish_fractions_in_words():
 
 def test_un_and_una_are_articles_unless_a_unit_follows():
     assert values("Compró una vaca y un coche.", "es") == []
-    assert values("Hace un año llegó; la caja pesa una libra.", "es") == [D(1), D(1)]
+    assert values("La caja pesa una libra y cuesta un dólar.", "es") == [D(1), D(1)]
+    assert values("Un día antes, hace un año, llegó.", "es") == []  # when, not how much
     assert values("Un millón de personas.", "es") == [D(1000000)]
 
 
@@ -594,3 +595,19 @@ def test_spanish_road_markers_are_labels():
 
 def test_exponents_that_make_no_claimable_number_leave_the_digits_alone():
     assert values("0^-1 y 9^999", "es") == [D(0), D(1), D(9), D(999)]
+
+
+def test_mexican_money_abbreviations_carry_scale_and_currency():
+    (q,) = find_quantities("La cantidad de 400 mdp derivó de un dato erróneo.", "es-MX")
+    assert (q.value, q.currency) == (D(400000000), "MXN")
+    assert [q.value for q in find_quantities("Invirtió 2.5 mmdd.", "es-MX")] == [D(2500000000)]
+
+
+def test_day_ranges_before_a_month_are_dates():
+    assert values("del 5 al 18 de marzo se recuperaron 484 mil 613 litros", "es-MX") == [D(484613)]
+    assert values("From 5 to 18 March, 300 people left.") == [D(300)]
+
+
+def test_a_capitalised_number_word_inside_a_name_is_not_a_count():
+    assert values("la Refinería Olmeca en Dos Bocas, Tabasco", "es-MX") == []
+    assert values("Llegaron dos barcos.", "es-MX") == [D(2)]
