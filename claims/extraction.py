@@ -1,7 +1,7 @@
 """From a source's text to candidate claims: each figure, anchored to the sentence that holds it,
 with who the sentence says it comes from and the period it covers.
 
-`propose(text, language)` is pure: it splits the text into sentences (with offsets), runs the
+`propose(text, language)` is pure: it splits the text into sentences (`claims.sentences`), runs the
 quantity parser over each, and reads the claimant (`claims.claimants`) and the period
 (`claims.periods`, resolved against the claim date). `save_proposals(source)` stores the
 candidates as unverified claims with origin "extracted" for an editor to accept, correct or
@@ -12,12 +12,10 @@ of "1,1,1,…") costs seconds, not minutes; the result says how many it left unr
 """
 
 import datetime
-import functools
 import re
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
-import pysbd
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -25,26 +23,9 @@ from claims.claimants import INSTITUTIONS, find_claimant
 from claims.figures.parsing import Quantity, find_quantities
 from claims.models import VALUE_LIMIT, VALUE_PLACES, Attribution, Claim, Hedge, Origin, RatePeriod
 from claims.periods import find_period
+from claims.sentences import Sentence, split_sentences, trimmed
 from sources.models import Claimant
 
-# The fallback splitter, for lines too long for pysbd (its cost grows with the square of a
-# line's length): a sentence ends at . ! ? (optionally closed by quotes or brackets) before
-# whitespace. Abbreviations that end in a period do not end a sentence, in either splitter.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+|\n+")
-_ABBREVIATIONS = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gen|Gov|St|Jr|Sr|Inc|Ltd|Co|Corp|vs|etc|approx|No|Jan|Feb"
-    r"|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Sra|Sr|Dra|Lic|Ing|Rev|Núm|Art|Gral|Col|Dir|Pdte)\."
-    r"|\b(?:[A-Z]\.){1,3}|\b[ap]\.m\.)$"
-)
-# "U.S." ends a sentence when a word that starts sentences follows (pysbd keeps them together).
-_STARTERS = (
-    r"(?:The|When|It|He|She|They|We|But|And|In|On|At|This|That|These|Those|If|As|After|Before"
-    r"|While|Although|However|Meanwhile|El|La|Los|Las|En|Pero)\b"
-)
-_INITIALS_END = re.compile(rf"(?<=\b[A-Z]\.[A-Z]\.)\s+(?={_STARTERS})")
-_STARTS_SENTENCE = re.compile(rf"\s*{_STARTERS}")
-_INITIALS = re.compile(r"\b(?:[A-Z]\.){2,3}$")
-_PYSBD_MAX_LINE = 4_000
 MAX_CANDIDATES = 500  # figures read in one run; the rest wait for the next run
 _CHUNK = 10_000
 _MAX_QUOTE = 1_000  # longer "sentences" are quoted as the words around each figure
@@ -52,13 +33,6 @@ _RATE_PERIODS = {period.value for period in RatePeriod if period.value}
 _MAX_UNIT = Claim._meta.get_field("unit").max_length
 _MAX_CLAIMANT = Claimant._meta.get_field("name").max_length
 _PLACES = Decimal(10) ** -VALUE_PLACES
-
-
-@dataclass(frozen=True)
-class Sentence:
-    text: str
-    start: int
-    end: int
 
 
 @dataclass(frozen=True)
@@ -90,74 +64,6 @@ class Proposed(tuple):
             "not read. "
             "Run the extraction again to read the next ones, or split the source."
         )
-
-
-@functools.cache
-def _segmenter(language: str) -> pysbd.Segmenter:
-    return pysbd.Segmenter(language=language, clean=False, char_span=True)
-
-
-def split_sentences(text: str, language: str = "en") -> list[Sentence]:
-    """Sentences with their offsets, so that text[s.start:s.end] == s.text.
-
-    A line break always ends a sentence (a headline is never glued to the first paragraph);
-    inside a line pysbd finds the boundaries ("Rev. Smith", "No. 5", "U.S." do not end one)."""
-    lang = "es" if (language or "").lower().startswith("es") else "en"
-    sentences: list[Sentence] = []
-    for line in re.finditer(r"[^\n]+", text):
-        pieces = _line_pieces(line.group(), lang) if line.group().strip() else []
-        merged: list[tuple[int, int]] = []
-        for start, end in pieces:
-            previous = line.group()[merged[-1][0] : merged[-1][1]].rstrip() if merged else ""
-            if previous.endswith(".") and _INITIALS.search(previous):
-                ends = bool(_STARTS_SENTENCE.match(line.group(), start))  # "the U.S. When ..."
-            else:
-                ends = not _ABBREVIATIONS.search(previous)  # pysbd's Spanish lacks "Sr.", "Dra."
-            if merged and not ends:
-                merged[-1] = (merged[-1][0], end)
-            else:
-                merged.append((start, end))
-        for start, end in merged:
-            sentence = _trimmed(text, line.start() + start, line.start() + end)
-            if sentence.text:
-                sentences.append(sentence)
-    return sentences
-
-
-def _line_pieces(line: str, lang: str) -> list[tuple[int, int]]:
-    if len(line) > _PYSBD_MAX_LINE:
-        return _regex_pieces(line)
-    pieces, cursor = [], 0
-    for span in _segmenter(lang).segment(line):
-        start = (
-            span.start if line[span.start : span.end] == span.sent else line.find(span.sent, cursor)
-        )
-        if start < 0:
-            return _regex_pieces(line)  # pysbd changed the text: fall back rather than misplace
-        cursor = start + len(span.sent)
-        for boundary in _INITIALS_END.finditer(line, start, cursor):
-            pieces.append((start, boundary.end()))  # "... to the U.S. When Trump ..."
-            start = boundary.end()
-        pieces.append((start, cursor))
-    return pieces
-
-
-def _regex_pieces(line: str) -> list[tuple[int, int]]:
-    pieces, start = [], 0
-    for boundary in _SENTENCE_END.finditer(line):
-        if not _ABBREVIATIONS.search(line[start : boundary.start()]):
-            pieces.append((start, boundary.start()))
-            start = boundary.end()
-    pieces.append((start, len(line)))
-    return pieces
-
-
-def _trimmed(text: str, start: int, end: int) -> Sentence:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Sentence(text[start:end], start, end)
 
 
 def propose(
@@ -221,7 +127,7 @@ def _window(sentence: Sentence, q: Quantity) -> Sentence:
         lo -= 1
     while hi < len(text) and not text[hi].isspace() and hi - q.end < 200:
         hi += 1
-    piece = _trimmed(text, lo, hi)
+    piece = trimmed(text, lo, hi)
     return Sentence(piece.text, sentence.start + piece.start, sentence.start + piece.end)
 
 
