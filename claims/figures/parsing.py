@@ -1032,14 +1032,16 @@ def _bounded(prev: Quantity, q: Quantity, text: str) -> Quantity | None:
 
 
 def _restated(prev: Quantity, q: Quantity, text: str) -> Quantity:
-    """A conversion in brackets repeats the figure before it, hedge and change included:
-    "just under 296 hp (224 kW / 300 PS)", "more than 7.5 million crowns (US $1.1 million)"."""
+    """A conversion in brackets repeats the figure before it, bound and change included:
+    "just under 296 hp (224 kW / 300 PS)", "more than 7.5 million crowns (US $1.1 million)".
+    An "about" is not carried over: the conversion is its own, exact, figure ("some seven
+    miles (11 km)")."""
     between = text[prev.end : q.start].strip()
     in_brackets = text.rfind("(", 0, q.start) > text.rfind(")", 0, q.start)
     if q.change or not (between == "(" or between == "/" and in_brackets):
         return q
     q = replace(q, change=prev.change)
-    if q.hedge != EXACT or prev.hedge in (EXACT, RANGE, VAGUE):
+    if q.hedge != EXACT or prev.hedge in (EXACT, RANGE, VAGUE, APPROX):
         return q
     low = q.value if prev.hedge in (AT_LEAST, MORE_THAN) else None
     high = q.value if prev.hedge in (AT_MOST, LESS_THAN) else None

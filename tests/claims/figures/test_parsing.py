@@ -611,3 +611,8 @@ def test_day_ranges_before_a_month_are_dates():
 def test_a_capitalised_number_word_inside_a_name_is_not_a_count():
     assert values("la Refinería Olmeca en Dos Bocas, Tabasco", "es-MX") == []
     assert values("Llegaron dos barcos.", "es-MX") == [D(2)]
+
+
+def test_a_bracketed_conversion_takes_a_bound_but_not_an_about():
+    assert [q.hedge for q in find_quantities("some seven miles (11 km) long")] == [APPROX, EXACT]
+    assert [q.hedge for q in find_quantities("just under 296 hp (224 kW)")] == [LESS_THAN] * 2
