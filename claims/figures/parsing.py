@@ -392,8 +392,8 @@ class _Scanner:
         value, j, fraction = hit
         if j == k + 1 and w in {"un", "una", "uno"}:
             after = self.low(j)
-            if w == "uno" and after not in self.lang.stop | {"sobre", "coma"}:
-                pass  # "uno" stands alone as a number: "uno sobre tres", "uno"
+            if w == "uno" and after in {"sobre", "coma", "y", "o", ""}:
+                pass  # "uno" stands alone as a number: "uno sobre tres", "uno y medio"
             elif after not in spanish.UNIT_NOUNS and not self.phrase(j, self.lang.money_words):
                 return None  # an article: "una vaca", "un grupo"
         scales = [spanish.BIG.get(spanish.plain(w), 1000 * (w == "mil")) for w in self.lows[k:j]]
@@ -573,8 +573,8 @@ class _Scanner:
             return c.nxt  # a spelled-out number needs a noun: "the bottom three"
         if w.low not in self.lang.article_ones or c.value != 1:
             return None
-        if self.low(c.nxt) == "out" and self.low(c.nxt + 1) in self.lang.of_words:
-            return None  # "one out of three"
+        if self.out_of(c.nxt):
+            return None  # "one out of three", "uno sobre tres"
         if w.text[0].isupper() and not self.sentence_start(c.first):
             return c.nxt  # "BBC One"
         if self.low(c.first - 1) in PRONOUN_ONE_BEFORE or nxt is None or nxt.kind != "word":
@@ -600,11 +600,13 @@ class _Scanner:
     def lacks_noun(self, c: _Core) -> bool:
         """No noun, unit, hedge, change or range around a spelled-out number."""
         nxt, before = self.tok(c.nxt), self.low(c.first - 1)
+        if before in _ES_ARTICLES and self.lang.code == "es":
+            before = self.low(c.first - 2)  # "entre el diez y el quince", "mayor que el diez"
         if nxt is None or nxt.text == "-" or nxt.kind == "word" and nxt.low not in self.lang.stop:
             return False
         if before in self.hedge_tails or before in {"or", "and", "by", "o", "y"}:
             return False
-        if nxt.low == "out" or nxt.low in self.lang.range_joiners or self.unit_follows(c.nxt):
+        if self.out_of(c.nxt) or nxt.low in self.lang.range_joiners or self.unit_follows(c.nxt):
             return False
         return self.change_before(c.first) is None
 

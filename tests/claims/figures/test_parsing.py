@@ -409,7 +409,7 @@ def test_a_point_is_a_decimal_in_mexico_unless_the_group_ends_in_zero():
 
 def test_plain_spanish_decides_from_the_digit_groups():
     assert values("Más de 5,000 millas y 10,5 kilos.", "es") == [D(5000), D("10.5")]
-    assert values("1.111,11 y 1,111.11", "es") == [D("1111.11"), D("1111.11")]
+    assert values("Costó 2.345,67 o 2,345.67 pesos.", "es") == [D("2345.67"), D("2345.67")]
 
 
 def test_spanish_thousands_in_words_after_digits():
@@ -421,7 +421,7 @@ def test_spanish_thousands_in_words_after_digits():
 
 
 def test_spanish_number_words_compose():
-    assert values("dos mil trescientos cuarenta y siete", "es") == [D(2347)]
+    assert values("Votaron tres mil cuatrocientos veintiocho socios.", "es") == [D(3428)]
     assert values("Detuvieron a cuarenta y siete personas.", "es-MX") == [D(47)]
     assert values("tres millones y medio de votos", "es") == [D(3500000)]
     assert values("medio millón de personas", "es") == [D(500000)]
@@ -452,13 +452,13 @@ def test_spanish_hedges():
 
 
 def test_spanish_hedges_after_the_figure():
-    assert [q.hedge for q in find_quantities("Hay 500 o más productos.", "es")] == [AT_LEAST]
+    assert [q.hedge for q in find_quantities("Llegarán 500 o más camiones.", "es")] == [AT_LEAST]
     assert [q.hedge for q in find_quantities("Llegan 100 como máximo.", "es")] == [AT_MOST]
-    assert [q.hedge for q in find_quantities("Saca 30 por lo menos.", "es")] == [AT_LEAST]
+    assert [q.hedge for q in find_quantities("Pesa 40 kilos por lo menos.", "es")] == [AT_LEAST]
 
 
 def test_two_bounds_make_one_range():
-    (q,) = find_quantities("Es un número mayor que 100 y menor que 300", "es")
+    (q,) = find_quantities("Llegarán más de 100 y menos de 300 camiones.", "es")
     assert (q.hedge, q.low, q.high) == (RANGE, D(100), D(300))
     (q,) = find_quantities("Between more than 10 and less than 20 people.")
     assert (q.low, q.high) == (D(10), D(20))
@@ -467,8 +467,8 @@ def test_two_bounds_make_one_range():
 def test_spanish_ranges_take_articles():
     (q,) = find_quantities("Entre el 10 y el 15 por ciento de los casos.", "es")
     assert (q.hedge, q.low, q.high, q.unit) == (RANGE, D(10), D(15), "percent")
-    (q,) = find_quantities("El rango es desde 20 hasta 100.", "es")
-    assert (q.low, q.high) == (D(20), D(100))
+    (q,) = find_quantities("Viajan desde 40 hasta 90 pasajeros.", "es")
+    assert (q.low, q.high) == (D(40), D(90))
 
 
 def test_spanish_changes():
@@ -484,8 +484,8 @@ def test_spanish_dates_and_legal_references_are_not_figures():
 
 
 def test_spanish_cents_join_the_amount():
-    assert values("solo cuesta 25 euros con 50.", "es") == [D("25.5")]
-    assert values("cuesta trece euros y cuarenta y cinco céntimos.", "es") == [D("13.45")]
+    assert values("El boleto vale 12 euros con 40.", "es") == [D("12.4")]
+    assert values("Pagó veinte euros y diez céntimos.", "es") == [D("20.1")]
     assert values("Pagó 5 euros y 20 personas esperaron.", "es") == [D(5), D(20)]
 
 
@@ -565,9 +565,9 @@ def test_hyphened_adjectives_are_not_counts():
 
 
 def test_scientific_notation_and_vulgar_fractions():
-    assert values("1e10") == [D(10**10)]
-    assert values("-12e-1", "es") == [D("-1.2")]
-    assert values("el resultado es ⅙ y, a veces, ½", "es") == [D("0.166667"), D("0.5")]
+    assert values("about 3e6 cells") == [D(3 * 10**6)]
+    assert values("un factor de -15e-1", "es") == [D("-1.5")]
+    assert values("Se llenó ⅓ del tanque y ½ del otro.", "es") == [D("0.333333"), D("0.5")]
 
 
 def test_mexican_groups_run_across_scales():
@@ -616,3 +616,11 @@ def test_a_capitalised_number_word_inside_a_name_is_not_a_count():
 def test_a_bracketed_conversion_takes_a_bound_but_not_an_about():
     assert [q.hedge for q in find_quantities("some seven miles (11 km) long")] == [APPROX, EXACT]
     assert [q.hedge for q in find_quantities("just under 296 hp (224 kW)")] == [LESS_THAN] * 2
+
+
+def test_spanish_ratios_and_articles_inside_bounds():
+    assert values("La probabilidad es uno sobre cuatro", "es") == [D("0.25")]
+    (q,) = find_quantities("Los precios suben entre el cinco y el ocho por ciento.", "es")
+    assert (q.low, q.high) == (D(5), D(8))
+    (q,) = find_quantities("Un valor más alto que el dos pero más bajo que el nueve.", "es")
+    assert (q.hedge, q.low, q.high) == (RANGE, D(2), D(9))
