@@ -57,7 +57,7 @@ format: $(STAMP) ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-bench-extraction: $(STAMP) ## Quantity extraction on the NewsQuant dev half, against quantulum3
+bench-extraction: $(STAMP) ## Extraction on NewsQuant + Spanish dev halves vs quantulum3; claimants, periods
 	$(PY) bench/extraction.py
 
 bench-intake: $(STAMP) ## Seconds to import a news page, a 20-page PDF and a 100-item feed (loopback server)

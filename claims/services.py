@@ -11,15 +11,17 @@ they write no claim or note themselves.
                                                  rejecting a proposal (each is a note_add)
 """
 
+import re
 from collections.abc import Iterable, Mapping
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from claims import extraction
-from claims.models import Claim, ConcurrentEditError, Status, Tag, VerificationNote
+from claims.models import Attribution, Claim, ConcurrentEditError, Status, Tag, VerificationNote
 from factdb.history.m2m import m2m_in_last_record, tags_in_last_record
-from sources.models import Source
+from sources.models import Claimant, Source
 
 
 @transaction.atomic
@@ -262,20 +264,40 @@ def claims_decide(
 
 
 @transaction.atomic
-def claims_propose(*, source, created_by=None) -> tuple[list[Claim], int]:
-    """Store the figures extraction finds in the source's text as proposals for the desk.
+def claims_propose(*, source, created_by=None) -> extraction.Proposed:
+    """Store the figures extraction finds in the source's text as proposals for the desk, each
+    with the claimant the sentence names (matched to a stored claimant or proposed) and its period.
 
-    Returns (created claims, skipped count). A figure already known for this source, now or in
-    its history (an editor corrected or rejected it), is not proposed again.
+    ``created, skipped = claims_propose(source=s)``; the result's ``unread`` and ``message`` say
+    when the run stopped at ``extraction.MAX_CANDIDATES``. A figure already known for this source,
+    now or in its history (an editor corrected or rejected it), is not proposed again.
     """
     if not source.text:
-        return [], 0
+        return extraction.Proposed([], 0)
+    proposals = extraction.propose(
+        source.text,
+        language=source.language,
+        claim_date=source.published_on,
+        title=source.title,
+        limit=extraction.MAX_CANDIDATES + 1,
+    )
+    unread = 0
+    if len(proposals) > extraction.MAX_CANDIDATES:
+        rest = proposals[extraction.MAX_CANDIDATES - 1].sentence.end
+        unread = len(re.findall(r"\d+", source.text[rest:]))  # a count, not a second parse
+        proposals = proposals[: extraction.MAX_CANDIDATES]
+    claimants = _Claimants()
+    known = _known_figures(source)
     created, skipped = [], 0
-    for proposal in extraction.propose(source.text, language=source.language):
+    for proposal in proposals:
         claim = extraction.claim_from_proposal(source, proposal, created_by)
-        if _already_known(claim):
+        key = (claim.quote, claim.value, claim.unit)
+        if key in known:
             skipped += 1
             continue
+        known.add(key)
+        if claim.period_start and claim.period_end and claim.period_start > claim.period_end:
+            claim.period_start = claim.period_end = None
         try:
             claim.full_clean()
         except ValidationError:
@@ -283,15 +305,96 @@ def claims_propose(*, source, created_by=None) -> tuple[list[Claim], int]:
             # proposal an editor could accept; the rest of the text is still read.
             skipped += 1
             continue
+        # Only for a claim that will be stored, so a refused figure proposes no claimant.
+        claim.claimant = claimants.get(proposal.claimant)
+        if claim.claimant is not None:
+            claim.attribution = Attribution.REPORTED
         claim._history_user = created_by
         claim.save()
         created.append(claim)
-    return created, skipped
+    return extraction.Proposed(created, skipped, unread)
 
 
-def _already_known(claim: Claim) -> bool:
-    same = {"source": claim.source, "quote": claim.quote, "value": claim.value, "unit": claim.unit}
-    return Claim.objects.filter(**same).exists() or Claim.history.filter(**same).exists()
+class _Claimants:
+    """Claimant names from one run matched to stored claimants, or proposed as new ones.
+
+    "President Donald Trump" matches a stored "Donald Trump" (titles and articles aside, one name
+    ends the other); a name found nowhere is created only when it names someone ("Mr. Smith",
+    "the Mexican government", "el INM"), not for "The company" or "officials"."""
+
+    _LEADS = {
+        "the",
+        "el",
+        "la",
+        "los",
+        "las",
+        "mr.",
+        "mrs.",
+        "ms.",
+        "dr.",
+        "president",
+        "presidente",
+    }
+
+    def __init__(self):
+        self.known = {self.key(name): pk for pk, name in Claimant.objects.values_list("pk", "name")}
+        self.cache: dict[str, Claimant | None] = {}
+
+    def key(self, name: str) -> str:
+        words = name.lower().split()
+        while len(words) > 1 and words[0] in self._LEADS:
+            words.pop(0)
+        return " ".join(words)
+
+    def get(self, name: str | None) -> Claimant | None:
+        if not name:
+            return None
+        name = name[: Claimant._meta.get_field("name").max_length]
+        if name not in self.cache:
+            self.cache[name] = self.lookup(name)
+        return self.cache[name]
+
+    def lookup(self, name: str) -> Claimant | None:
+        key = self.key(name)
+        pk = self.known.get(key) or next(
+            (
+                pk
+                for known, pk in self.known.items()
+                if _ends_with(key, known) or _ends_with(known, key)
+            ),
+            None,
+        )
+        if pk is not None:
+            return Claimant.objects.get(pk=pk)
+        words = name.split()
+        named = any(w[:1].isupper() for w in words[1:]) or (len(words) == 1 and name.isupper())
+        if not named and not (
+            words[0].lower() in self._LEADS and words[-1].lower() in extraction.INSTITUTIONS
+        ):
+            return None
+        kind = (
+            Claimant.Kind.ORGANISATION
+            if words[-1].lower() in extraction.INSTITUTIONS or name.isupper() or words[0].islower()
+            else Claimant.Kind.PERSON
+        )
+        claimant = Claimant(name=name, kind=kind)
+        claimant.full_clean()
+        claimant.save()
+        self.known[key] = claimant.pk
+        return claimant
+
+
+def _ends_with(longer: str, shorter: str) -> bool:
+    """Whole words: "defense secretary mark esper" ends with "mark esper"."""
+    return len(shorter.split()) > 1 and (longer == shorter or longer.endswith(" " + shorter))
+
+
+def _known_figures(source) -> set[tuple[str, Decimal, str]]:
+    """(quote, value, unit) of every claim the source has or ever had, read once per run."""
+    fields = ("quote", "value", "unit")
+    rows = Claim.objects.filter(source=source).values_list(*fields)
+    past = Claim.history.filter(source_id=source.pk).values_list(*fields)
+    return set(rows) | set(past)
 
 
 def claims_reanchor(*, source, text: str) -> list[int]:

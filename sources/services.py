@@ -283,7 +283,7 @@ def _first_field(error: ValidationError) -> str:
     return {"published_on": "published", "__all__": "title"}.get(name, name)
 
 
-# Import requests, worked by a background task (run_source_import, below; sources/tasks.py names it).
+# Import requests, worked by a background task (run_source_import, below).
 
 
 def source_import_request(

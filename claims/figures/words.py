@@ -8,8 +8,11 @@ exactly as ``tokenize`` produces them ("per cent" -> ("per", "cent")).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+import unicodedata
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, getcontext
+
+from claims.figures import spanish
 
 # The hedge names are claims.figures.hedges'; the tables below map words to them.
 from claims.figures.hedges import (  # noqa: E402, F401  (parsing reads them from here too)
@@ -38,11 +41,26 @@ SCALES_EN = {
 # Attached to digits only ("5k", "$2bn", "4.3M"); "m" and "b" are million/billion only with money
 # or in upper case, because "37m" is metres and "16 b" is bits.
 SUFFIX_SCALES = {"k": 1_000, "bn": 10**9, "mn": 10**6, "mln": 10**6, "tn": 10**12, "trn": 10**12}
+# Mexican newsroom abbreviations that carry scale and currency: "400 mdp" is 400 million pesos.
+SPANISH_MONEY_SCALES = {
+    "mdp": (10**6, "MXN"),
+    "mmdp": (10**9, "MXN"),
+    "mdd": (10**6, "USD"),
+    "mmdd": (10**9, "USD"),
+    "mde": (10**6, "EUR"),
+}
 MONEY_SUFFIX_SCALES = {"m": 10**6, "b": 10**9}
 
 ORDINAL_SUFFIXES = {"st", "nd", "rd", "th", "º", "ª"}
 
 FRACTIONS_EN = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
+FRACTIONS_EN.update(
+    {
+        word + tail: n
+        for word, n in (("fourth", 4), ("fifth", 5), ("sixth", 6), ("eighth", 8), ("tenth", 10))
+        for tail in ("", "s")
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -69,6 +87,11 @@ class Language:
     article_ones: frozenset[str]  # "one"/"uno": a number only before a noun
     article_scales: frozenset[str]  # "a"/"un": a number only before a scale word ("a million")
     of_words: frozenset[str] = field(default_factory=lambda: frozenset({"of"}))
+    # How a lone separator reads: True "6,5" is a decimal (es-ES), False "6,000" groups thousands
+    # (en, es-MX), None decides from the digit groups: three digits after it group thousands.
+    decimal_comma: bool | None = False
+    # Hedges written after the figure: "500 o más", "100 como máximo", "ten or more".
+    post_hedges: dict[tuple[str, ...], str] = field(default_factory=dict)
 
 
 _EN_NUMBERS = {
@@ -159,6 +182,12 @@ ENGLISH = Language(
         ("upwards", "of"): MORE_THAN,
         ("in", "excess", "of"): MORE_THAN,
         ("less", "than"): LESS_THAN,
+        ("lower", "than"): LESS_THAN,
+        ("smaller", "than"): LESS_THAN,
+        ("higher", "than"): MORE_THAN,
+        ("greater", "than"): MORE_THAN,
+        ("larger", "than"): MORE_THAN,
+        ("bigger", "than"): MORE_THAN,
         ("fewer", "than"): LESS_THAN,
         ("just", "under"): LESS_THAN,
         ("under",): LESS_THAN,
@@ -263,58 +292,24 @@ ENGLISH = Language(
     article_scales=frozenset({"a"}),
 )
 
+# Spanish number words: the tables live with the Spanish reader; accented spellings added here
+# because the scanner compares lower-cased words as written.
 _ES_NUMBERS = {
-    "uno": 1,
-    "una": 1,
-    "un": 1,
-    "dos": 2,
-    "tres": 3,
-    "cuatro": 4,
-    "cinco": 5,
-    "seis": 6,
-    "siete": 7,
-    "ocho": 8,
-    "nueve": 9,
-    "diez": 10,
-    "once": 11,
-    "doce": 12,
-    "trece": 13,
-    "catorce": 14,
-    "quince": 15,
+    **spanish.UNITS,
+    **spanish.TEENS,
+    **spanish.TENS,
+    **spanish.HUNDREDS,
     "dieciséis": 16,
-    "diecisiete": 17,
-    "dieciocho": 18,
-    "diecinueve": 19,
-    "veinte": 20,
-    "veintiuno": 21,
     "veintidós": 22,
     "veintitrés": 23,
-    "veinticuatro": 24,
-    "veinticinco": 25,
-    "treinta": 30,
-    "cuarenta": 40,
-    "cincuenta": 50,
-    "sesenta": 60,
-    "setenta": 70,
-    "ochenta": 80,
-    "noventa": 90,
-    "cien": 100,
-    "ciento": 100,
-    "doscientos": 200,
-    "trescientos": 300,
-    "cuatrocientos": 400,
-    "quinientos": 500,
-    "seiscientos": 600,
-    "setecientos": 700,
-    "ochocientos": 800,
-    "novecientos": 900,
+    "veintiséis": 26,
     "docena": 12,
 }
 
 _ES_STOP = frozenset(
     """de del la el los las en a al por para con sin y o u que se su sus es son fue fueron ha han
     había será serán como más menos entre desde hasta hacia sobre tras durante según este esta
-    estos estas ese esa eso lo le les cada no ya también muy pero""".split()
+    estos estas ese esa eso lo le les cada no ya también muy pero e u ni""".split()
 )
 
 SPANISH = Language(
@@ -322,7 +317,15 @@ SPANISH = Language(
     thousands_sep=".",
     decimal_sep=",",
     numbers=_ES_NUMBERS,
-    scales={"mil": 1_000, "millón": 10**6, "millon": 10**6, "millones": 10**6, "billón": 10**12},
+    scales={
+        "mil": 1_000,
+        "millón": 10**6,
+        "millon": 10**6,
+        "millones": 10**6,
+        "billón": 10**12,
+        "billon": 10**12,
+        "billones": 10**12,
+    },
     hedges={
         ("hasta",): AT_MOST,
         ("como", "máximo"): AT_MOST,
@@ -340,9 +343,86 @@ SPANISH = Language(
         ("unas",): APPROX,
         ("casi",): APPROX,
         ("~",): APPROX,
+        ("igual", "a"): EXACT,
+        ("no", "más", "de"): AT_MOST,
+        ("no", "menos", "de"): AT_LEAST,
+        ("superior", "a"): MORE_THAN,
+        ("superiores", "a"): MORE_THAN,
+        ("inferior", "a"): LESS_THAN,
+        ("inferiores", "a"): LESS_THAN,
+        (">",): MORE_THAN,
+        ("<",): LESS_THAN,
+        (">", "="): AT_LEAST,
+        ("<", "="): AT_MOST,
+        ("≥",): AT_LEAST,
+        ("≤",): AT_MOST,
+        **{
+            (word, link): hedge
+            for words, hedge in (
+                (("mayor", "mayores"), MORE_THAN),
+                (("menor", "menores"), LESS_THAN),
+            )
+            for word in words
+            for link in ("que", "de", "a")
+        },
+        **{
+            (*lead, word, link): hedge
+            for words, hedge in (
+                (("alto", "alta", "altos", "altas", "grande", "grandes"), MORE_THAN),
+                (("bajo", "baja", "bajos", "bajas", "pequeño", "pequeña"), LESS_THAN),
+            )
+            for word in words
+            for lead in (("más",),)
+            for link in ("que", "de")
+        },
+        **{
+            phrase + (link,): hedge
+            for phrases, hedge in (
+                (
+                    (
+                        ("mayor", "o", "igual"),
+                        ("mayores", "o", "iguales"),
+                        ("superior", "o", "igual"),
+                        ("superiores", "o", "iguales"),
+                        ("igual", "o", "mayor"),
+                        ("igual", "a", "o", "mayor"),
+                        ("igual", "o", "superior"),
+                    ),
+                    AT_LEAST,
+                ),
+                (
+                    (
+                        ("menor", "o", "igual"),
+                        ("menores", "o", "iguales"),
+                        ("inferior", "o", "igual"),
+                        ("inferiores", "o", "iguales"),
+                        ("igual", "o", "menor"),
+                        ("igual", "a", "o", "menor"),
+                        ("igual", "o", "inferior"),
+                    ),
+                    AT_MOST,
+                ),
+            )
+            for phrase in phrases
+            for link in ("que", "a")
+        },
+    },
+    post_hedges={
+        ("o", "más"): AT_LEAST,
+        ("o", "mas"): AT_LEAST,
+        ("o", "mayor"): AT_LEAST,
+        ("o", "mayores"): AT_LEAST,
+        ("o", "superior"): AT_LEAST,
+        ("o", "menos"): AT_MOST,
+        ("o", "menor"): AT_MOST,
+        ("o", "inferior"): AT_MOST,
+        ("como", "máximo"): AT_MOST,
+        ("como", "mínimo"): AT_LEAST,
+        ("por", "lo", "menos"): AT_LEAST,
+        ("al", "menos"): AT_LEAST,
     },
     range_starts=frozenset({"entre"}),
-    range_joiners=frozenset({"y", "a", "o"}),
+    range_joiners=frozenset({"y", "a", "o", "hasta"}),
     from_words=frozenset({"de", "desde"}),
     vague={
         ("decenas", "de", "miles"): 10_000,
@@ -357,14 +437,21 @@ SPANISH = Language(
         ("miles",): 1_000,
         ("millones",): 10**6,
     },
-    percent=(("por", "ciento"), ("%",)),
+    percent=(("por", "ciento"), ("por", "cien"), ("%",)),
     money_words={
         ("dólares",): "USD",
         ("dolares",): "USD",
         ("dólar",): "USD",
         ("euros",): "EUR",
         ("pesos",): "MXN",
-        ("libras",): "GBP",
+        ("peso",): "MXN",
+        ("libras", "esterlinas"): "GBP",
+        ("francos", "suizos"): "CHF",
+        ("yenes",): "JPY",
+        ("yen",): "JPY",
+        ("usd",): "USD",
+        ("mxn",): "MXN",
+        ("eur",): "EUR",
     },
     periods={
         ("al", "año"): "year",
@@ -383,7 +470,7 @@ SPANISH = Language(
     },
     months=frozenset(
         """enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre
-        diciembre""".split()
+        diciembre ene feb mar abr jun jul ago sep sept set oct nov dic""".split()
     ),
     increase=frozenset(
         """aumentó aumenta aumentaron subió sube subieron creció crece crecieron incrementó
@@ -397,7 +484,14 @@ SPANISH = Language(
     article_ones=frozenset({"uno"}),
     article_scales=frozenset({"un", "una"}),
     of_words=frozenset({"de"}),
+    decimal_comma=None,
 )
+# Spanish where the point is the decimal mark, as in English: Mexico, the United States, Central
+# America and the Caribbean ("6,000 efectivos", "$21.50"); es-419 is the tag Mexican and US wire
+# copy uses for Latin America. Elsewhere (es-ES, es-AR, es-CO ...) "21.500" is twenty-one thousand.
+POINT_DECIMAL_REGIONS = frozenset("mx us 419 pr do pa gt hn sv ni pe".split())
+SPANISH_POINT_DECIMAL = replace(SPANISH, decimal_comma=False)
+SPANISH_COMMA_DECIMAL = replace(SPANISH, decimal_comma=True)
 
 # Currency signs and codes. Unidecode-style ASCII transliteration turns "£" into "PS" and "¥" into
 # "Y=", so wire copy that went through it still reads as money.
@@ -475,10 +569,16 @@ IRREGULAR_PLURALS = frozenset(
 
 
 def language_for(code: str | None) -> Language:
-    """Spanish for ``"es"`` and any ``"es-*"`` tag; English otherwise."""
-    if code and code.lower().split("-")[0].split("_")[0] == "es":
+    """Spanish for ``"es"`` and any ``"es-*"`` tag, English otherwise; the region picks how
+    "6,000" and "21.500" read (``es-MX`` six thousand and 21.5, ``es-ES`` 6 and 21,500, ``es``
+    from the digit groups)."""
+    parts = (code or "").lower().replace("_", "-").split("-")
+    if parts[0] != "es":
+        return ENGLISH
+    region = next((p for p in parts[1:] if len(p) in (2, 3) and p.isalnum()), None)
+    if region is None:
         return SPANISH
-    return ENGLISH
+    return SPANISH_POINT_DECIMAL if region in POINT_DECIMAL_REGIONS else SPANISH_COMMA_DECIMAL
 
 
 def as_decimal(value: object) -> Decimal | None:
@@ -506,14 +606,17 @@ class Token:
 
 
 _WORD = r"(?:[A-Za-z]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)?"
+_VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"  # one character each: "½", "⅙"
 _TOKEN_RE = {
     "en": re.compile(
-        rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![\w.,])\.\d+)"
+        rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?<![\w.,])\.\d+|[{_VULGAR}])"
         rf"|(?P<word>{_WORD})|(?P<sym>\S)"
     ),
-    # Spanish groups thousands with "." and marks decimals with ","; a lone "2.5" stays decimal.
+    # Spanish groups thousands with "." or "," (or a space, "40 000") by region; ``to_decimal``
+    # decides which mark is the decimal one.
     "es": re.compile(
-        rf"(?P<num>\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|\d+,\d+|\d+(?:\.\d+)?)"
+        rf"(?P<num>\d{{1,3}}(?:[.,\u00a0\u202f\u2009 ]\d{{3}})+(?![\d\u00a0\u202f])(?:[.,]\d+)?"
+        rf"|\d+[.,]\d+|\d+|[{_VULGAR}])"
         rf"|(?P<word>{_WORD})|(?P<sym>\S)"
     ),
 }
@@ -527,12 +630,42 @@ def tokenize(text: str, lang: Language) -> list[Token]:
     ]
 
 
+_SPACES = str.maketrans("", "", "\u00a0\u202f\u2009 ")
+
+
 def to_decimal(raw: str, lang: Language) -> Decimal:
-    if lang.code == "es":
-        if "," in raw or re.fullmatch(r"\d{1,3}(?:\.\d{3})+", raw):
-            raw = raw.replace(".", "").replace(",", ".")
+    """The number a token spells, by the language's marks:
+
+    >>> to_decimal("6,000", SPANISH_POINT_DECIMAL), to_decimal("21.500", SPANISH_COMMA_DECIMAL)
+    (Decimal('6000'), Decimal('21500'))
+    >>> to_decimal("1,5", SPANISH_POINT_DECIMAL), to_decimal("1.111,11", SPANISH)
+    (Decimal('1.5'), Decimal('1111.11'))
+    """
+    if raw in _VULGAR:
+        return Decimal(format(unicodedata.numeric(raw), ".6g"))
+    if lang.code != "es":
+        return Decimal(raw.replace(",", ""))
+    raw = raw.translate(_SPACES)
+    marks = [ch for ch in raw if ch in ".,"]
+    if not marks:
         return Decimal(raw)
-    return Decimal(raw.replace(",", ""))
+    if len(set(marks)) == 2:  # "1.111,11", "1,111.11": the last mark is the decimal one
+        decimal = marks[-1]
+    elif len(marks) > 1:  # "1,234,567": only thousands repeat
+        decimal = None
+    else:
+        grouped = len(raw) - raw.index(marks[0]) == 4  # three digits after the mark
+        thousands = {None: marks[0], True: ".", False: ","}[lang.decimal_comma]
+        # Nobody writes six as "6,000" or 80.5 as "80.500": a group of three ending in zero
+        # groups thousands whatever the region's decimal mark.
+        if grouped and (marks[0] == thousands or raw.endswith("0")):
+            decimal = None
+        else:
+            decimal = marks[0]
+    if decimal is None:
+        return Decimal(raw.replace(".", "").replace(",", ""))
+    raw = raw.replace("," if decimal == "." else ".", "")
+    return Decimal(raw.replace(",", "."))
 
 
 def tidy(d: Decimal) -> Decimal:
@@ -585,7 +718,11 @@ PHRASAL_BEFORE_UP_DOWN = set(
 LABEL_WORDS = set(
     """category level phase stage grade page chapter section article number no room route highway
     game round season episode volume vol version tier gate platform flight channel row seat unit
-    apartment suite floor exit lane district ward precinct""".split()
+    apartment suite floor exit lane district ward precinct
+    artículo articulo fracción fraccion inciso capítulo capitulo número numero núm num página
+    pagina párrafo parrafo sección seccion apartado cláusula clausula línea linea ruta carretera
+    piso habitación nivel fase etapa temporada episodio vuelo jornada distrito casilla kilómetro
+    expediente""".split()
 )
 # Words before a four-digit number that make it a year even when a plural noun follows.
 YEAR_LEADS = set(

@@ -22,9 +22,12 @@ class Command(BaseCommand):
             raise CommandError(f"Source {source_id} has no text snapshot to extract from")
         user = command_user(user)
         with acting_as(user):
-            created, skipped = claims_propose(source=source, created_by=user)
+            result = claims_propose(source=source, created_by=user)
+        created, skipped = result
         self.stdout.write(
             f"Proposed {len(created)} new claims from source {source_id} ({skipped} already known)."
         )
         for claim in created:
             self.stdout.write(f"  #{claim.pk}  {claim.figure}  «{claim.quote[:80]}»")
+        if result.message:
+            self.stdout.write(result.message)

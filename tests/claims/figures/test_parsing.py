@@ -374,3 +374,253 @@ def test_found_figures_format_back_to_their_words(text):
         q.value, q.hedge, q.unit, low=q.low, high=q.high, currency=q.currency, per=q.per
     )
     assert rendered == text
+
+
+# -- how numbers are written: one test per class (issue 16) ---------------------------------------
+# Spanish sentences here are written for these tests (synthetic), not taken from any benchmark.
+
+
+def values(text, language="en"):
+    return [q.value for q in find_quantities(text, language)]
+
+
+def test_mexican_spanish_writes_thousands_with_a_comma():
+    assert values("El gobierno desplegó 6,000 efectivos.", "es-MX") == [D(6000)]
+    assert figures("Llegaron alrededor de 21,000 elementos.", "es-419") == [
+        (D(21000), APPROX, "elementos", None, None)
+    ]
+    assert values("Hay 144,000 solicitudes en trámite.", "es-US") == [D(144000)]
+
+
+def test_a_decimal_comma_reads_as_a_decimal_in_every_spanish_region():
+    for tag in ("es", "es-MX", "es-ES"):
+        assert values("1,5 millones de personas", tag) == [D(1500000)], tag
+
+
+def test_spain_writes_thousands_with_a_point():
+    assert values("Llegaron 21.500 personas.", "es-ES") == [D(21500)]
+    assert values("Subió 2.5 puntos.", "es-ES") == [D("2.5")]
+
+
+def test_a_point_is_a_decimal_in_mexico_unless_the_group_ends_in_zero():
+    assert values("La tasa fue de 3.141 por ciento.", "es-MX") == [D("3.141")]
+    assert values("Llegaron 80.500 migrantes.", "es-MX") == [D(80500)]
+
+
+def test_plain_spanish_decides_from_the_digit_groups():
+    assert values("Más de 5,000 millas y 10,5 kilos.", "es") == [D(5000), D("10.5")]
+    assert values("Costó 2.345,67 o 2,345.67 pesos.", "es") == [D("2345.67"), D("2345.67")]
+
+
+def test_spanish_thousands_in_words_after_digits():
+    assert figures("Se sumarán 6 mil 300 agentes y 3 mil 900 soldados.", "es-MX") == [
+        (D(6300), EXACT, "agentes", None, None),
+        (D(3900), EXACT, "soldados", None, None),
+    ]
+    assert values("2 mil millones de pesos", "es-MX") == [D(2000000000)]
+
+
+def test_spanish_number_words_compose():
+    assert values("Votaron tres mil cuatrocientos veintiocho socios.", "es") == [D(3428)]
+    assert values("Detuvieron a cuarenta y siete personas.", "es-MX") == [D(47)]
+    assert values("tres millones y medio de votos", "es") == [D(3500000)]
+    assert values("medio millón de personas", "es") == [D(500000)]
+    assert values("mil millones de dólares", "es") == [D(10**9)]
+    assert values("tres billones", "es") == [D(3 * 10**12)]  # the long scale
+
+
+def test_spanish_fractions_in_words():
+    assert values("dos tercios de los votos", "es") == [D("0.666667")]
+    assert values("tres cuartos del presupuesto", "es") == [D("0.75")]
+    assert values("La mitad de la clase no vino.", "es") == [D("0.5")]
+
+
+def test_un_and_una_are_articles_unless_a_unit_follows():
+    assert values("Compró una vaca y un coche.", "es") == []
+    assert values("La caja pesa una libra y cuesta un dólar.", "es") == [D(1), D(1)]
+    assert values("Un día antes, hace un año, llegó.", "es") == []  # when, not how much
+    assert values("Un millón de personas.", "es") == [D(1000000)]
+
+
+def test_spanish_hedges():
+    hedges = [q.hedge for q in find_quantities(
+        "Hasta 10,000 efectivos, al menos 500 elementos, como máximo 200 vehículos, unos 800 "
+        "migrantes, cerca de 1,200 personas, casi 6 millones de votos y más de 2,000 detenidos.",
+        "es-MX",
+    )]  # fmt: skip
+    assert hedges == [AT_MOST, AT_LEAST, AT_MOST, APPROX, APPROX, APPROX, MORE_THAN]
+
+
+def test_spanish_hedges_after_the_figure():
+    assert [q.hedge for q in find_quantities("Llegarán 500 o más camiones.", "es")] == [AT_LEAST]
+    assert [q.hedge for q in find_quantities("Llegan 100 como máximo.", "es")] == [AT_MOST]
+    assert [q.hedge for q in find_quantities("Pesa 40 kilos por lo menos.", "es")] == [AT_LEAST]
+
+
+def test_two_bounds_make_one_range():
+    (q,) = find_quantities("Llegarán más de 100 y menos de 300 camiones.", "es")
+    assert (q.hedge, q.low, q.high) == (RANGE, D(100), D(300))
+    (q,) = find_quantities("Between more than 10 and less than 20 people.")
+    assert (q.low, q.high) == (D(10), D(20))
+
+
+def test_spanish_ranges_take_articles():
+    (q,) = find_quantities("Entre el 10 y el 15 por ciento de los casos.", "es")
+    assert (q.hedge, q.low, q.high, q.unit) == (RANGE, D(10), D(15), "percent")
+    (q,) = find_quantities("Viajan desde 40 hasta 90 pasajeros.", "es")
+    assert (q.low, q.high) == (D(40), D(90))
+
+
+def test_spanish_changes():
+    assert figures("La cifra aumentó 12% respecto al año anterior.", "es-MX")[0][3] == INCREASE
+    assert figures("El peso cayó 1.5% frente al dólar.", "es-MX")[0][3] == DECREASE
+    assert figures("La producción se redujo un 3,5%.", "es-ES")[0][3] == DECREASE
+
+
+def test_spanish_dates_and_legal_references_are_not_figures():
+    assert values("El 24 jun se publicó el decreto.", "es-MX") == []
+    assert values("El plazo vence el 30 de junio.", "es-MX") == []
+    assert values("Según el artículo 9 de la ley, hay 15 días.", "es-MX") == [D(15)]
+
+
+def test_spanish_cents_join_the_amount():
+    assert values("El boleto vale 12 euros con 40.", "es") == [D("12.4")]
+    assert values("Pagó veinte euros y diez céntimos.", "es") == [D("20.1")]
+    assert values("Pagó 5 euros y 20 personas esperaron.", "es") == [D(5), D(20)]
+
+
+def test_scale_suffixes_glued_to_numbers_before_what_they_count():
+    assert figures("The company shipped 1.2m tons of steel.") == [
+        (D(1200000), EXACT, "tons", None, None)
+    ]
+    assert values("It sold 35m devices.") == [D(35000000)]
+    assert values("There are 8 B people on Earth.") == [D(8000000000)]
+    assert values("The deal is worth $2bn.") == [D(2000000000)]
+
+
+def test_metres_stay_metres():
+    assert figures("The 37m (121ft) skeleton.")[0][:3] == (D(37), EXACT, "m")
+    assert figures("He won the 100m hurdles.")[0][:3] == (D(100), EXACT, "m")
+
+
+def test_descending_ranges_keep_the_figure_stated_first():
+    (q,) = find_quantities("Unemployment fell from 4.8 percent to 4.7 percent.")
+    assert (q.value, q.low, q.high) == (D("4.8"), D("4.7"), D("4.8"))
+
+
+def test_prices_joined_by_or_are_two_figures():
+    assert [(q.value, q.currency) for q in find_quantities("It costs eight or nine euros.")] == [
+        (D(8), "EUR"),
+        (D(9), "EUR"),
+    ]
+    assert [(q.value, q.currency) for q in find_quantities("Tickets cost 8 or $9.")] == [
+        (D(8), "USD"),
+        (D(9), "USD"),
+    ]
+    assert [q.hedge for q in find_quantities("Over the past three or four years.")] == [RANGE]
+
+
+def test_a_tied_score_is_one_figure_not_a_range():
+    assert [(q.value, q.hedge) for q in find_quantities("The game ended 2-2.")] == [(D(2), EXACT)]
+
+
+def test_a_signed_percent_is_a_change():
+    assert figures("Nikkei -1.3% at noon.") == [(D("-1.3"), EXACT, "percent", DECREASE, None)]
+    assert figures("Shares fell 12% on Monday.")[0][3] == DECREASE
+
+
+def test_a_change_noun_after_the_figure_makes_it_a_change():
+    assert figures("The index posted a 4.2 percent drop.")[0][3] == DECREASE
+    assert figures("A 5% rise in prices.")[0][3] == INCREASE
+
+
+def test_multiples_written_as_one_word():
+    assert figures("Exports grew more than sixfold.") == [(D(6), MORE_THAN, "fold", INCREASE, None)]
+
+
+def test_comparatives_are_bounds_and_a_bracketed_conversion_shares_them():
+    assert [(q.value, q.hedge) for q in find_quantities("lower than 8.90 ksi (61.4 MPa)")] == [
+        (D("8.90"), LESS_THAN),
+        (D("61.4"), LESS_THAN),
+    ]
+
+
+def test_ordinal_fractions():
+    assert values("One fourth of the budget went to defence.") == [D("0.25")]
+    assert values("Two fifths of voters.") == [D("0.4")]
+    assert values("The fourth quarter.") == []
+
+
+def test_counted_nouns_after_more_keep_their_unit():
+    (q,) = find_quantities("The Pentagon will send as many as 500 more troops.")
+    assert (q.value, q.hedge, q.unit) == (D(500), AT_MOST, "troops")
+
+
+def test_hyphened_adjectives_are_not_counts():
+    assert values("A four-door sedan with a six-speed gearbox and a three-bed house.") == []
+    assert figures("A ten-year-old girl walked a four-mile road.") == [
+        (D(10), EXACT, "year-old", None, None),
+        (D(4), EXACT, "mile", None, None),
+    ]
+
+
+def test_scientific_notation_and_vulgar_fractions():
+    assert values("about 3e6 cells") == [D(3 * 10**6)]
+    assert values("un factor de -15e-1", "es") == [D("-1.5")]
+    assert values("Se llenó ⅓ del tanque y ½ del otro.", "es") == [D("0.333333"), D("0.5")]
+
+
+def test_mexican_groups_run_across_scales():
+    assert values("asciende a 63 millones 149 mil 245 litros", "es-MX") == [D(63149245)]
+    assert values("gastó 27 mil 94 millones de pesos", "es-MX") == [D(27094000000)]
+    assert values("317 mil 262 millones 816 mil 470.40 pesos", "es-MX") == [D("317262816470.4")]
+    assert values("550 mil, 370 mil y 150 mil pesos", "es-MX") == [D(550000), D(370000), D(150000)]
+    assert values("39 thousand 653 migrants were returned") == [D(39653)]
+    assert values("2 million 300 people") == [D(2000000), D(300)]
+
+
+def test_a_score_after_a_verb_of_winning_is_not_a_figure():
+    assert values("El equipo ganó 3-1 ante 87 mil aficionados.", "es-MX") == [D(87000)]
+    assert values("They beat Boston 4-2 on Sunday.") == []
+
+
+def test_spanish_change_nouns_before_the_figure():
+    assert figures("una caída de 0.3 por ciento", "es-MX")[0][3] == DECREASE
+    assert figures("un aumento de 5%", "es-MX")[0][3] == INCREASE
+
+
+def test_spanish_road_markers_are_labels():
+    assert values("Ocurrió en el kilómetro 14 de la autopista.", "es-MX") == []
+
+
+def test_exponents_that_make_no_claimable_number_leave_the_digits_alone():
+    assert values("0^-1 y 9^999", "es") == [D(0), D(1), D(9), D(999)]
+
+
+def test_mexican_money_abbreviations_carry_scale_and_currency():
+    (q,) = find_quantities("La cantidad de 400 mdp derivó de un dato erróneo.", "es-MX")
+    assert (q.value, q.currency) == (D(400000000), "MXN")
+    assert [q.value for q in find_quantities("Invirtió 2.5 mmdd.", "es-MX")] == [D(2500000000)]
+
+
+def test_day_ranges_before_a_month_are_dates():
+    assert values("del 5 al 18 de marzo se recuperaron 484 mil 613 litros", "es-MX") == [D(484613)]
+    assert values("From 5 to 18 March, 300 people left.") == [D(300)]
+
+
+def test_a_capitalised_number_word_inside_a_name_is_not_a_count():
+    assert values("la Refinería Olmeca en Dos Bocas, Tabasco", "es-MX") == []
+    assert values("Llegaron dos barcos.", "es-MX") == [D(2)]
+
+
+def test_a_bracketed_conversion_takes_a_bound_but_not_an_about():
+    assert [q.hedge for q in find_quantities("some seven miles (11 km) long")] == [APPROX, EXACT]
+    assert [q.hedge for q in find_quantities("just under 296 hp (224 kW)")] == [LESS_THAN] * 2
+
+
+def test_spanish_ratios_and_articles_inside_bounds():
+    assert values("La probabilidad es uno sobre cuatro", "es") == [D("0.25")]
+    (q,) = find_quantities("Los precios suben entre el cinco y el ocho por ciento.", "es")
+    assert (q.low, q.high) == (D(5), D(8))
+    (q,) = find_quantities("Un valor más alto que el dos pero más bajo que el nueve.", "es")
+    assert (q.hedge, q.low, q.high) == (RANGE, D(2), D(9))
