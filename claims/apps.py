@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, pre_migrate
 
 
 class ClaimsConfig(AppConfig):
@@ -7,7 +7,20 @@ class ClaimsConfig(AppConfig):
     verbose_name = "Claims"
 
     def ready(self):
+        pre_migrate.connect(set_sqlite_search_index_aside, sender=self)
         post_migrate.connect(restore_sqlite_search_index, sender=self)
+
+
+def set_sqlite_search_index_aside(sender, using, plan=None, **kwargs):
+    # SQLite rebuilds a table to alter it, and refuses to rename the rebuilt table while a trigger
+    # names it (the FTS5 triggers name sources_source, sources_publisher…): no trigger while
+    # migrations run; post_migrate puts them back and refills the index.
+    from django.db import connections
+
+    from claims.fulltext import drop_sqlite_triggers
+
+    if plan:
+        drop_sqlite_triggers(connections[using])
 
 
 def restore_sqlite_search_index(sender, using, **kwargs):

@@ -13,8 +13,9 @@ publisher or claimant it names is renamed:
 - SQLite: an FTS5 table, `claims_claim_fts` (rowid = the claim's id), written by AFTER triggers;
   Porter stemming (English) with diacritics folded.
 
-SQLite drops a table's triggers when Django rebuilds the table (any later migration that alters
-a claims column does), so `ensure_sqlite_index` runs after every `migrate` and puts back what is
+SQLite drops a table's triggers when Django rebuilds the table, and refuses to rebuild a table
+another table's trigger names; so no trigger exists while migrations run (`drop_sqlite_triggers`,
+on pre_migrate) and `ensure_sqlite_index` runs after every `migrate` and puts back what is
 missing, rebuilding the index if it had to.
 """
 
@@ -198,6 +199,15 @@ def drop_sqlite_index(cursor) -> None:
     for name in SQLITE_TRIGGERS:
         cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
     cursor.execute("DROP TABLE IF EXISTS claims_claim_fts")
+
+
+def drop_sqlite_triggers(connection) -> None:
+    """Before migrations run on SQLite: the index's triggers go (its table stays)."""
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        for name in SQLITE_TRIGGERS:
+            cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
 
 
 def ensure_sqlite_index(connection) -> bool:

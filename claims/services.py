@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from claims import extraction
+from claims.claimants import INSTITUTIONS
 from claims.models import Attribution, Claim, ConcurrentEditError, Status, Tag, VerificationNote
 from factdb.history.m2m import m2m_in_last_record, tags_in_last_record
 from sources.models import Claimant, Source
@@ -369,12 +370,12 @@ class _Claimants:
         words = name.split()
         named = any(w[:1].isupper() for w in words[1:]) or (len(words) == 1 and name.isupper())
         if not named and not (
-            words[0].lower() in self._LEADS and words[-1].lower() in extraction.INSTITUTIONS
+            words[0].lower() in self._LEADS and words[-1].lower() in INSTITUTIONS
         ):
             return None
         kind = (
             Claimant.Kind.ORGANISATION
-            if words[-1].lower() in extraction.INSTITUTIONS or name.isupper() or words[0].islower()
+            if words[-1].lower() in INSTITUTIONS or name.isupper() or words[0].islower()
             else Claimant.Kind.PERSON
         )
         claimant = Claimant(name=name, kind=kind)

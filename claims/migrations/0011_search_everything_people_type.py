@@ -17,9 +17,8 @@ def forward(apps, schema_editor):
     connection = schema_editor.connection
     if connection.vendor == "postgresql":
         schema_editor.execute(fulltext.POSTGRESQL_FORWARD)
-    elif connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            fulltext.create_sqlite_index(cursor)
+    # On SQLite the FTS5 index and its triggers are made after `migrate` (claims.apps), never
+    # during one: a later migration that rebuilds a table the triggers name would fail on them.
 
 
 def backward(apps, schema_editor):

@@ -99,7 +99,6 @@ def test_a_spanish_page_keeps_its_language_and_its_figures(db, site):
     assert not {"empleados"} & units  # the footer's staff count is not the article's
 
 
-@pytest.mark.xfail(strict=True, reason="es-MX thousands: issue 16")
 def test_a_spanish_page_reads_mexican_thousands(db, site):
     source = run_import(site.add("/nota", pages.spanish_page()))
     assert (Decimal("6000"), "efectivos") in figures(source)
