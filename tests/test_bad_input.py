@@ -281,13 +281,13 @@ def test_the_import_stores_only_finite_storable_figures_from_hostile_text(db, tm
     assert {c.value for c in claims} >= {Decimal(6000)}
 
 
-# query -> the parameter the 400 names, or for a 200 what the answer is: the filter is not one
-# the API has and is ignored ("all"), or it matched nothing ("none") or just the claim ("claim").
+# query -> the parameter the 400 names, or for a 200 what the answer is: it matched nothing
+# ("none"), just the claim ("claim"), or every claim ("all").
 HOSTILE_QUERIES = {
     "q=%00": "q",
     "unit=tro%00ops": "unit",
-    "place=%00": "all",
-    "tags=%00": "all",  # the filter is `tag`
+    "place=%00": "place",  # not a filter the API has: a 400 naming it, not the whole database
+    "tags=%00": "tags",  # the filter is `tag`
     "ordering=%00": "ordering",
     "cursor=%00": "cursor",
     "value_min=NaN": "value_min",
@@ -331,10 +331,10 @@ def factories_claim_elsewhere():
 @pytest.mark.parametrize(
     "path, outcome",
     [
-        ("/api/v1/sources/?q=%00", "all"),  # sources filter by `title`, not `q`
+        ("/api/v1/sources/?q=%00", "q"),  # sources filter by `title`: an unknown parameter
         ("/api/v1/sources/?title=%00", "title"),
         ("/api/v1/publishers/?name=%00", "name"),
-        ("/api/v1/measures/?q=%00", "all"),  # measures filter by `label`
+        ("/api/v1/measures/?q=%00", "q"),  # measures filter by `label`
         ("/api/v1/measures/?label=%00", "label"),
     ],
 )

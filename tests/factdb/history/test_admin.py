@@ -17,7 +17,7 @@ from claims.factsheets.services import sheet_add_claims, sheet_create
 from claims.models import Claim, Status, Tag
 from claims.services import note_add
 from factdb.history.admin import HistoryAdmin
-from sources.models import Publisher
+from sources.models import Publisher, SourceImport
 from tests import factories
 
 ROLES = ["anonymous", "journalist", "editor", "admin"]
@@ -65,6 +65,9 @@ def world(db, editor):
         "claims.claim": claim,
         "claims.verificationnote": note,
         "claims.factsheet": sheet,
+        "sources.sourceimport": SourceImport.objects.create(
+            url="https://news.example/story", requested_by=editor
+        ),
         "deleted publisher": (gone_pk, gone_record),
     }
 
@@ -247,7 +250,7 @@ def test_a_reader_sees_the_old_record_read_only(request, world):
     page = client_as("journalist", request).get(url).content.decode()
 
     assert re.search(r'<input type="text" name="summary"[^>]* disabled', page)
-    assert re.search(r'<select name="status"[^>]* disabled', page)
+    assert re.search(r'<textarea name="quote"[^>]* disabled', page)
     assert 'name="_save"' not in page and "Revert" not in page
 
 
@@ -277,6 +280,9 @@ OTHER_PAGES = {
         "POST": (302, 400, 400, 400),
     },
     ("deleted-records", ()): {"GET": ADMINS_ONLY},
+    # Adding a source from a URL or a file, and the progress page of one import: Editors' work.
+    ("admin:sources_source_add_from", ()): {"GET": (302, 403, 200, 200)},
+    ("admin:sources_source_import", ("sources.sourceimport",)): {"GET": (302, 403, 200, 200)},
 }
 # Not a matter of roles, or Django's own pages for one's own account.
 NOT_ROLE_BASED = {
@@ -330,16 +336,24 @@ ADMINISTRATORS_MODELS = [
     "axes.accessattempt",
     "axes.accesslog",
     "axes.accessfailurelog",
+    "django_tasks_database.dbtaskresult",  # the background tasks' record, read-only
 ]
 # The administrator's empty POST to a change page: the form with its errors, or, for axes'
 # read-only records, the list again with nothing changed.
-EMPTY_CHANGE_POST = {"axes.accessattempt": 302, "axes.accesslog": 302, "axes.accessfailurelog": 302}
+EMPTY_CHANGE_POST = {
+    "axes.accessattempt": 302,
+    "axes.accesslog": 302,
+    "axes.accessfailurelog": 302,
+    "django_tasks_database.dbtaskresult": 403,  # nobody edits what a worker recorded
+}
 
 
 @pytest.fixture
 def administrators_rows(db, editor):
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
     from django.contrib.auth.models import Group
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
     from rest_framework.authtoken.models import Token, TokenProxy
 
     Token.objects.create(user=editor)
@@ -352,6 +366,12 @@ def administrators_rows(db, editor):
         "axes.accessattempt": AccessAttempt.objects.create(failures_since_start=1, **seen),
         "axes.accesslog": AccessLog.objects.create(**seen),
         "axes.accessfailurelog": AccessFailureLog.objects.create(locked_out=False, **seen),
+        "django_tasks_database.dbtaskresult": DBTaskResult.objects.create(
+            args_kwargs={"args": [1], "kwargs": {}},
+            task_path="sources.services.run_source_import",
+            backend_name="default",
+            run_after=timezone.now(),
+        ),
     }
 
 
