@@ -121,18 +121,42 @@ def _request(url: str, policy: FetchPolicy):
         port = parts.port or (443 if parts.scheme == "https" else 80)
     except ValueError:
         raise IntakeError(f"{url!r}: the port is not a number") from None
-    address = _vetted_address(host, port, policy)
+    addresses = _vetted_addresses(host, port, policy)
     path = parts.path or "/"
     if parts.query:
         path += "?" + parts.query
-    host_header = host if parts.port is None else f"{host}:{parts.port}"
-    if ":" in host and parts.port is None:
-        host_header = f"[{host}]"
-    elif ":" in host:
-        host_header = f"[{host}]:{parts.port}"
+    bracketed = f"[{host}]" if ":" in host else host
+    headers = {
+        "Host": bracketed if parts.port is None else f"{bracketed}:{parts.port}",
+        "User-Agent": USER_AGENT,
+        "Accept": "text/html,application/xhtml+xml,application/pdf,text/plain;q=0.9,*/*;q=0.5",
+        "Accept-Encoding": "gzip, deflate",
+    }
+    # Each checked address in the resolver's order until one connects (a name such as
+    # localhost answers ::1 and 127.0.0.1; a server may listen on only one of them).
+    for index, address in enumerate(addresses):
+        pool = _pool(parts.scheme, address, port, host, policy)
+        try:
+            return pool.urlopen(
+                "GET", path, headers=headers, redirect=False, preload_content=False, retries=False
+            )
+        except urllib3.exceptions.NewConnectionError as error:
+            if index == len(addresses) - 1:
+                raise IntakeError(f"{url}: could not connect ({_reason(error)})") from None
+        except urllib3.exceptions.TimeoutError:
+            raise IntakeError(f"{url}: no answer within {policy.timeout:g} seconds") from None
+        except urllib3.exceptions.SSLError as error:
+            raise IntakeError(f"{url}: TLS failed ({error})") from None
+        except urllib3.exceptions.HTTPError as error:
+            raise IntakeError(f"{url}: could not connect ({_reason(error)})") from None
+    raise IntakeError(f"{url}: {host} has no address")
+
+
+def _pool(scheme: str, address, port: int, host: str, policy: FetchPolicy):
+    """A connection to the checked address; TLS still names and verifies the host."""
     timeout = urllib3.Timeout(connect=policy.timeout, read=policy.timeout)
-    if parts.scheme == "https":
-        pool = urllib3.HTTPSConnectionPool(
+    if scheme == "https":
+        return urllib3.HTTPSConnectionPool(
             str(address),
             port,
             timeout=timeout,
@@ -141,27 +165,10 @@ def _request(url: str, policy: FetchPolicy):
             assert_hostname=host,
             cert_reqs="CERT_REQUIRED",
         )
-    else:
-        pool = urllib3.HTTPConnectionPool(str(address), port, timeout=timeout, retries=False)
-    headers = {
-        "Host": host_header,
-        "User-Agent": USER_AGENT,
-        "Accept": "text/html,application/xhtml+xml,application/pdf,text/plain;q=0.9,*/*;q=0.5",
-        "Accept-Encoding": "gzip, deflate",
-    }
-    try:
-        return pool.urlopen(
-            "GET", path, headers=headers, redirect=False, preload_content=False, retries=False
-        )
-    except urllib3.exceptions.TimeoutError:
-        raise IntakeError(f"{url}: no answer within {policy.timeout:g} seconds") from None
-    except urllib3.exceptions.SSLError as error:
-        raise IntakeError(f"{url}: TLS failed ({error})") from None
-    except urllib3.exceptions.HTTPError as error:
-        raise IntakeError(f"{url}: could not connect ({_reason(error)})") from None
+    return urllib3.HTTPConnectionPool(str(address), port, timeout=timeout, retries=False)
 
 
-def _vetted_address(host: str, port: int, policy: FetchPolicy):
+def _vetted_addresses(host: str, port: int, policy: FetchPolicy) -> list:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as error:
@@ -180,7 +187,7 @@ def _vetted_address(host: str, port: int, policy: FetchPolicy):
                 f"{named} {_describe(address)}; factdb fetches only public "
                 "addresses (an operator can allow others with FACTDB_FETCH_ALLOW_PRIVATE)"
             )
-    return addresses[0]
+    return addresses
 
 
 def _describe(address) -> str:

@@ -96,7 +96,11 @@ def test_a_spanish_page_keeps_its_language_and_its_figures(db, site):
     assert source.text == "\n\n".join(pages.SPANISH_BODY)
     units = {claim.unit for claim in source.claims.all()}
     assert "MXN" in units and "días" in units
-    assert not {"empleados"} & units  # the footer's staff count is not the article's
+    # Nothing from the navigation ($49 a month), the sidebar (10 destinations) or the footer.
+    assert not {"empleados", "destinos"} & units
+    assert not {Decimal(49), Decimal(10), Decimal(250), Decimal(2021)} & set(
+        source.claims.values_list("value", flat=True)
+    )
 
 
 def test_a_spanish_page_reads_mexican_thousands(db, site):

@@ -122,3 +122,49 @@ def test_the_allow_private_setting_reads_yes_no_and_networks():
     assert policy.permits(ipaddress.ip_address("10.1.2.3"))
     assert not policy.permits(ipaddress.ip_address("10.2.0.1"))
     assert policy.permits(ipaddress.ip_address("8.8.8.8"))
+
+
+def test_https_with_a_certificate_nobody_vouches_for_is_refused_clearly(tmp_path):
+    """The TLS path (connect to the checked address, verify the certificate for the host name)
+    against a loopback server with a self-signed certificate."""
+    import http.server
+    import shutil
+    import ssl
+    import subprocess
+    import threading
+
+    if shutil.which("openssl") is None:
+        pytest.fail("openssl is needed to make the test certificate")
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=localhost",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), http.server.BaseHTTPRequestHandler)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"https://localhost:{server.server_address[1]}/story"
+        with pytest.raises(IntakeError, match="TLS failed .*certificate verify failed"):
+            fetch(url, FetchPolicy(allow_private=True, timeout=5))
+    finally:
+        server.shutdown()
+        server.server_close()
