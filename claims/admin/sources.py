@@ -60,13 +60,16 @@ class SourceAdmin(sources_admin.SourceAdmin):
                     request, f"“{source.title}” has no text snapshot to read.", messages.WARNING
                 )
                 continue
-            created, skipped = claims_propose(source=source, created_by=request.user)
+            result = claims_propose(source=source, created_by=request.user)
+            created, skipped = result
             self.message_user(
                 request,
                 f"“{source.title}”: {len(created)} claims proposed for review "
                 f"({skipped} already known).",
                 messages.SUCCESS,
             )
+            if result.message:  # the run stopped at extraction.MAX_CANDIDATES
+                self.message_user(request, f"“{source.title}”: {result.message}", messages.WARNING)
 
     def get_queryset(self, request):
         # Counted per source shown, not by a GROUP BY over every claim: the autocomplete of the
