@@ -122,7 +122,10 @@ def timeline_svg(
 
 
 def human_number(value: float, decimals: int = 0) -> str:
-    """6000 -> "6,000"; 1500000 -> "1.5M"; 2e9 -> "2B"; 0.25 (decimals=2) -> "0.25"."""
+    """6000 -> "6,000"; 1500000 -> "1.5M"; 2e9 -> "2B"; 0.25 (decimals=2) -> "0.25";
+    1.2e16 -> "1.2e16" (past a thousand trillion, a suffix no longer helps)."""
+    if abs(value) >= 1e15:
+        return f"{value:.3g}".replace("e+", "e")
     for size, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M")):
         if abs(value) >= size:
             return f"{value / size:.3g}{suffix}"

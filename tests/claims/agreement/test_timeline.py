@@ -112,7 +112,14 @@ def test_a_running_total_is_joined_by_a_line(db):
 
 @pytest.mark.parametrize(
     "value, decimals, text",
-    [(6000, 0, "6,000"), (1_500_000, 0, "1.5M"), (2e9, 0, "2B"), (0.25, 2, "0.25"), (-0.0, 0, "0")],
+    [
+        (6000, 0, "6,000"),
+        (1_500_000, 0, "1.5M"),
+        (2e9, 0, "2B"),
+        (0.25, 2, "0.25"),
+        (-0.0, 0, "0"),
+        (1.2e16, 0, "1.2e16"),
+    ],
 )
 def test_human_numbers(value, decimals, text):
     assert human_number(value, decimals) == text
