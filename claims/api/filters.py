@@ -117,7 +117,8 @@ class ClaimFilter(LeanFilterSet):
     value_max = figure_filter("Figures, as stated, of at most this value (see value_min).")
     consistent_with = figure_filter(
         "Figures that could be this value, hedges read: 'up to 6,000' is consistent with 5,200; "
-        "'more than 6,000' is not. With unit=, on the unit's scale."
+        "'more than 6,000' is not; 'about 800,000' is 720,000 to 880,000 (10%). With unit=, "
+        "on the unit's scale."
     )
     consistent_min = figure_filter(
         "Figures that could be this value or above ('more than 5,000' and 'up to 6,000' both "
