@@ -22,8 +22,12 @@ from sources.models import Claimant, Source, format_date_with_precision
 VALUE_DIGITS, VALUE_PLACES = 24, 6
 VALUE_LIMIT = Decimal(10) ** (VALUE_DIGITS - VALUE_PLACES)
 NORMALISED_DIGITS, NORMALISED_PLACES = units.STORED_DIGITS, units.STORED_PLACES
-NORMALISED_FIELDS = ["unit_family", "value_normalised", "value_low_normalised"]
-NORMALISED_FIELDS += ["value_high_normalised"]
+NORMALISED_FIELDS = [
+    "unit_family",
+    "value_normalised",
+    "value_low_normalised",
+    "value_high_normalised",
+]
 # SQLite stores a decimal as a double and Django reads it back rounded to 15 significant digits.
 SQLITE_DIGITS = 15
 

@@ -85,11 +85,19 @@ RANGES = [
     ("consistent_min", "consistent_max"),
     ("claim_date_after", "claim_date_before"),
 ]
-FIGURE_PARAMETERS = ["value_min", "value_max", "consistent_with", "consistent_min"]
-FIGURE_PARAMETERS += ["consistent_max"]
+# The bounds read on a unit's scale when unit= is given.
+FIGURE_PARAMETERS = [
+    "value_min",
+    "value_max",
+    "consistent_with",
+    "consistent_min",
+    "consistent_max",
+]
 
 
 class ClaimFilterForm(forms.Form):
+    """Checks across parameters, each error on the parameter that makes the question wrong."""
+
     def clean(self):
         data = super().clean()
         for low, high in RANGES:
