@@ -378,6 +378,9 @@ def growth_targets(results) -> list[str]:
         ("admin changelist, search", "1m", "10k"),
         ("search, rare", "1m", "100k"),
         ("search, common", "1m", "100k"),
+        ("unit family", "1m", "100k"),
+        ("search, phrase", "1m", "100k"),
+        ("search, OR", "1m", "100k"),
     ]
     for prefix, big, small in pairs:
         a, b = row_of(results, big, prefix), row_of(results, small, prefix)

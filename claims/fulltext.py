@@ -9,7 +9,7 @@ publisher or claimant it names is renamed:
 - PostgreSQL: `claims_claim.search_vector`, a tsvector with a GIN index, written by a BEFORE
   trigger. Each claim is stemmed in its source's language (`es*` Spanish, `en*` English, other
   languages unstemmed, "simple") and carries a marker lexeme for that configuration ("~spanish"),
-  so that claims_selectors.search_claims can ask each language's question of its own claims only.
+  so that claims.selectors.search_claims can ask each language's question of its own claims only.
 - SQLite: an FTS5 table, `claims_claim_fts` (rowid = the claim's id), written by AFTER triggers;
   Porter stemming (English) with diacritics folded.
 

@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import connection, models, transaction
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When
+from django.db.models.functions import Abs
+from django.db.models.lookups import GreaterThanOrEqual, LessThanOrEqual
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
 from simple_history.models import HistoricalRecords
@@ -22,8 +24,12 @@ from sources.models import Claimant, Source, format_date_with_precision
 VALUE_DIGITS, VALUE_PLACES = 24, 6
 VALUE_LIMIT = Decimal(10) ** (VALUE_DIGITS - VALUE_PLACES)
 NORMALISED_DIGITS, NORMALISED_PLACES = units.STORED_DIGITS, units.STORED_PLACES
-NORMALISED_FIELDS = ["unit_family", "value_normalised", "value_low_normalised"]
-NORMALISED_FIELDS += ["value_high_normalised"]
+NORMALISED_FIELDS = [
+    "unit_family",
+    "value_normalised",
+    "value_low_normalised",
+    "value_high_normalised",
+]
 # SQLite stores a decimal as a double and Django reads it back rounded to 15 significant digits.
 SQLITE_DIGITS = 15
 
@@ -217,21 +223,38 @@ class ClaimQuerySet(models.QuerySet):
     def overlapping(self, value_min=None, value_max=None, *, normalised=False):
         """Claims whose hedge-implied interval meets [value_min, value_max]: those the figure
         could be consistent with. "up to 6,000" meets 5,200; "more than 6,000" does not meet
-        6,000 (its bound is excluded), "at least 6,000" does. `normalised`: the bounds are on
-        the family's scale (claims/figures/units.py query_scale), against the stored columns."""
+        6,000 (its bound is excluded), "at least 6,000" does; "about 6,500" is 6,500 give or
+        take FACTDB_APPROX_TOLERANCE, as the measure page compares it (claims.agreement).
+        `normalised`: the bounds are on the family's scale (claims/figures/units.py
+        query_scale), against the stored columns."""
         low, high = _interval_columns(normalised)
+        value = F("value_normalised" if normalised else "value")
+        slack = Abs(value) * Value(Decimal(str(settings.FACTDB_APPROX_TOLERANCE)))
+        approx, not_approx = Q(hedge=Hedge.APPROX), ~Q(hedge=Hedge.APPROX)
         qs = self
         if value_min is not None:
             qs = qs.filter(
-                Q(**{f"{high}__isnull": True})
-                | Q(**{f"{high}__gt": value_min})
-                | (Q(**{high: value_min}) & ~Q(hedge=Hedge.LESS_THAN))
+                (
+                    not_approx
+                    & (
+                        Q(**{f"{high}__isnull": True})
+                        | Q(**{f"{high}__gt": value_min})
+                        | (Q(**{high: value_min}) & ~Q(hedge=Hedge.LESS_THAN))
+                    )
+                )
+                | (approx & Q(GreaterThanOrEqual(value + slack, value_min)))
             )
         if value_max is not None:
             qs = qs.filter(
-                Q(**{f"{low}__isnull": True})
-                | Q(**{f"{low}__lt": value_max})
-                | (Q(**{low: value_max}) & ~Q(hedge=Hedge.MORE_THAN))
+                (
+                    not_approx
+                    & (
+                        Q(**{f"{low}__isnull": True})
+                        | Q(**{f"{low}__lt": value_max})
+                        | (Q(**{low: value_max}) & ~Q(hedge=Hedge.MORE_THAN))
+                    )
+                )
+                | (approx & Q(LessThanOrEqual(value - slack, value_max)))
             )
         return qs
 

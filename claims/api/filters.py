@@ -85,11 +85,19 @@ RANGES = [
     ("consistent_min", "consistent_max"),
     ("claim_date_after", "claim_date_before"),
 ]
-FIGURE_PARAMETERS = ["value_min", "value_max", "consistent_with", "consistent_min"]
-FIGURE_PARAMETERS += ["consistent_max"]
+# The bounds read on a unit's scale when unit= is given.
+FIGURE_PARAMETERS = [
+    "value_min",
+    "value_max",
+    "consistent_with",
+    "consistent_min",
+    "consistent_max",
+]
 
 
 class ClaimFilterForm(forms.Form):
+    """Checks across parameters, each error on the parameter that makes the question wrong."""
+
     def clean(self):
         data = super().clean()
         for low, high in RANGES:
@@ -117,7 +125,8 @@ class ClaimFilter(LeanFilterSet):
     value_max = figure_filter("Figures, as stated, of at most this value (see value_min).")
     consistent_with = figure_filter(
         "Figures that could be this value, hedges read: 'up to 6,000' is consistent with 5,200; "
-        "'more than 6,000' is not. With unit=, on the unit's scale."
+        "'more than 6,000' is not; 'about 800,000' is 720,000 to 880,000 (10%). With unit=, "
+        "on the unit's scale."
     )
     consistent_min = figure_filter(
         "Figures that could be this value or above ('more than 5,000' and 'up to 6,000' both "

@@ -365,3 +365,15 @@ def test_each_filter_set_has_filters_of_its_own(journalist_api):
     assert first.is_valid() and second.is_valid()
     assert first.form.cleaned_data["value_min"] == 5000
     assert second.form.cleaned_data["value_min"] == 7000
+
+
+def test_about_a_figure_is_consistent_with_what_is_within_the_tolerance(journalist_api, settings):
+    settings.FACTDB_APPROX_TOLERANCE = 0.10
+    about = figure(800000, Hedge.APPROX, unit="people")
+    assert ids(journalist_api, "consistent_with=750000") == [about.pk]  # 720,000 to 880,000
+    assert ids(journalist_api, "consistent_with=700000") == []
+    assert ids(journalist_api, "unit=people&consistent_min=870000&consistent_max=2000000") == [
+        about.pk
+    ]
+    assert ids(journalist_api, "consistent_min=900000") == []
+    assert ids(journalist_api, "value_min=750000&value_max=790000") == []  # as stated: 800,000
