@@ -60,7 +60,9 @@ class ClaimAdmin(HistoryAdmin):
     show_facets = admin.ShowFacets.NEVER
     # Shows the search box; get_search_results does the searching.
     search_fields = ["quote", "summary"]
-    search_help_text = "Whole words of the quote or summary; every word must appear."
+    search_help_text = (
+        'Words of the quote, summary, source title, publisher or claimant; "a phrase", OR, -word.'
+    )
     date_hierarchy = "claim_date"  # drawn by admin_filters.date_drilldown
     list_select_related = ["source__publisher", "claimant", "assignee"]
     autocomplete_fields = ["source", "claimant", "measure", "assignee"]
