@@ -27,7 +27,7 @@ export DEBUG=0 SECRET_KEY="fuzz-$(date +%s)-$RANDOM$RANDOM" ALLOWED_HOSTS=127.0.
 # Plain HTTP on loopback; the fuzzer is one client sending thousands of requests.
 export SECURE_SSL_REDIRECT=0 FACTDB_SECURE_COOKIES=0
 export FACTDB_THROTTLE_USER=1000000/minute FACTDB_THROTTLE_ANON=1000000/minute
-export FACTDB_THROTTLE_TOKEN=1000000/minute
+export FACTDB_THROTTLE_LOGIN=1000000/minute
 
 server=""
 cleanup() {
