@@ -1,9 +1,12 @@
 """Request-level guards that apply to every view: the admin, the API and the exports."""
 
 import ipaddress
+import math
 
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
+from django.urls import reverse
+from rest_framework.throttling import SimpleRateThrottle
 
 
 class RequestSizeLimitMiddleware:
@@ -58,6 +61,37 @@ class TrustedProxyMiddleware:
             if address not in self.trusted:
                 return address
         return None
+
+
+class PasswordTriesThrottle(SimpleRateThrottle):
+    """Password tries per client address, signed in or not: the API's token requests and the
+    admin's login form share DEFAULT_THROTTLE_RATES["login"] (FACTDB_THROTTLE_LOGIN)."""
+
+    scope = "login"
+
+    def get_cache_key(self, request, view):
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+
+class LoginThrottleMiddleware:
+    """The admin's login form, throttled per address like the token endpoint: django-axes locks
+    a username after five failures, and this stops one address trying many usernames."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "POST" and request.path_info == reverse("admin:login"):
+            throttle = PasswordTriesThrottle()
+            if not throttle.allow_request(request, None):
+                response = HttpResponse(
+                    "Too many login attempts from your address: wait a minute and try again.",
+                    status=429,
+                    content_type="text/plain",
+                )
+                response["Retry-After"] = str(math.ceil(throttle.wait() or 60))
+                return response
+        return self.get_response(request)
 
 
 # Our pages load scripts only from our own origin (the admin, Swagger UI via drf-spectacular's

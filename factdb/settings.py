@@ -97,6 +97,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "factdb.middleware.TrustedProxyMiddleware",
+    "factdb.middleware.LoginThrottleMiddleware",
     "factdb.middleware.RequestSizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -201,8 +202,8 @@ AXES_COOLOFF_TIME = env_float("AXES_COOLOFF_HOURS", 0.25)
 # newsroom's proxy (one address) could lock an editor out, and a guesser with many addresses
 # would get five tries from each.
 AXES_LOCKOUT_PARAMETERS = ["username"]
-# axes warns that, locking on the username alone, one address may try many usernames: the token
-# endpoint throttles each address (DEFAULT_THROTTLE_RATES["token"]) for that.
+# axes warns that, locking on the username alone, one address may try many usernames: both logins
+# throttle each address (DEFAULT_THROTTLE_RATES["login"], factdb.middleware) for that.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "factdb.middleware.lockout_response"
@@ -300,8 +301,8 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "anon": env_str("FACTDB_THROTTLE_ANON", "60/minute"),
         "user": env_str("FACTDB_THROTTLE_USER", "1200/minute"),
-        # Password guesses at the token endpoint, per client address.
-        "token": env_str("FACTDB_THROTTLE_TOKEN", "10/minute"),
+        # Password tries per client address: token requests and admin logins together.
+        "login": env_str("FACTDB_THROTTLE_LOGIN", "10/minute"),
     },
     # The client address is REMOTE_ADDR, which TrustedProxyMiddleware sets from trusted proxies'
     # X-Forwarded-For; DRF's default (NUM_PROXIES unset) would believe the header from anyone.

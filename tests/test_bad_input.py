@@ -208,10 +208,10 @@ def test_bad_sources_are_refused_too(api, source, fields):
 
 @pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf")])
 def test_the_database_itself_refuses_a_non_finite_figure(claim, value):
-    """The constraint behind every refusal above, tried where no validation runs: raw SQL."""
+    """The database behind every refusal above, tried where no validation runs: raw SQL. The
+    check constraint refuses it (IntegrityError), or on PostgreSQL the numeric(24, 6) column
+    itself refuses an infinity (DataError)."""
     table = Claim._meta.db_table
-    # The CHECK constraint (IntegrityError); on PostgreSQL numeric(24, 6) already refuses
-    # ±Infinity itself (DataError). Either way nothing is stored.
     refused = (IntegrityError, DataError)
     with pytest.raises(refused), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(f"UPDATE {table} SET value = %s WHERE id = %s", [value, claim.pk])

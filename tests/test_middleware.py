@@ -147,3 +147,23 @@ def test_a_spoofed_forwarded_header_does_not_escape_the_throttle(client, db):
         for n in range(11)
     ]
     assert answers[-1] == 429
+
+
+def test_admin_logins_are_throttled_per_address_across_usernames(client, db):
+    answers = [
+        client.post(LOGIN, {"username": f"guess{n}", "password": "x"}).status_code
+        for n in range(11)
+    ]
+
+    assert answers == [200] * 10 + [429]
+    assert "Too many login attempts" in client.post(LOGIN, {"username": "u"}).content.decode()
+    other = client.post(LOGIN, {"username": "guess", "password": "x"}, REMOTE_ADDR="10.0.0.7")
+    assert other.status_code == 200
+
+
+def test_token_requests_and_admin_logins_share_the_addresss_budget(client, db):
+    for n in range(5):
+        client.post(LOGIN, {"username": f"guess{n}", "password": "x"})
+        client.post(TOKEN, {"username": f"guess{n}", "password": "x"})
+
+    assert client.post(TOKEN, {"username": "guess", "password": "x"}).status_code == 429

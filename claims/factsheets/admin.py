@@ -4,9 +4,9 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
-from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Max
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
@@ -19,6 +19,10 @@ from claims.factsheets.views import export_response
 from claims.models import Claim, FactSheet, FactSheetItem, FactSheetVersion
 from factdb.admin_widgets import CheckedAutocompleteAdminMixin
 from factdb.history.admin import HistoryAdmin
+
+
+def refused(message: str) -> HttpResponseBadRequest:
+    return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
 
 
 class FactSheetItemInline(CheckedAutocompleteAdminMixin, admin.TabularInline):
@@ -162,8 +166,11 @@ class FactSheetAdmin(HistoryAdmin):
             # The number the confirmation page showed: the same form sent twice is one version.
             number = request.POST.get("number", "")
             if not number.isascii() or not number.isdigit() or len(number) > 9:
-                raise BadRequest("Publish from the confirmation page (it says which version).")
-            self.publish(request, sheet, number=int(number))
+                return refused("Publish from the confirmation page (it says which version).")
+            try:
+                self.publish(request, sheet, number=int(number))
+            except ValidationError as error:
+                return refused(" ".join(error.messages))
             return HttpResponseRedirect(reverse("admin:claims_factsheet_change", args=[sheet.pk]))
         last = sheet.versions.aggregate(last=Max("number"))["last"] or 0
         return TemplateResponse(
@@ -180,15 +187,9 @@ class FactSheetAdmin(HistoryAdmin):
         )
 
     def publish(self, request, sheet, number=None):
-        try:
-            version = sheet_publish(
-                sheet=sheet,
-                user=request.user,
-                base_url=request.build_absolute_uri("/"),
-                number=number,
-            )
-        except ValidationError as error:
-            raise BadRequest(" ".join(error.messages)) from None
+        version = sheet_publish(
+            sheet=sheet, user=request.user, base_url=request.build_absolute_uri("/"), number=number
+        )
         link = export_path(sheet.slug, version=version.number)
         self.message_user(
             request,

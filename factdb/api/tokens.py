@@ -6,8 +6,9 @@
 - DELETE /api/v1/auth/token/          with a token: it stops working at once (204)
 
 A token lives FACTDB_TOKEN_TTL_DAYS from when it was made. Requests for tokens are throttled per
-client address (FACTDB_THROTTLE_TOKEN) on top of django-axes' lockout of a username after
-repeated failures, so guessing across many usernames is slow too.
+client address (FACTDB_THROTTLE_LOGIN, shared with the admin's login form) on top of
+django-axes' lockout of a username after repeated failures, so guessing across many usernames
+is slow too.
 """
 
 from django.db import transaction
@@ -17,11 +18,11 @@ from rest_framework.authtoken.models import Token
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
-from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
 from factdb.api.authentication import ExpiringTokenAuthentication, expires_at, has_expired
 from factdb.api.renderers import JSONRenderer
+from factdb.middleware import PasswordTriesThrottle
 
 TOKEN_ANSWER = inline_serializer(
     "TokenAnswer",
@@ -31,16 +32,6 @@ TOKEN_ANSWER = inline_serializer(
 
 def answer(token: Token, code: int = status.HTTP_200_OK) -> Response:
     return Response({"token": token.key, "expires": expires_at(token)}, status=code)
-
-
-class TokenRequestThrottle(AnonRateThrottle):
-    """Per client address, signed in or not: the address is REMOTE_ADDR, or the client's behind
-    a trusted proxy (factdb.middleware.TrustedProxyMiddleware)."""
-
-    scope = "token"
-
-    def get_cache_key(self, request, view):
-        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
 
 
 def token_create(*, user) -> Token:
@@ -54,7 +45,7 @@ class TokenView(ObtainAuthToken):
     # surrogates are a 400 here as everywhere else.
     parser_classes = api_settings.DEFAULT_PARSER_CLASSES
     renderer_classes = [JSONRenderer]
-    throttle_classes = [TokenRequestThrottle]
+    throttle_classes = [PasswordTriesThrottle]
 
     @extend_schema(
         request=inline_serializer(
@@ -99,7 +90,6 @@ class TokenRotateView(APIView):
     authentication_classes = [ExpiringTokenAuthentication]
     permission_classes = [permissions.IsAuthenticated]
     renderer_classes = [JSONRenderer]
-    throttle_classes = [TokenRequestThrottle]
 
     @extend_schema(request=None, responses={201: TOKEN_ANSWER})
     def post(self, request, *args, **kwargs):

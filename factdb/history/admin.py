@@ -12,8 +12,8 @@ import datetime
 import re
 
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
-from django.http import Http404
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponseBadRequest
 from simple_history.admin import SimpleHistoryAdmin
 
 from factdb.admin_widgets import MAX_ID, CheckedAutocompleteAdminMixin
@@ -28,34 +28,36 @@ def record_id(text: str) -> int:
     return int(text)
 
 
-def check_date_drilldown(request, field_name: str) -> None:
-    """A 400 naming the parameter when the list's date drill-down asks for no real period.
+def date_drilldown_error(request, field_name: str) -> str | None:
+    """What is wrong with the list's date drill-down parameters, when they name no real period.
 
     Django's changelist reads `?<date>__year=9999` as up to 10000-01-01, which is no date (a
-    500), and sends a month 13 to its "?e=1" error page; both are a plain 400 here.
+    500), and sends a month 13 to its "?e=1" error page; both are a 400 naming the parameter.
     """
     names = [f"{field_name}__{part}" for part in ("year", "month", "day")]
     given = {name: request.GET[name] for name in names if name in request.GET}
     if not given:
-        return
+        return None
     parts = []
     for name in names:
         raw = given.get(name)
         if raw is None:
             break
         if not re.fullmatch(r"[0-9]{1,4}", raw):
-            raise BadRequest(f"{name} must be a number, not {raw[:20]!r}.")
+            return f"{name} must be a number, not {raw[:20]!r}."
         parts.append(int(raw))
     if len(parts) != len(given):
-        raise BadRequest(f"{', '.join(given)}: a month needs its year, a day its month.")
+        return f"{', '.join(given)}: a month needs its year, a day its month."
     year, month, day = parts + [1] * (3 - len(parts))
     try:
         datetime.date(year, month, day)
     except ValueError as error:
-        raise BadRequest(f"{', '.join(given)}: {error}.") from None
-    # The period must end inside the calendar too: Django filters up to the next year or month.
-    if year == datetime.MAXYEAR and len(parts) == 1:
-        raise BadRequest(f"{names[0]}: years run to {datetime.MAXYEAR - 1} here.")
+        return f"{', '.join(given)}: {error}."
+    # The period must end inside the calendar too: Django filters up to the next year, month or
+    # day, which for any date in 9999 may be 10000-01-01.
+    if year == datetime.MAXYEAR:
+        return f"{names[0]}: years run to {datetime.MAXYEAR - 1} here."
+    return None
 
 
 class HistoryAdmin(CheckedAutocompleteAdminMixin, SimpleHistoryAdmin):
@@ -66,8 +68,8 @@ class HistoryAdmin(CheckedAutocompleteAdminMixin, SimpleHistoryAdmin):
     """
 
     def changelist_view(self, request, extra_context=None):
-        if self.date_hierarchy:
-            check_date_drilldown(request, self.date_hierarchy)
+        if self.date_hierarchy and (error := date_drilldown_error(request, self.date_hierarchy)):
+            return HttpResponseBadRequest(error, content_type="text/plain; charset=utf-8")
         return super().changelist_view(request, extra_context)
 
     def may_revert(self, request, obj) -> bool:

@@ -245,6 +245,31 @@ def test_a_search_with_a_nul_byte_is_refused_by_django_s_own_search_form(editor_
     assert len(response.context["cl"].result_list) == 1
 
 
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"claim_date__year": "abc"},
+        {"claim_date__year": "9999"},
+        {"claim_date__year": "9999", "claim_date__month": "12", "claim_date__day": "31"},
+        {"claim_date__year": "2019", "claim_date__month": "13"},
+        {"claim_date__year": "2019", "claim_date__month": "2", "claim_date__day": "30"},
+        {"claim_date__month": "6"},
+    ],
+    ids=[
+        "a word",
+        "year 9999",
+        "31 December 9999",
+        "month 13",
+        "30 February",
+        "a month without its year",
+    ],
+)
+def test_a_bad_date_in_the_drilldown_is_a_400_not_a_500(editor_client, two_sources, params):
+    response = editor_client.get(CHANGELIST, params)
+    assert response.status_code == 400
+    assert "claim_date__" in response.content.decode()  # names the parameter
+
+
 # Date drill-down
 
 
