@@ -3,9 +3,10 @@
 A PDF costs about 0.1 s of CPU per page at ~5 claims a page (bench/factsheet.py): 1,335 claims
 took 107 s against gunicorn's 120 s timeout, holding a worker all the while. So a request renders
 at most FACTDB_FACTSHEET_MAX_PDF_CLAIMS claims as PDF and FACTDB_FACTSHEET_MAX_CLAIMS in the text
-formats; larger sheets are refused with the way to get them — `manage.py export_factsheet`, which
-has no request to time out (and, for a published version, leaves the render in the cache, where
-the permalink then finds it). There is no background worker to hand large renders to yet.
+formats. A larger published version is rendered by a background worker into the render cache
+(claims/factsheets/tasks.py; the permalink answers 202 until it is there); a larger draft or
+preview is refused with the way to get it — `manage.py export_factsheet`, which has no request
+to time out.
 """
 
 from django.conf import settings

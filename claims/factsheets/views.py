@@ -7,6 +7,7 @@ when the operator sets FACTDB_PUBLIC_READ) see published versions and verified c
 
 import re
 
+from django.conf import settings
 from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
@@ -15,6 +16,7 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import generics
 from rest_framework.exceptions import NotFound, ParseError, ValidationError
 from rest_framework.negotiation import BaseContentNegotiation
+from rest_framework.response import Response
 
 from claims.api.filters import ClaimFilter
 from claims.factsheets.context import build_context, public_context
@@ -22,6 +24,7 @@ from claims.factsheets.limits import SheetTooLarge, check_request_size, request_
 from claims.factsheets.render_cache import cached_render, kept_render
 from claims.factsheets.renderers import FORMATS, render
 from claims.factsheets.serializers import FactSheetDetailSerializer, FactSheetSerializer
+from claims.factsheets.tasks import render_version_later
 from claims.models import FactSheet, FactSheetVersion
 from claims.selectors import listed_claims
 from factdb.api.filtering import PublicChoicesFilterBackend
@@ -42,6 +45,10 @@ EXPORT_RESPONSES = {
         )
         for fmt, spec in FORMATS.items()
     },
+    202: OpenApiResponse(
+        description="A published version too large to render in a request: a background "
+        "worker is rendering it; ask the same URL again after Retry-After seconds."
+    ),
     400: OpenApiResponse(description="A bad version number or filter, named in the body."),
     404: OpenApiResponse(description="No such sheet, version or format."),
 }
@@ -159,6 +166,8 @@ class FactSheetExport(SheetView, generics.GenericAPIView):
             # Once rendered (here or by the export command), any size is served from disk.
             context = readers_context(request, version.context)
             body = kept_render(context, fmt)
+            if body is None and settings.FACTDB_RENDER_CACHE and not fits_a_request(context, fmt):
+                return rendering_later(request, version, context, fmt)
             if body is None:
                 too_large(len(context["items"]), fmt, sheet.slug, version.number)
                 body = cached_render(context, fmt)
@@ -166,6 +175,23 @@ class FactSheetExport(SheetView, generics.GenericAPIView):
         too_large(sheet.items.count(), fmt, sheet.slug)
         context = build_context(sheet, url=request.build_absolute_uri(request.path))
         return export_response(render(context, fmt), fmt, f"{sheet.slug}-draft")
+
+
+def fits_a_request(context: dict, fmt: str) -> bool:
+    return len(context["items"]) <= request_limit(fmt)
+
+
+def rendering_later(request, version, context: dict, fmt: str) -> Response:
+    """A published version too large to render in a request: a db_worker renders it, and this
+    permalink serves it once it is there. 202 until then, with when to ask again."""
+    render_version_later(version, context, fmt, public=reads_publicly(request))
+    body = {
+        "status": "rendering",
+        "detail": f"Version {version.number} has {len(context['items'])} claims, more than a "
+        f"{fmt} export renders inside a request. A background worker is rendering it; this "
+        "same URL serves it when it is done.",
+    }
+    return Response(body, status=202, headers={"Retry-After": "30"})
 
 
 def too_large(count: int, fmt: str, slug: str, version: int | None = None) -> None:

@@ -2,6 +2,7 @@
 and who may read them."""
 
 import json
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -196,15 +197,42 @@ def test_a_named_sheet_too_large_to_render_in_a_request_is_refused_naming_the_wa
     assert "has 4 claims" in response.json()["detail"]
 
 
+# A real db_worker run closes the connection it used, as a worker process does: a transactional
+# test, not one inside a rolled-back transaction.
+@pytest.mark.django_db(transaction=True)
+def test_a_large_published_version_renders_on_the_worker_then_its_permalink_serves_it(
+    jo_client, seed_sheet, editor, settings
+):
+    from django_tasks_db.models import DBTaskResult
+
+    version = sheet_publish(sheet=seed_sheet, user=editor)
+    settings.FACTDB_FACTSHEET_MAX_PDF_CLAIMS = 3  # the seed sheet holds 4
+    url = export_url(seed_sheet, "pdf")
+    first = jo_client.get(url, {"version": version.number})
+    again = jo_client.get(url, {"version": version.number})
+    assert (first.status_code, again.status_code) == (202, 202)
+    assert first["Retry-After"] == "30" and first.json()["status"] == "rendering"
+    assert DBTaskResult.objects.count() == 1  # polling does not queue the same render twice
+
+    call_command("db_worker", batch=True, startup_delay=False, reload=False)
+
+    served = jo_client.get(url, {"version": version.number})
+    assert served.status_code == 200
+    assert served.content.startswith(b"%PDF")
+    assert not list(Path(settings.FACTDB_RENDER_CACHE).glob("*.queued"))
+
+
 def test_a_large_published_version_is_served_once_the_command_rendered_it(
     jo_client, seed_sheet, editor, settings, tmp_path
 ):
     version = sheet_publish(sheet=seed_sheet, user=editor)
     settings.FACTDB_FACTSHEET_MAX_PDF_CLAIMS = 3
     url = export_url(seed_sheet, "pdf")
+    settings.FACTDB_RENDER_CACHE = ""  # nowhere to keep a background render: refused
     refused = jo_client.get(url, {"version": version.number})
     assert refused.status_code == 400
     assert "--version 1" in refused.json()["detail"]
+    settings.FACTDB_RENDER_CACHE = str(tmp_path / "renders")
 
     target = tmp_path / "sheet.pdf"
     call_command("export_factsheet", seed_sheet.slug, "--format", "pdf", "--version", "1",
