@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/extraction.py [--data PATH] [--errors N] [--seeds] [--spanish-errors N]
 
-Scoring follows the CQE paper (EMNLP 2023) as /work/shared/benchmarks/newsquant/README.md describes
+Scoring follows the CQE paper (EMNLP 2023) as ../shared/benchmarks/newsquant/README.md describes
 it: a prediction matches a gold quantity when the values are equal within a relative tolerance of
 1e-5 (a range needs both ends equal, in the order written); "value+change" also needs the change
 label equal. Precision, recall and F1 are summed over all sentences. Each prediction may match one
@@ -15,7 +15,7 @@ amount ("thousands of") is scored as the pair (low, high) with "=", which is how
 "between 5 and 6" and "millions of" (1e6-1e7). quantulum3 reports single values, so, as in the
 paper, gold ranges are compared with their midpoint for it, and it has no change label.
 
-The Spanish set (Recognizers-Text's Spanish specs, /work/shared/benchmarks/recognizers_es) is
+The Spanish set (Recognizers-Text's Spanish specs, ../shared/benchmarks/recognizers_es) is
 scored as its README asks: the share of annotated figures found with the right value. Each spec
 marks one kind of figure only, so precision is not scored. A range matches on both ends, an open end
 ("por lo menos 20") on the end it states. The Mexican spec is read as ``es-MX``, the rest as ``es``.
