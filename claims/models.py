@@ -276,6 +276,11 @@ class ClaimQuerySet(models.QuerySet):
             )
         return qs
 
+    def listed(self, *, statuses_asked: bool):
+        """What a list or an export shows: rejected proposals only when the reader asks for
+        statuses (the API's ?status=, the admin's status filter)."""
+        return self if statuses_asked else self.exclude(status=Status.REJECTED)
+
     def proposals(self):
         """Claims proposed by extraction that no editor has decided on yet."""
         return self.filter(**PROPOSAL)

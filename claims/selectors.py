@@ -133,10 +133,7 @@ def visible_claims(user):
 def listed_claims(user, params):
     """The claims a list or an ad-hoc export shows: the visible ones, without rejected proposals
     unless the query asks for statuses (`?status=rejected` finds them)."""
-    claims = visible_claims(user)
-    if "status" not in params:
-        claims = claims.exclude(status=Status.REJECTED)
-    return claims
+    return visible_claims(user).listed(statuses_asked="status" in params)
 
 
 def cited_by_visible_claims(queryset, user, claim_field: str):

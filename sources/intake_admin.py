@@ -11,7 +11,7 @@ from django.urls import path, reverse
 
 from sources.intake import IntakeError
 from sources.models import ImportState, SourceImport, SourceKind
-from sources.services import source_import_request
+from sources.services import METADATA_FIELDS, source_import_submit
 
 
 class SourceIntakeForm(forms.Form):
@@ -90,21 +90,13 @@ class SourceIntakeAdmin:
 
     def _request_import(self, request, form):
         data = form.cleaned_data
-        upload = data.get("file")
-        payload = upload.read() if upload else None
-        if data.get("text"):
-            payload = data["text"].encode("utf-8")
-        overrides = {
-            name: data[name]
-            for name in ("title", "publisher", "published", "language", "authors", "kind")
-            if data.get(name)
-        }
+        # A form's blank boxes are "", which says nothing about the document.
+        overrides = {name: data[name] for name in METADATA_FIELDS if data.get(name)}
         try:
-            return source_import_request(
+            return source_import_submit(
                 url=data.get("url", ""),
-                data=payload,
-                filename=upload.name if upload else "",
-                content_type=(upload.content_type if upload else "text/plain") if payload else "",
+                upload=data.get("file"),
+                text=data.get("text", ""),
                 extract=data["extract"],
                 overrides=overrides,
                 user=request.user,

@@ -285,6 +285,28 @@ def _first_field(error: ValidationError) -> str:
 
 # Import requests, worked by a background task (run_source_import, below).
 
+# What a person may say about the document when asking for an import; it wins over the page's own.
+METADATA_FIELDS = ("title", "publisher", "published", "language", "authors", "kind")
+
+
+def source_import_submit(
+    *, url: str = "", upload=None, text: str = "", extract: bool = True, overrides=None, user=None
+) -> SourceImport:
+    """An import as the API and the admin form take it: a URL, an uploaded file or pasted text
+    (the pasted text wins over a file). Queued by `source_import_request`."""
+    payload = upload.read() if upload else None
+    if text:
+        payload = text.encode("utf-8")
+    return source_import_request(
+        url=url,
+        data=payload,
+        filename=upload.name if upload else "",
+        content_type=(upload.content_type if upload else "text/plain") if payload else "",
+        extract=extract,
+        overrides=overrides,
+        user=user,
+    )
+
 
 def source_import_request(
     *,

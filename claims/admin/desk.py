@@ -40,9 +40,7 @@ class QueueChangeList(ChangeList):
 
     def get_queryset(self, request, exclude_parameters=None):
         claims = super().get_queryset(request, exclude_parameters)
-        if not any(name.startswith("status") for name in self.params):
-            claims = claims.exclude(status=Status.REJECTED)
-        return claims
+        return claims.listed(statuses_asked=any(name.startswith("status") for name in self.params))
 
 
 class QueueFilter(admin.SimpleListFilter):

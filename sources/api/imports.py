@@ -15,7 +15,7 @@ from rest_framework.views import APIView
 
 from sources.intake import IntakeError
 from sources.models import SourceImport, SourceKind
-from sources.services import source_import_request
+from sources.services import METADATA_FIELDS, source_import_submit
 
 
 def editors_only(method: str) -> list[str]:
@@ -92,21 +92,12 @@ class SourceImportView(APIView):
         serializer = ImportRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        upload = data.get("file")
-        payload = upload.read() if upload else None
-        if data.get("text"):
-            payload = data["text"].encode("utf-8")
-        overrides = {
-            name: data[name]
-            for name in ("title", "publisher", "published", "language", "authors", "kind")
-            if name in data
-        }
+        overrides = {name: data[name] for name in METADATA_FIELDS if name in data}
         try:
-            job = source_import_request(
+            job = source_import_submit(
                 url=data.get("url", ""),
-                data=payload,
-                filename=upload.name if upload else "",
-                content_type=(upload.content_type if upload else "text/plain") if payload else "",
+                upload=data.get("file"),
+                text=data.get("text", ""),
                 extract=data["extract"],
                 overrides=overrides,
                 user=request.user,
