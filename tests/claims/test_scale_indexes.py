@@ -12,6 +12,30 @@ from tests import factories
 ON_POSTGRES = connection.vendor == "postgresql"
 
 
+def other_claims(source, n=300):
+    """Claims of another unit, written in bulk, and fresh statistics: with one row on the table
+    every index costs the same and the planner's pick is a coin toss; with these, reading the
+    date index and filtering is plainly dearer than the unit's own index, as at a million."""
+    Claim.objects.bulk_create(
+        Claim(
+            source=source,
+            quote=f"{i} migrants",
+            value=i + 1,
+            unit="migrants",
+            claim_date=source.published_on,
+            # bulk_create skips the save that fills these: the figure as every other claim keeps it
+            unit_family="migrants",
+            value_normalised=i + 1,
+            value_low_normalised=i + 1,
+            value_high_normalised=i + 1,
+        )
+        for i in range(n)
+    )
+    if ON_POSTGRES:
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE claims_claim")
+
+
 def plan(queryset) -> str:
     """The plan PostgreSQL picks when scanning or sorting a whole table is made unattractive,
     as it is on a million rows (on a test table of a few rows a sort is cheaper)."""
@@ -35,6 +59,7 @@ def test_the_review_queue_order_reads_its_index(source):
 @pytest.mark.django_db
 def test_an_exact_unit_filter_in_the_default_order_reads_its_index(source):
     factories.claim(source=source)
+    other_claims(source)
     claims = ClaimFilter({"unit_exact": "Troops"}, queryset=Claim.objects.all()).qs[:51]
 
     used = "claims_claim_unit_date_idx" in plan(claims)
@@ -45,6 +70,7 @@ def test_an_exact_unit_filter_in_the_default_order_reads_its_index(source):
 @pytest.mark.django_db
 def test_a_unit_family_filter_in_the_default_order_reads_its_index(source):
     factories.claim(source=source)
+    other_claims(source)
     claims = ClaimFilter({"unit": "Troops"}, queryset=Claim.objects.all()).qs[:51]
 
     assert "claim_family_date_idx" in plan(claims)  # a model index: on both databases
