@@ -59,7 +59,10 @@ class SourceAdmin(SourceIntakeAdmin, HistoryAdmin):
         ),
         (
             "Text snapshot",
-            {"classes": ["collapse"], "fields": ["text", "text_sha256", "raw_sha256"]},
+            {
+                "classes": ["collapse"],
+                "fields": ["text", "text_is_excerpt", "text_sha256", "raw_sha256"],
+            },
         ),
         ("Notes", {"fields": ["notes", "created_at", "updated_at"]}),
     ]

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 # BCP-47 in the shape newsrooms use: "en", "es", "es-MX", "pt-BR", "zh-Hant".
@@ -183,6 +184,16 @@ class Source(models.Model):
     )
     text = models.TextField(blank=True, help_text="Snapshot of the full text, when kept.")
     text_sha256 = models.CharField("text SHA-256", max_length=64, blank=True, editable=False)
+    # The seed data keeps only the paragraphs that hold its quotes (a newsroom's rule for text it
+    # did not write); whoever reads the snapshot must know it is not the whole document.
+    text_is_excerpt = models.BooleanField(
+        _("text is an excerpt"),
+        default=False,
+        help_text=_(
+            "The snapshot keeps only some paragraphs of the document (those that hold the quoted "
+            "figures), not the whole of it."
+        ),
+    )
     archive_url = models.URLField("archive URL", max_length=2000, blank=True)
     notes = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -50,6 +50,7 @@ class SourceSerializer(HideFromAnonymous, FullCleanMixin, serializers.ModelSeria
             "translation_of",
             "text",
             "text_sha256",
+            "text_is_excerpt",
             "archive_url",
             "notes",
             "created_at",
