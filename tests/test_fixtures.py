@@ -1,10 +1,13 @@
-"""The seed fixtures hold every figure of the two seed articles and load twice without duplicates.
+"""The seed fixtures hold every figure of the two seed articles, and news reports on the same
+troop measures, and load twice without duplicates.
 
-Each quote is checked against the paragraphs of the seed articles that hold the quotes, kept in
+Each quote is checked against the paragraphs of its article that hold the quotes, kept in
 tests/data/seed_quotes.json with each article's URL (the articles themselves are not committed);
-where ../shared/seeds sits beside the clone, those paragraphs are checked against the articles.
+each source's text snapshot is exactly those paragraphs, marked as an excerpt. Where
+../shared/seeds sits beside the clone, the two seed articles' paragraphs are checked against them.
 """
 
+import hashlib
 import json
 from datetime import date
 from decimal import Decimal
@@ -14,6 +17,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+from claims.admin.quote_context import quote_in_context
 from claims.figures.hedges import implied_interval
 from claims.models import Claim, Hedge, Measure, Tag
 from sources.models import Claimant, Publisher, Source
@@ -94,14 +98,22 @@ def decimal_or_none(text):
 def test_every_figure_of_the_seed_articles_is_seeded_as_stated(
     seeded, title, value, hedge, unit, currency, per, low, high
 ):
-    claim = Claim.objects.select_related("source").get(value=Decimal(value), unit=unit)
+    claims = Claim.objects.select_related("source").filter(source__title__startswith=title)
+    claim = claims.get(value=Decimal(value), unit=unit)
     assert claim.source.title.startswith(title) and claim.source.language == "en"
     assert (claim.hedge, claim.currency, claim.rate_period) == (hedge, currency, per)
     assert (claim.value_low, claim.value_high) == (decimal_or_none(low), decimal_or_none(high))
 
 
+SEED_PUBLISHERS = ["Left Voice", "Revolutionary Communists of America"]
+# The news reports added beside the seed articles (fixtures/05_*, 06_*): one claim each.
+NEWS_REPORTS = 13
+
+
 def test_the_fixtures_hold_those_figures_and_no_others(seeded):
-    assert Claim.objects.count() == len(SEEDED_FIGURES) == 17
+    from_the_articles = Claim.objects.filter(source__publisher__name__in=SEED_PUBLISHERS)
+    assert from_the_articles.count() == len(SEEDED_FIGURES) == 17
+    assert Claim.objects.count() == len(SEEDED_FIGURES) + NEWS_REPORTS
 
 
 def test_deportations_are_counted_since_december_2018(seeded):
@@ -117,8 +129,8 @@ def test_the_first_seed_is_dated_june_2019_to_the_month(seeded):
     assert source.published_display == "June 2019"
 
 
-def test_both_english_sources_translate_a_spanish_original(seeded):
-    english = Source.objects.filter(language="en").select_related("translation_of")
+def test_both_english_seed_articles_translate_a_spanish_original(seeded):
+    english = Source.objects.filter(language="en", publisher__name__in=SEED_PUBLISHERS)
     assert english.count() == 2
     for source in english:
         original = source.translation_of
@@ -140,8 +152,32 @@ def test_every_claim_quotes_its_words_and_no_source_keeps_the_article(seeded):
     for claim in Claim.objects.all():
         assert claim.quote.strip(), claim
         assert len(claim.quote) < 500, "a quote is the sentence with the figure, not the article"
-    assert not Source.objects.exclude(text="").exists()
-    assert not Source.objects.exclude(text_sha256="").exists()
+    # A source keeps only the paragraphs that hold its quotes, and says so.
+    paragraphs = seed_paragraphs()
+    kept = Source.objects.exclude(text="")
+    assert kept.count() == len(paragraphs) == 2 + NEWS_REPORTS
+    for source in kept:
+        assert source.text_is_excerpt, source
+        assert source.text == "\n\n".join(paragraphs[source.title]["paragraphs"]), source
+        assert source.text_sha256 == hashlib.sha256(source.text.encode()).hexdigest(), source
+    # The Spanish originals are not kept at all, so they claim no excerpt either.
+    assert not Source.objects.filter(text="").exclude(text_sha256="", text_is_excerpt=False)
+
+
+def test_every_quote_is_anchored_in_its_source_text(seeded):
+    claims = Claim.objects.select_related("source").exclude(source__text="")
+    assert claims.count() == Claim.objects.filter(source__language="en").count() == 30
+    for claim in claims:
+        assert claim.quote_start is not None, claim.quote
+        assert claim.source.text[claim.quote_start : claim.quote_end] == claim.quote
+
+
+def test_a_seed_claim_page_shows_its_quote_highlighted_in_its_paragraph(seeded):
+    claim = Claim.objects.get(source__publisher__name="Left Voice", value=6000)
+    html = quote_in_context(claim.source.text, claim.quote, claim.quote_start, claim.quote_end)
+    assert html.startswith("<mark>As part of the negotiations, Mexico has agreed to mobilize up")
+    assert "to the U.S.</mark> The National Guard will in effect be tasked" in html
+    assert html.endswith("had come to months ago.")  # the paragraph, not the whole excerpt
 
 
 def test_every_fixture_claim_stores_the_interval_its_hedge_implies(seeded):
@@ -183,10 +219,19 @@ def test_each_quote_is_copied_exactly_from_its_seed_article(seeded):
     for source in Source.objects.filter(language="en").select_related("publisher"):
         cited = paragraphs[source.title]
         assert cited["publisher"] == source.publisher.name
+        assert cited["url"] == (source.url or cited["url"])
         for claim in source.claims.all():
             assert any(claim.quote in paragraph for paragraph in cited["paragraphs"]), claim.quote
             checked += 1
-    assert checked == len(SEEDED_FIGURES)
+    assert checked == len(SEEDED_FIGURES) + NEWS_REPORTS
+
+
+def test_every_news_report_is_cited_by_its_url(seeded):
+    reports = Source.objects.filter(language="en").exclude(publisher__name__in=SEED_PUBLISHERS)
+    assert reports.count() == NEWS_REPORTS
+    cited = seed_paragraphs()
+    for source in reports:
+        assert source.url and source.url == cited[source.title]["url"], source
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside this clone")
@@ -194,10 +239,15 @@ def test_the_kept_paragraphs_are_the_articles_own_words():
     # Where the articles themselves sit beside the clone, the kept paragraphs are checked against
     # them (CI has no copy; the check above runs there on the kept paragraphs).
     articles = [path.read_text() for path in sorted(SEEDS.glob("*.txt"))]
+    checked = 0
     for title, cited in seed_paragraphs().items():
+        if cited["publisher"] not in SEED_PUBLISHERS:
+            continue  # a news report: its page is cited by URL, not kept beside the clone
         [article] = [text for text in articles if title in text]
         for paragraph in cited["paragraphs"]:
             assert paragraph in article
+        checked += 1
+    assert checked == 2
 
 
 def test_seeding_twice_leaves_each_row_one_history_record(db):

@@ -76,6 +76,20 @@ def test_the_claim_page_says_when_the_source_has_no_text(editor_client):
     assert "<mark>" not in html
 
 
+def test_the_claim_page_says_when_the_text_is_an_excerpt_of_the_source(editor_client, claim):
+    excerpt = "text snapshot keeps only the paragraphs that hold the quoted figures"
+    assert excerpt not in editor_client.get(change_url(claim)).content.decode()
+    claim.source.text_is_excerpt = True
+    claim.source.save()
+    html = editor_client.get(change_url(claim)).content.decode()
+    assert excerpt in html and "<mark>up to 6,000 National Guard troops</mark>" in html
+
+
+def test_the_source_page_offers_the_excerpt_mark_beside_the_text(editor_client, source):
+    html = editor_client.get(reverse("admin:sources_source_change", args=[source.pk])).content
+    assert b'name="text_is_excerpt"' in html and b"text is an excerpt" in html.lower()
+
+
 def test_the_claim_page_lists_the_other_claims_on_the_same_measure(editor_client, source):
     measure = factories.measure(label="Mexican National Guard troops at the border")
     claim = factories.claim(source=source, measure=measure)

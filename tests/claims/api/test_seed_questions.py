@@ -19,6 +19,13 @@ from tests.claims.factsheets.conftest import pdf_text
 CLAIMS = "/api/v1/claims/"
 UP_TO_6000 = "up to 6,000 National Guard troops"
 TROOPS_1500 = "1,500 active duty troops"
+# The troop figures the seed holds: the two seed articles' and the news reports' on the same
+# deployments (fixtures/06_news_coverage_claims.json).
+GUARD_6000 = [UP_TO_6000] * 2 + ["6,000 National Guard troops"] * 4
+GUARD_MORE = "more than 6,000 National Guard troops"
+GUARD_2000 = ["2,000 National Guard troops", "about 2,000 National Guard troops"]
+US_1500 = [TROOPS_1500] * 3 + ["about 1,500 active duty troops"] * 2
+US_1600 = "about 1,600 active duty troops"
 
 
 @pytest.fixture
@@ -32,8 +39,14 @@ def figures(api, query):
     return sorted(row["figure"] for row in response.json()["results"])
 
 
-def test_troops_of_at_least_1000_are_the_6000_and_the_1500(journalist_api, seed):
-    assert figures(journalist_api, "unit=troops&value_min=1000") == [TROOPS_1500, UP_TO_6000]
+def test_troops_of_at_least_1000_are_the_6000s_the_2000s_and_the_1500s(journalist_api, seed):
+    expected = sorted([*GUARD_6000, GUARD_MORE, *GUARD_2000, *US_1500, US_1600])
+    assert figures(journalist_api, "unit=troops&value_min=1000") == expected
+
+
+def test_troops_of_at_least_3000_are_the_guard_deployment_of_6000(journalist_api, seed):
+    expected = sorted([*GUARD_6000, GUARD_MORE])
+    assert figures(journalist_api, "unit=troops&value_min=3000") == expected
 
 
 def test_a_monthly_rate_finds_more_than_800_dollars_a_year(journalist_api, seed):
@@ -42,13 +55,13 @@ def test_a_monthly_rate_finds_more_than_800_dollars_a_year(journalist_api, seed)
 
 
 def test_consistent_with_5200_is_up_to_6000_and_not_more_than_6000(journalist_api, seed):
-    source = Claim.objects.get(quote__contains="6,000").source
+    source = Claim.objects.get(quote__contains="6,000", source__publisher__name="Left Voice").source
     factories.claim(
         source=source, quote="more than 6,000 troops", hedge=Hedge.MORE_THAN, unit="troops"
     )
     found = figures(journalist_api, "consistent_with=5200")
     assert UP_TO_6000 in found
-    assert "more than 6,000 troops" not in found
+    assert "more than 6,000 troops" not in found and GUARD_MORE not in found
 
 
 def test_between_5000_and_5500_as_stated_is_neither(journalist_api, seed):
@@ -60,7 +73,7 @@ def test_between_5000_and_5500_as_stated_is_neither(journalist_api, seed):
 def test_the_old_overlap_question_is_still_there_by_its_own_name(journalist_api, seed):
     # "Up to 6,000" could be anything from 5,000 to 5,500: it is consistent with that range.
     found = figures(journalist_api, "unit=troops&consistent_min=5000&consistent_max=5500")
-    assert found == [UP_TO_6000]
+    assert found == [UP_TO_6000, UP_TO_6000]  # Left Voice's and Reuters' "up to 6,000"
 
 
 @pytest.mark.parametrize("fmt", list(FORMATS))

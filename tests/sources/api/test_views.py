@@ -19,6 +19,30 @@ def test_the_source_list_leaves_out_the_text_and_the_detail_has_it(journalist_ap
     assert detail["publisher_name"] == source.publisher.name
 
 
+def test_a_snapshot_says_whether_it_is_an_excerpt_in_list_and_detail(journalist_api, source):
+    Source.objects.filter(pk=source.pk).update(text_is_excerpt=True)
+    listed = journalist_api.get("/api/v1/sources/").json()["results"][0]
+    detail = journalist_api.get(f"/api/v1/sources/{source.pk}/").json()
+    assert listed["text_is_excerpt"] is detail["text_is_excerpt"] is True
+
+
+def test_an_editor_marks_a_pasted_snapshot_as_an_excerpt(editor_api):
+    response = editor_api.post(
+        "/api/v1/sources/",
+        {
+            "title": "Excerpt",
+            "publisher": factories.publisher().pk,
+            "published_on": "2019-06-07",
+            "text": "The one paragraph that holds the figure.",
+            "text_is_excerpt": True,
+        },
+        format="json",
+    )
+    assert response.status_code == 201, response.json()
+    assert Source.objects.get(title="Excerpt").text_is_excerpt
+    assert Source.objects.get(title="Excerpt").history.latest().text_is_excerpt
+
+
 def test_an_editor_adds_a_source_with_a_month_precise_date(editor_api):
     publisher = factories.publisher()
     response = editor_api.post(
