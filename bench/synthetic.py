@@ -278,6 +278,7 @@ class Newsroom:
             "kind": self._pick(self.source_kinds, self.source_kind_weights),
             "text": "",
             "text_sha256": "",
+            "text_is_excerpt": False,
             "archive_url": f"https://archive.example/{source_id}" if rng.random() < 0.3 else "",
             "notes": "",
             "created_at": created,
