@@ -10,8 +10,8 @@ from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
 
 from claims.factsheets.context import build_context
 from claims.factsheets.limits import SheetTooLarge, check_request_size
@@ -154,7 +154,9 @@ class FactSheetAdmin(HistoryAdmin):
             self.message_user(request, str(refused), messages.ERROR)
             return HttpResponseRedirect(reverse("admin:claims_factsheet_change", args=[sheet.pk]))
         context = build_context(sheet, url=request.build_absolute_uri(export_path(sheet.slug)))
-        return export_response(render(context, fmt), fmt, f"{sheet.slug}-draft")
+        # The preview speaks the admin's language, as ?lang= would.
+        body = render(context, fmt, get_language())
+        return export_response(body, fmt, f"{sheet.slug}-draft")
 
     def can_publish(self, request) -> bool:
         return request.user.has_perm("claims.add_factsheetversion")
