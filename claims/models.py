@@ -11,8 +11,7 @@ from django.db.models.functions import Abs
 from django.db.models.lookups import GreaterThanOrEqual, LessThanOrEqual
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
-from django.utils.translation import get_language
-from django.utils.translation import gettext as gettext_now
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -125,7 +124,7 @@ def sqlite_precision_errors(**figures) -> dict:
     if connection.vendor != "sqlite":
         return {}
     return {
-        name: gettext_now(
+        name: gettext(
             "SQLite keeps %(kept)s significant digits; this figure has %(digits)s. "
             "Round it, or run factdb on PostgreSQL."
         )
@@ -590,12 +589,10 @@ class Claim(models.Model):
         super().clean()
         errors = {}
         if self.hedge == Hedge.RANGE and (self.value_low is None or self.value_high is None):
-            errors["value_low"] = gettext_now("A range needs both its low and high ends.")
+            errors["value_low"] = gettext("A range needs both its low and high ends.")
         if not all(is_finite(v) for v in (self.value, self.value_low, self.value_high)):
             # clean_fields() has already named the field; comparing NaN would only raise here.
-            raise ValidationError(
-                errors or {"value": gettext_now("Figures must be finite numbers.")}
-            )
+            raise ValidationError(errors or {"value": gettext("Figures must be finite numbers.")})
         figures = {"value": self.value, "value_low": self.value_low, "value_high": self.value_high}
         errors = sqlite_precision_errors(**figures) | errors
         if self.hedge not in (Hedge.RANGE, Hedge.VAGUE):
@@ -605,22 +602,22 @@ class Claim(models.Model):
             and self.value_high is not None
             and self.value_low > self.value_high
         ):
-            errors["value_high"] = gettext_now(
+            errors["value_high"] = gettext(
                 "The high end (%(high)s) is below the low end (%(low)s)."
             ) % {"high": self.value_high, "low": self.value_low}
         if self.period_start and self.period_end and self.period_start > self.period_end:
-            errors["period_end"] = gettext_now("The period ends before it starts.")
+            errors["period_end"] = gettext("The period ends before it starts.")
         if self.is_count() and any(
             v is not None and v < 0 for v in (self.value, self.value_low, self.value_high)
         ):
-            errors["value"] = gettext_now(
+            errors["value"] = gettext(
                 "“%(unit)s” is a count, and a count cannot be negative: state a fall as a "
                 "positive figure and say it is a decrease in the summary."
             ) % {"unit": self.unit}
         if not self.quote or not self.quote.strip():
-            errors["quote"] = gettext_now("A claim needs the exact words of its source.")
+            errors["quote"] = gettext("A claim needs the exact words of its source.")
         elif len(self.quote) > QUOTE_MAX_CHARS:
-            errors["quote"] = gettext_now(
+            errors["quote"] = gettext(
                 "A quote is the sentence with the figure: at most %(limit)s characters, not "
                 "%(length)s."
             ) % {"limit": f"{QUOTE_MAX_CHARS:,}", "length": f"{len(self.quote):,}"}
@@ -629,7 +626,7 @@ class Claim(models.Model):
             try:
                 self.normalise_figure()
             except (ValueError, ArithmeticError) as error:
-                errors["value"] = gettext_now(
+                errors["value"] = gettext(
                     "This figure cannot be put on its unit's scale: %(error)s."
                 ) % {"error": error}
         if errors:
@@ -660,18 +657,18 @@ class Claim(models.Model):
         if start is None and end is None:
             return {}
         if start is None or end is None:
-            return {"quote_end": gettext_now("Give both offsets of the quote, or neither.")}
+            return {"quote_end": gettext("Give both offsets of the quote, or neither.")}
         if end <= start:
-            return {"quote_end": gettext_now("The quote's end offset must come after its start.")}
+            return {"quote_end": gettext("The quote's end offset must come after its start.")}
         if not self.source_id:
             return {}
         text = self.source.text
         if not text:
-            return {"quote_start": gettext_now("Offsets need a source with its text snapshot.")}
+            return {"quote_start": gettext("Offsets need a source with its text snapshot.")}
         if text[start:end] != self.quote:
             found = text[start:end][:80]
             return {
-                "quote_start": gettext_now(
+                "quote_start": gettext(
                     "The source's text at %(start)s:%(end)s is %(found)r, not the quote."
                 )
                 % {"start": start, "end": end, "found": found}
@@ -707,7 +704,7 @@ class Claim(models.Model):
 
     def delete(self, *args, **kwargs):
         raise DeletionRefused(
-            gettext_now("Claims are retracted, not deleted: set the status to 'retracted'.")
+            gettext("Claims are retracted, not deleted: set the status to 'retracted'.")
         )
 
 
@@ -762,9 +759,10 @@ class VerificationNote(models.Model):
         ]
 
     def __str__(self):
-        change = f" ({self.status_from} → {self.status_to})" if self.status_to else ""
+        labels = (self.get_status_from_display().lower(), self.get_status_to_display().lower())
+        change = " ({} → {})".format(*labels) if self.status_to else ""
         return (
-            gettext_now("Note by %(author)s on %(date)s")
+            gettext("Note by %(author)s on %(date)s")
             % {
                 "author": self.author,
                 "date": f"{self.created_at:%Y-%m-%d}",
@@ -775,7 +773,7 @@ class VerificationNote(models.Model):
     def save(self, *args, **kwargs):
         if not self._state.adding:
             raise ValidationError(
-                gettext_now("Verification notes are append-only: add a new note instead.")
+                gettext("Verification notes are append-only: add a new note instead.")
             )
         super().save(*args, **kwargs)
 
@@ -880,5 +878,5 @@ class FactSheetVersion(models.Model):
 
     def save(self, *args, **kwargs):
         if not self._state.adding:
-            raise ValidationError(gettext_now("A published fact-sheet version is immutable."))
+            raise ValidationError(gettext("A published fact-sheet version is immutable."))
         super().save(*args, **kwargs)

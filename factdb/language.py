@@ -28,11 +28,14 @@ class LanguageForm(forms.Form):
 @transaction.atomic
 def language_set(*, user, language: str) -> LanguagePreference:
     """Save `user`'s language ("" follows the browser); history records who and when."""
-    preference, _created = LanguagePreference.objects.get_or_create(user=user)
-    if preference.language != language or _created:
-        preference.language = language
-        preference.full_clean()
-        preference.save()
+    preference = LanguagePreference.objects.filter(user=user).first()
+    if preference is None:
+        preference = LanguagePreference(user=user)
+    elif preference.language == language:
+        return preference
+    preference.language = language
+    preference.full_clean()
+    preference.save()
     return preference
 
 

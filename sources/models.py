@@ -12,8 +12,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import formats, translation
-from django.utils.translation import get_language
-from django.utils.translation import gettext as gettext_now
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -283,7 +282,7 @@ class Source(models.Model):
             self.url = None
         errors = {}
         if self.published_on and not precision_matches(self.published_on, self.date_precision):
-            errors["published_on"] = gettext_now(
+            errors["published_on"] = gettext(
                 "With %(precision)s precision the date must be the first day of its "
                 "%(precision)s (e.g. %(example)s)."
             ) % {
@@ -291,7 +290,7 @@ class Source(models.Model):
                 "example": precision_example(self.date_precision),
             }
         if self.translation_of_id and self.pk and self.translation_of_id == self.pk:
-            errors["translation_of"] = gettext_now("A source cannot be a translation of itself.")
+            errors["translation_of"] = gettext("A source cannot be a translation of itself.")
         if errors:
             raise ValidationError(errors)
 
@@ -312,8 +311,8 @@ def precision_matches(day: datetime.date, precision: str) -> bool:
 
 def precision_example(precision: str) -> str:
     examples = {
-        "month": gettext_now("2019-06-01 for June 2019"),
-        "year": gettext_now("2019-01-01 for 2019"),
+        "month": gettext("2019-06-01 for June 2019"),
+        "year": gettext("2019-01-01 for 2019"),
     }
     return examples.get(precision, "")
 
