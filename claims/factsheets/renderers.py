@@ -125,7 +125,7 @@ def render_markdown(context: dict) -> bytes:
         out += [markdown_escape(context["intro"]), ""]
     for entry in context["items"]:
         out += markdown_item(entry)
-    out += [f"## {_('Sources')}", ""]
+    out += ["## " + _("Sources"), ""]
     for cited in context["citations"]:
         out.append(f"{cited['number']}. {markdown_citation(cited)}")
     return ("\n".join(out).rstrip() + "\n").encode()
@@ -149,21 +149,29 @@ def markdown_item(entry: dict) -> list[str]:
         "> " + markdown_escape(entry["quote"]).replace("\n", "\n> "),
         "",
     ]
-    lines.append(f"- **{_('Said by:')}** {markdown_inline(entry['said_by'])}")
+    label = {
+        "said": _("Said by:"),
+        "date": _("Date:"),
+        "status": _("Status:"),
+        "note": _("Verification note"),
+        "why": _("Why it is here:"),
+        "source": _("Source:"),
+    }
+    lines.append(f"- **{label['said']}** {markdown_inline(entry['said_by'])}")
     if entry["claim_date_display"]:
-        lines.append(f"- **{_('Date:')}** {entry['claim_date_display']}")
+        lines.append(f"- **{label['date']}** {entry['claim_date_display']}")
     status = markdown_inline(entry["status_label"])
     notice = f" — {markdown_inline(entry['notice'])}" if entry["notice"] else ""
-    lines.append(f"- **{_('Status:')}** **{status}**{notice}")
+    lines.append(f"- **{label['status']}** **{status}**{notice}")
     if entry["verification"]:
         note = entry["verification"]
         lines.append(
-            f"- **{_('Verification note')}** ({markdown_inline(note['author'])}, "
+            f"- **{label['note']}** ({markdown_inline(note['author'])}, "
             f"{note['date_display']}): {markdown_inline(note['body'])}"
         )
     if entry["note"]:
-        lines.append(f"- **{_('Why it is here:')}** {markdown_inline(entry['note'])}")
-    lines.append(f"- **{_('Source:')}** [{entry['citation']}]")
+        lines.append(f"- **{label['why']}** {markdown_inline(entry['note'])}")
+    lines.append(f"- **{label['source']}** [{entry['citation']}]")
     return [*lines, ""]
 
 
