@@ -175,8 +175,11 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # English is the source language; every string a user reads is marked for translation and the
 # Spanish catalogue is locale/es/LC_MESSAGES/django.po (`make messages` refreshes it).
-LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("es", "Español")]
+# The language when nobody asks for one: a browser without Accept-Language, commands' output.
+LANGUAGE_CODE = env_str("FACTDB_LANGUAGE", "en")
+if LANGUAGE_CODE not in dict(LANGUAGES):
+    raise ImproperlyConfigured(f"FACTDB_LANGUAGE must be one of {', '.join(dict(LANGUAGES))}")
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # "es" writes numbers as Mexico does ("6,000", "2.5"): the newsroom this was built for. A newsroom
 # in Spain sets FACTDB_SPANISH_REGION=ES for "6.000" and "2,5" (factdb/formats/es/formats.py,
