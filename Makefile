@@ -5,12 +5,15 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 STAMP := $(VENV)/.installed
+# The compiled Spanish catalogue: built from its .po by `make install` (not committed).
+MO := locale/es/LC_MESSAGES/django.mo
 # make is the developer's entry point: its verbs run in development settings (a local key, any
 # host, demo accounts) unless DEBUG is set. Without it factdb starts in production settings.
 export DEBUG ?= 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install run worker migrate seed users test test-postgres lint format check bench \
+.PHONY: help install run worker migrate seed users test test-postgres lint format check bench messages \
+        messages-check \
         bench-data bench-extraction bench-intake bench-factsheet backup restore fuzz clean
 
 help: ## List the commands
@@ -23,9 +26,18 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-install: $(STAMP) ## Create the virtualenv and install pinned dependencies
+install: $(STAMP) $(MO) ## Create the virtualenv, install pinned dependencies, compile translations
 
-migrate: $(STAMP) ## Apply database migrations
+$(MO): locale/es/LC_MESSAGES/django.po $(STAMP)
+	$(PY) manage.py compilemessages --locale es --ignore=$(VENV)
+
+messages: $(STAMP) ## Refresh locale/es/LC_MESSAGES/django.po from the code (after a merge, too)
+	$(PY) manage.py check_translations --update
+
+messages-check: $(STAMP) ## Fail if a string is untranslated: makemessages would add or leave one
+	$(PY) manage.py check_translations
+
+migrate: $(STAMP) $(MO) ## Apply database migrations
 	$(PY) manage.py migrate --noinput
 
 seed: migrate ## Load the seed fixtures (idempotent: natural keys; first history for new rows)
@@ -44,14 +56,15 @@ run: migrate ## Set everything up on SQLite (or DATABASE_URL), serve on 127.0.0.
 worker: migrate ## Run one background task worker (imports, extraction); start as many as you need
 	$(PY) manage.py db_worker
 
-test: $(STAMP) ## Run the test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
+test: $(STAMP) $(MO) ## Run the test suite (SQLite, or PostgreSQL when DATABASE_URL is set)
 	$(PY) -m pytest
 
-lint: $(STAMP) ## ruff check + format check + the layering contracts (import-linter) + migrations check
+lint: $(STAMP) ## ruff, format check, layering contracts, migrations check, no untranslated string
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) manage.py check_translations
 
 format: $(STAMP) ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix .

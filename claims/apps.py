@@ -1,10 +1,11 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate, pre_migrate
+from django.utils.translation import gettext_lazy
 
 
 class ClaimsConfig(AppConfig):
     name = "claims"
-    verbose_name = "Claims"
+    verbose_name = gettext_lazy("Claims")
 
     def ready(self):
         pre_migrate.connect(set_sqlite_search_index_aside, sender=self)

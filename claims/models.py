@@ -11,12 +11,15 @@ from django.db.models.functions import Abs
 from django.db.models.lookups import GreaterThanOrEqual, LessThanOrEqual
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from claims.figures import hedges, units
 from claims.figures.hedges import implied_interval
 from factdb.api.etags import etag
 from factdb.errors import ConcurrentEditError, DeletionRefused  # noqa: F401  (raised by writes)
+from factdb.languages import figure_language
 from sources.models import Claimant, Source, format_date_with_precision
 
 # numeric(24, 6): figures up to a quadrillion-quadrillion are plenty for news; the bound also keeps
@@ -36,32 +39,32 @@ SQLITE_DIGITS = 15
 # A quote is the sentence or clause with the figure; anything longer is a paste, not a quote.
 QUOTE_MAX_CHARS = 5_000
 
-currency_validator = RegexValidator(r"^[A-Z]{3}$", "Enter an ISO 4217 code such as 'USD'.")
+currency_validator = RegexValidator(r"^[A-Z]{3}$", _("Enter an ISO 4217 code such as 'USD'."))
 
 
 class Hedge(models.TextChoices):
     """The names are claims.figures.hedges'; so is the interval each implies."""
 
-    EXACT = hedges.EXACT, "exactly"
-    APPROX = hedges.APPROX, "approximately"
-    AT_LEAST = hedges.AT_LEAST, "at least"
-    MORE_THAN = hedges.MORE_THAN, "more than"
-    AT_MOST = hedges.AT_MOST, "at most (up to)"
-    LESS_THAN = hedges.LESS_THAN, "less than"
-    RANGE = hedges.RANGE, "range"
-    VAGUE = hedges.VAGUE, "vague"
+    EXACT = hedges.EXACT, _("exactly")
+    APPROX = hedges.APPROX, _("approximately")
+    AT_LEAST = hedges.AT_LEAST, _("at least")
+    MORE_THAN = hedges.MORE_THAN, _("more than")
+    AT_MOST = hedges.AT_MOST, _("at most (up to)")
+    LESS_THAN = hedges.LESS_THAN, _("less than")
+    RANGE = hedges.RANGE, _("range")
+    VAGUE = hedges.VAGUE, _("vague")
 
 
 class Status(models.TextChoices):
-    UNVERIFIED = "unverified", "Unverified"
-    IN_REVIEW = "in_review", "In review"
-    VERIFIED = "verified", "Verified"
-    DISPUTED = "disputed", "Disputed"
-    FALSE = "false", "False"
-    MISLEADING = "misleading", "Misleading"
-    UNVERIFIABLE = "unverifiable", "Unverifiable"
-    RETRACTED = "retracted", "Retracted"
-    REJECTED = "rejected", "Rejected proposal"
+    UNVERIFIED = "unverified", _("Unverified")
+    IN_REVIEW = "in_review", _("In review")
+    VERIFIED = "verified", _("Verified")
+    DISPUTED = "disputed", _("Disputed")
+    FALSE = "false", _("False")
+    MISLEADING = "misleading", _("Misleading")
+    UNVERIFIABLE = "unverifiable", _("Unverifiable")
+    RETRACTED = "retracted", _("Retracted")
+    REJECTED = "rejected", _("Rejected proposal")
 
 
 # Still to be checked: the review queue, the dashboard's "to review", the desk's queue filter.
@@ -80,23 +83,23 @@ Status.VERDICTS = (
 
 
 class RatePeriod(models.TextChoices):
-    NONE = "", "(not a rate)"
-    HOUR = "hour", "per hour"
-    DAY = "day", "per day"
-    WEEK = "week", "per week"
-    MONTH = "month", "per month"
-    QUARTER = "quarter", "per quarter"
-    YEAR = "year", "per year"
+    NONE = "", _("(not a rate)")
+    HOUR = "hour", _("per hour")
+    DAY = "day", _("per day")
+    WEEK = "week", _("per week")
+    MONTH = "month", _("per month")
+    QUARTER = "quarter", _("per quarter")
+    YEAR = "year", _("per year")
 
 
 class Attribution(models.TextChoices):
-    ASSERTED = "asserted", "The source asserts it"
-    REPORTED = "reported", "The source reports someone else's figure"
+    ASSERTED = "asserted", _("The source asserts it")
+    REPORTED = "reported", _("The source reports someone else's figure")
 
 
 class Origin(models.TextChoices):
-    MANUAL = "manual", "Entered by hand"
-    EXTRACTED = "extracted", "Proposed by extraction"
+    MANUAL = "manual", _("Entered by hand")
+    EXTRACTED = "extracted", _("Proposed by extraction")
 
 
 # A proposal: found by extraction, not yet decided on by an editor.
@@ -121,8 +124,11 @@ def sqlite_precision_errors(**figures) -> dict:
     if connection.vendor != "sqlite":
         return {}
     return {
-        name: f"SQLite keeps {SQLITE_DIGITS} significant digits; this figure has {digits}. "
-        "Round it, or run factdb on PostgreSQL."
+        name: gettext(
+            "SQLite keeps %(kept)s significant digits; this figure has %(digits)s. "
+            "Round it, or run factdb on PostgreSQL."
+        )
+        % {"kept": SQLITE_DIGITS, "digits": digits}
         for name, value in figures.items()
         if value is not None and (digits := significant_digits(value)) > SQLITE_DIGITS
     }
@@ -136,18 +142,22 @@ class MeasureManager(models.Manager):
 class Measure(models.Model):
     """What is being counted, independent of who says it; claims on one measure can be compared."""
 
-    label = models.CharField(max_length=300, unique=True)
-    definition = models.TextField(blank=True)
-    default_unit = models.CharField(max_length=80, blank=True)
+    label = models.CharField(max_length=300, unique=True, verbose_name=_("label"))
+    definition = models.TextField(blank=True, verbose_name=_("definition"))
+    default_unit = models.CharField(max_length=80, blank=True, verbose_name=_("default unit"))
     cumulative = models.BooleanField(
-        default=False, help_text="A running total ('deported since December') that can only grow."
+        default=False,
+        help_text=_("A running total ('deported since December') that can only grow."),
+        verbose_name=_("cumulative"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     history = HistoricalRecords()
     objects = MeasureManager()
 
     class Meta:
+        verbose_name = _("measure")
+        verbose_name_plural = _("measures")
         ordering = ["label"]
         constraints = [
             models.CheckConstraint(condition=~Q(label=""), name="measure_label_not_empty")
@@ -166,12 +176,14 @@ class TagManager(models.Manager):
 
 
 class Tag(models.Model):
-    name = models.SlugField(max_length=60, unique=True, allow_unicode=True)
+    name = models.SlugField(max_length=60, unique=True, allow_unicode=True, verbose_name=_("name"))
 
     history = HistoricalRecords()
     objects = TagManager()
 
     class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
         ordering = ["name"]
 
     def __str__(self):
@@ -306,71 +318,132 @@ class ClaimManager(models.Manager.from_queryset(ClaimQuerySet)):
 
 class Claim(models.Model):
     # where
-    source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="claims")
-    quote = models.TextField(help_text="The exact words of the source, with the figure.")
-    quote_start = models.PositiveIntegerField(null=True, blank=True)
-    quote_end = models.PositiveIntegerField(null=True, blank=True)
-    summary = models.CharField(max_length=300, blank=True, help_text="One line.")
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, related_name="claims", verbose_name=_("source")
+    )
+    quote = models.TextField(
+        help_text=_("The exact words of the source, with the figure."), verbose_name=_("quote")
+    )
+    quote_start = models.PositiveIntegerField(null=True, blank=True, verbose_name=_("quote start"))
+    quote_end = models.PositiveIntegerField(null=True, blank=True, verbose_name=_("quote end"))
+    summary = models.CharField(
+        max_length=300, blank=True, help_text=_("One line."), verbose_name=_("summary")
+    )
     # who
     claimant = models.ForeignKey(
-        Claimant, on_delete=models.PROTECT, null=True, blank=True, related_name="claims"
+        Claimant,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="claims",
+        verbose_name=_("claimant"),
     )
     attribution = models.CharField(
-        max_length=10, choices=Attribution.choices, default=Attribution.ASSERTED
+        max_length=10,
+        choices=Attribution.choices,
+        default=Attribution.ASSERTED,
+        verbose_name=_("attribution"),
     )
     # the figure
     value = models.DecimalField(
-        max_digits=VALUE_DIGITS, decimal_places=VALUE_PLACES, help_text="As stated."
+        max_digits=VALUE_DIGITS,
+        decimal_places=VALUE_PLACES,
+        help_text=_("As stated."),
+        verbose_name=_("value"),
     )
-    hedge = models.CharField(max_length=10, choices=Hedge.choices, default=Hedge.EXACT)
+    hedge = models.CharField(
+        max_length=10, choices=Hedge.choices, default=Hedge.EXACT, verbose_name=_("hedge")
+    )
     value_low = models.DecimalField(
-        max_digits=VALUE_DIGITS, decimal_places=VALUE_PLACES, null=True, blank=True
+        max_digits=VALUE_DIGITS,
+        decimal_places=VALUE_PLACES,
+        null=True,
+        blank=True,
+        verbose_name=_("value low"),
     )
     value_high = models.DecimalField(
-        max_digits=VALUE_DIGITS, decimal_places=VALUE_PLACES, null=True, blank=True
+        max_digits=VALUE_DIGITS,
+        decimal_places=VALUE_PLACES,
+        null=True,
+        blank=True,
+        verbose_name=_("value high"),
     )
     unit = models.CharField(
         max_length=80,
         blank=True,
-        help_text="What is counted: troops, migrants, USD… (blank: a bare number)",
+        help_text=_("What is counted: troops, migrants, USD… (blank: a bare number)"),
+        verbose_name=_("unit"),
     )
     currency = models.CharField(
-        max_length=3, blank=True, validators=[currency_validator], help_text="ISO 4217, for money."
+        max_length=3,
+        blank=True,
+        validators=[currency_validator],
+        help_text=_("ISO 4217, for money."),
+        verbose_name=_("currency"),
     )
     rate_period = models.CharField(
-        max_length=10, choices=RatePeriod.choices, blank=True, default=RatePeriod.NONE
+        max_length=10,
+        choices=RatePeriod.choices,
+        blank=True,
+        default=RatePeriod.NONE,
+        verbose_name=_("rate period"),
     )
     # The figure on its family's scale (claims/figures/units.py stored_figure), written with
     # every save so that unit=, the value filters and ordering read indexed columns. Derived,
     # so neither edited nor kept in the history; `unit` stays as stated, for display.
-    unit_family = models.CharField(max_length=120, blank=True, editable=False)
+    unit_family = models.CharField(
+        max_length=120, blank=True, editable=False, verbose_name=_("unit family")
+    )
     value_normalised = models.DecimalField(
-        max_digits=NORMALISED_DIGITS, decimal_places=NORMALISED_PLACES, editable=False
+        max_digits=NORMALISED_DIGITS,
+        decimal_places=NORMALISED_PLACES,
+        editable=False,
+        verbose_name=_("value normalised"),
     )
     value_low_normalised = models.DecimalField(
-        max_digits=NORMALISED_DIGITS, decimal_places=NORMALISED_PLACES, null=True, editable=False
+        max_digits=NORMALISED_DIGITS,
+        decimal_places=NORMALISED_PLACES,
+        null=True,
+        editable=False,
+        verbose_name=_("value low normalised"),
     )
     value_high_normalised = models.DecimalField(
-        max_digits=NORMALISED_DIGITS, decimal_places=NORMALISED_PLACES, null=True, editable=False
+        max_digits=NORMALISED_DIGITS,
+        decimal_places=NORMALISED_PLACES,
+        null=True,
+        editable=False,
+        verbose_name=_("value high normalised"),
     )
     # when and where
-    claim_date = models.DateField(blank=True, help_text="Defaults to the source's date.")
-    period_start = models.DateField(null=True, blank=True)
-    period_end = models.DateField(null=True, blank=True)
-    place = models.CharField(max_length=200, blank=True)
-    # verification
-    status = models.CharField(max_length=15, choices=Status.choices, default=Status.UNVERIFIED)
-    measure = models.ForeignKey(
-        Measure, on_delete=models.PROTECT, null=True, blank=True, related_name="claims"
+    claim_date = models.DateField(
+        blank=True, help_text=_("Defaults to the source's date."), verbose_name=_("claim date")
     )
-    tags = models.ManyToManyField(Tag, blank=True, related_name="claims")
-    origin = models.CharField(max_length=10, choices=Origin.choices, default=Origin.MANUAL)
+    period_start = models.DateField(null=True, blank=True, verbose_name=_("period start"))
+    period_end = models.DateField(null=True, blank=True, verbose_name=_("period end"))
+    place = models.CharField(max_length=200, blank=True, verbose_name=_("place"))
+    # verification
+    status = models.CharField(
+        max_length=15, choices=Status.choices, default=Status.UNVERIFIED, verbose_name=_("status")
+    )
+    measure = models.ForeignKey(
+        Measure,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="claims",
+        verbose_name=_("measure"),
+    )
+    tags = models.ManyToManyField(Tag, blank=True, related_name="claims", verbose_name=_("tags"))
+    origin = models.CharField(
+        max_length=10, choices=Origin.choices, default=Origin.MANUAL, verbose_name=_("origin")
+    )
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="assigned_claims",
+        verbose_name=_("assignee"),
     )
     # bookkeeping
     created_by = models.ForeignKey(
@@ -380,15 +453,22 @@ class Claim(models.Model):
         blank=True,
         related_name="claims_created",
         editable=False,
+        verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
-    updated_at = models.DateTimeField(auto_now=True)
-    version = models.PositiveIntegerField(default=1, validators=[MinValueValidator(1)])
+    created_at = models.DateTimeField(
+        auto_now_add=True, db_index=True, verbose_name=_("created at")
+    )
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
+    version = models.PositiveIntegerField(
+        default=1, validators=[MinValueValidator(1)], verbose_name=_("version")
+    )
 
     history = HistoricalRecords(m2m_fields=[tags], excluded_fields=NORMALISED_FIELDS)
     objects = ClaimManager()
 
     class Meta:
+        verbose_name = _("claim")
+        verbose_name_plural = _("claims")
         ordering = ["-claim_date", "-pk"]
         constraints = [
             models.CheckConstraint(condition=~Q(quote=""), name="claim_quote_not_empty"),
@@ -470,7 +550,11 @@ class Claim(models.Model):
 
     @property
     def figure(self) -> str:
-        """The figure as a person reads it: 'up to 6,000 National Guard troops'."""
+        """The figure as a person reads it, in the active language: 'up to 6,000 National Guard
+        troops', 'hasta 6,000 elementos'. The unit stays as the source stated it."""
+        return self.figure_in()
+
+    def figure_in(self, language: str | None = None) -> str:
         from claims.figures.formatting import format_figure
 
         return format_figure(
@@ -481,6 +565,7 @@ class Claim(models.Model):
             high=self.value_high,
             currency=self.currency or None,
             per=self.rate_period or None,
+            language=figure_language(language),
         )
 
     @property
@@ -489,7 +574,7 @@ class Claim(models.Model):
         reads "June 2019", not "1 June 2019"."""
         if self.claim_date and self.source_id and self.claim_date == self.source.published_on:
             return self.source.published_display
-        return format_date_with_precision(self.claim_date, "day")
+        return format_date_with_precision(self.claim_date, "day", get_language())
 
     @property
     def is_proposal(self) -> bool:
@@ -504,10 +589,10 @@ class Claim(models.Model):
         super().clean()
         errors = {}
         if self.hedge == Hedge.RANGE and (self.value_low is None or self.value_high is None):
-            errors["value_low"] = "A range needs both its low and high ends."
+            errors["value_low"] = gettext("A range needs both its low and high ends.")
         if not all(is_finite(v) for v in (self.value, self.value_low, self.value_high)):
             # clean_fields() has already named the field; comparing NaN would only raise here.
-            raise ValidationError(errors or {"value": "Figures must be finite numbers."})
+            raise ValidationError(errors or {"value": gettext("Figures must be finite numbers.")})
         figures = {"value": self.value, "value_low": self.value_low, "value_high": self.value_high}
         errors = sqlite_precision_errors(**figures) | errors
         if self.hedge not in (Hedge.RANGE, Hedge.VAGUE):
@@ -517,31 +602,33 @@ class Claim(models.Model):
             and self.value_high is not None
             and self.value_low > self.value_high
         ):
-            errors["value_high"] = (
-                f"The high end ({self.value_high}) is below the low end ({self.value_low})."
-            )
+            errors["value_high"] = gettext(
+                "The high end (%(high)s) is below the low end (%(low)s)."
+            ) % {"high": self.value_high, "low": self.value_low}
         if self.period_start and self.period_end and self.period_start > self.period_end:
-            errors["period_end"] = "The period ends before it starts."
+            errors["period_end"] = gettext("The period ends before it starts.")
         if self.is_count() and any(
             v is not None and v < 0 for v in (self.value, self.value_low, self.value_high)
         ):
-            errors["value"] = (
-                f"“{self.unit}” is a count, and a count cannot be negative: state a fall as a "
+            errors["value"] = gettext(
+                "“%(unit)s” is a count, and a count cannot be negative: state a fall as a "
                 "positive figure and say it is a decrease in the summary."
-            )
+            ) % {"unit": self.unit}
         if not self.quote or not self.quote.strip():
-            errors["quote"] = "A claim needs the exact words of its source."
+            errors["quote"] = gettext("A claim needs the exact words of its source.")
         elif len(self.quote) > QUOTE_MAX_CHARS:
-            errors["quote"] = (
-                f"A quote is the sentence with the figure: at most {QUOTE_MAX_CHARS:,} "
-                f"characters, not {len(self.quote):,}."
-            )
+            errors["quote"] = gettext(
+                "A quote is the sentence with the figure: at most %(limit)s characters, not "
+                "%(length)s."
+            ) % {"limit": f"{QUOTE_MAX_CHARS:,}", "length": f"{len(self.quote):,}"}
         errors.update(self._offset_errors())
         if not errors:
             try:
                 self.normalise_figure()
             except (ValueError, ArithmeticError) as error:
-                errors["value"] = f"This figure cannot be put on its unit's scale: {error}."
+                errors["value"] = gettext(
+                    "This figure cannot be put on its unit's scale: %(error)s."
+                ) % {"error": error}
         if errors:
             raise ValidationError(errors)
 
@@ -570,18 +657,21 @@ class Claim(models.Model):
         if start is None and end is None:
             return {}
         if start is None or end is None:
-            return {"quote_end": "Give both offsets of the quote, or neither."}
+            return {"quote_end": gettext("Give both offsets of the quote, or neither.")}
         if end <= start:
-            return {"quote_end": "The quote's end offset must come after its start."}
+            return {"quote_end": gettext("The quote's end offset must come after its start.")}
         if not self.source_id:
             return {}
         text = self.source.text
         if not text:
-            return {"quote_start": "Offsets need a source with its text snapshot."}
+            return {"quote_start": gettext("Offsets need a source with its text snapshot.")}
         if text[start:end] != self.quote:
             found = text[start:end][:80]
             return {
-                "quote_start": f"The source's text at {start}:{end} is {found!r}, not the quote."
+                "quote_start": gettext(
+                    "The source's text at %(start)s:%(end)s is %(found)r, not the quote."
+                )
+                % {"start": start, "end": end, "found": found}
             }
         return {}
 
@@ -613,7 +703,9 @@ class Claim(models.Model):
             return super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        raise DeletionRefused("Claims are retracted, not deleted: set the status to 'retracted'.")
+        raise DeletionRefused(
+            gettext("Claims are retracted, not deleted: set the status to 'retracted'.")
+        )
 
 
 @receiver(pre_save, sender=Claim)
@@ -627,22 +719,35 @@ def normalise_before_saving(sender, instance, raw=False, **kwargs):
 class VerificationNote(models.Model):
     """An editor's evidence about a claim; append-only: a correction is a new note."""
 
-    claim = models.ForeignKey(Claim, on_delete=models.PROTECT, related_name="notes")
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="verification_notes"
+    claim = models.ForeignKey(
+        Claim, on_delete=models.PROTECT, related_name="notes", verbose_name=_("claim")
     )
-    body = models.TextField()
-    status_from = models.CharField(max_length=15, choices=Status.choices, blank=True)
-    status_to = models.CharField(max_length=15, choices=Status.choices, blank=True)
-    evidence_sources = models.ManyToManyField(Source, blank=True, related_name="evidence_for")
-    evidence_url = models.URLField(max_length=2000, blank=True)
-    evidence_quote = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="verification_notes",
+        verbose_name=_("author"),
+    )
+    body = models.TextField(verbose_name=_("body"))
+    status_from = models.CharField(
+        max_length=15, choices=Status.choices, blank=True, verbose_name=_("status from")
+    )
+    status_to = models.CharField(
+        max_length=15, choices=Status.choices, blank=True, verbose_name=_("status to")
+    )
+    evidence_sources = models.ManyToManyField(
+        Source, blank=True, related_name="evidence_for", verbose_name=_("evidence sources")
+    )
+    evidence_url = models.URLField(max_length=2000, blank=True, verbose_name=_("evidence url"))
+    evidence_quote = models.TextField(blank=True, verbose_name=_("evidence quote"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     # The evidence sources are kept with each record too, so a restored note gets them back.
     history = HistoricalRecords(m2m_fields=[evidence_sources])
 
     class Meta:
+        verbose_name = _("verification note")
+        verbose_name_plural = _("verification notes")
         ordering = ["created_at", "pk"]
         constraints = [
             models.CheckConstraint(condition=~Q(body=""), name="note_body_not_empty"),
@@ -654,12 +759,22 @@ class VerificationNote(models.Model):
         ]
 
     def __str__(self):
-        change = f" ({self.status_from} → {self.status_to})" if self.status_to else ""
-        return f"Note by {self.author} on {self.created_at:%Y-%m-%d}{change}"
+        labels = (self.get_status_from_display().lower(), self.get_status_to_display().lower())
+        change = " ({} → {})".format(*labels) if self.status_to else ""
+        return (
+            gettext("Note by %(author)s on %(date)s")
+            % {
+                "author": self.author,
+                "date": f"{self.created_at:%Y-%m-%d}",
+            }
+            + change
+        )
 
     def save(self, *args, **kwargs):
         if not self._state.adding:
-            raise ValidationError("Verification notes are append-only: add a new note instead.")
+            raise ValidationError(
+                gettext("Verification notes are append-only: add a new note instead.")
+            )
         super().save(*args, **kwargs)
 
 
@@ -669,10 +784,12 @@ class FactSheetManager(models.Manager):
 
 
 class FactSheet(models.Model):
-    title = models.CharField(max_length=300)
-    slug = models.SlugField(max_length=120, unique=True)
-    intro = models.TextField(blank=True)
-    claims = models.ManyToManyField(Claim, through="FactSheetItem", related_name="fact_sheets")
+    title = models.CharField(max_length=300, verbose_name=_("title"))
+    slug = models.SlugField(max_length=120, unique=True, verbose_name=_("slug"))
+    intro = models.TextField(blank=True, verbose_name=_("intro"))
+    claims = models.ManyToManyField(
+        Claim, through="FactSheetItem", related_name="fact_sheets", verbose_name=_("claims")
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -680,14 +797,17 @@ class FactSheet(models.Model):
         blank=True,
         related_name="fact_sheets",
         editable=False,
+        verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     history = HistoricalRecords()
     objects = FactSheetManager()
 
     class Meta:
+        verbose_name = _("fact sheet")
+        verbose_name_plural = _("fact sheets")
         ordering = ["-updated_at"]
 
     def __str__(self):
@@ -698,14 +818,24 @@ class FactSheet(models.Model):
 
 
 class FactSheetItem(models.Model):
-    sheet = models.ForeignKey(FactSheet, on_delete=models.CASCADE, related_name="items")
-    claim = models.ForeignKey(Claim, on_delete=models.PROTECT, related_name="sheet_items")
-    position = models.PositiveIntegerField(default=0)
-    note = models.TextField(blank=True, help_text="Why this figure is on the sheet (optional).")
+    sheet = models.ForeignKey(
+        FactSheet, on_delete=models.CASCADE, related_name="items", verbose_name=_("sheet")
+    )
+    claim = models.ForeignKey(
+        Claim, on_delete=models.PROTECT, related_name="sheet_items", verbose_name=_("claim")
+    )
+    position = models.PositiveIntegerField(default=0, verbose_name=_("position"))
+    note = models.TextField(
+        blank=True,
+        help_text=_("Why this figure is on the sheet (optional)."),
+        verbose_name=_("note"),
+    )
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("fact-sheet item")
+        verbose_name_plural = _("fact-sheet items")
         ordering = ["position", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["sheet", "claim"], name="factsheet_claim_once"),
@@ -718,17 +848,25 @@ class FactSheetItem(models.Model):
 class FactSheetVersion(models.Model):
     """A published, frozen rendering context: it re-renders byte-for-byte the same, forever."""
 
-    sheet = models.ForeignKey(FactSheet, on_delete=models.PROTECT, related_name="versions")
-    number = models.PositiveIntegerField()
-    context = models.JSONField()
-    published_at = models.DateTimeField(auto_now_add=True)
+    sheet = models.ForeignKey(
+        FactSheet, on_delete=models.PROTECT, related_name="versions", verbose_name=_("sheet")
+    )
+    number = models.PositiveIntegerField(verbose_name=_("number"))
+    context = models.JSONField(verbose_name=_("context"))
+    published_at = models.DateTimeField(auto_now_add=True, verbose_name=_("published at"))
     published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+        verbose_name=_("published by"),
     )
 
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name = _("fact-sheet version")
+        verbose_name_plural = _("fact-sheet versions")
         ordering = ["sheet", "number"]
         constraints = [
             models.UniqueConstraint(fields=["sheet", "number"], name="factsheet_version_unique"),
@@ -740,5 +878,5 @@ class FactSheetVersion(models.Model):
 
     def save(self, *args, **kwargs):
         if not self._state.adding:
-            raise ValidationError("A published fact-sheet version is immutable.")
+            raise ValidationError(gettext("A published fact-sheet version is immutable."))
         super().save(*args, **kwargs)

@@ -17,6 +17,8 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from claims import extraction
 from claims.claimants import INSTITUTIONS
@@ -179,16 +181,20 @@ def _tags_named(names: Iterable[str]) -> list[Tag]:
 
 # The verdict buttons, in the order an editor reads them: status -> button label.
 VERDICT_BUTTONS = {
-    Status.VERIFIED: "Verify",
-    Status.DISPUTED: "Dispute",
-    Status.FALSE: "Mark false",
-    Status.MISLEADING: "Mark misleading",
-    Status.UNVERIFIABLE: "Unverifiable",
+    Status.VERIFIED: gettext_lazy("Verify"),
+    Status.DISPUTED: gettext_lazy("Dispute"),
+    Status.FALSE: gettext_lazy("Mark false"),
+    Status.MISLEADING: gettext_lazy("Mark misleading"),
+    Status.UNVERIFIABLE: gettext_lazy("Unverifiable"),
 }
 assert tuple(VERDICT_BUTTONS) == Status.VERDICTS
 ACCEPT, REJECT = "accept", "reject"
-DECISIONS = {**VERDICT_BUTTONS, ACCEPT: "Accept proposal", REJECT: "Reject proposal"}
-DONE = {ACCEPT: "accepted", REJECT: "rejected"}
+DECISIONS = {
+    **VERDICT_BUTTONS,
+    ACCEPT: gettext_lazy("Accept proposal"),
+    REJECT: gettext_lazy("Reject proposal"),
+}
+DONE = {ACCEPT: gettext_lazy("accepted"), REJECT: gettext_lazy("rejected")}
 
 
 @transaction.atomic
@@ -204,11 +210,23 @@ def claim_decide(
     # Lock and re-read first: "is it still a proposal?" must be answered about the current row.
     claim = _locked(claim, expected_version)
     if decision not in DECISIONS:
-        raise ValidationError({"decision": f"{decision!r} is not a decision an editor can make."})
+        raise ValidationError(
+            {
+                "decision": _("%(decision)r is not a decision an editor can make.")
+                % {"decision": decision}
+            }
+        )
     if decision in (ACCEPT, REJECT) and not claim.is_proposal:
         raise ValidationError(
-            f"Only a proposed claim that is still unverified can be {DONE[decision]}; "
-            f"this one is {claim.get_origin_display().lower()} and {claim.get_status_display()}."
+            _(
+                "Only a proposed claim that is still unverified can be %(done)s; this one is "
+                "%(origin)s and %(status)s."
+            )
+            % {
+                "done": DONE[decision],
+                "origin": claim.get_origin_display().lower(),
+                "status": claim.get_status_display(),
+            }
         )
     if decision == ACCEPT:
         return note_add(
@@ -219,7 +237,9 @@ def claim_decide(
             expected_version=expected_version,
         )
     if not note:
-        raise ValidationError({"note": "Write a note: it is the record of why the status changed."})
+        raise ValidationError(
+            {"note": _("Write a note: it is the record of why the status changed.")}
+        )
     if decision == REJECT:
         # Parser noise, not a figure anyone withdrew: its own state, kept with its history (and
         # so never proposed again), out of the default lists and exports.
@@ -251,7 +271,9 @@ def claims_decide(
     claims = Claim.objects.in_bulk(list(versions))
     missing = set(versions) - set(claims)
     if missing:
-        raise ValidationError(f"No claim with id {', '.join(map(str, sorted(missing)))}.")
+        raise ValidationError(
+            _("No claim with id %(ids)s.") % {"ids": ", ".join(map(str, sorted(missing)))}
+        )
     return [
         claim_decide(
             claim=claims[pk],

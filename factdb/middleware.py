@@ -6,7 +6,11 @@ import math
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
 from rest_framework.throttling import SimpleRateThrottle
+
+from factdb.models import preferred_language
 
 
 class RequestSizeLimitMiddleware:
@@ -24,12 +28,34 @@ class RequestSizeLimitMiddleware:
         try:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
-            return JsonResponse({"detail": "Content-Length must be a number."}, status=400)
+            return JsonResponse({"detail": _("Content-Length must be a number.")}, status=400)
         if length > limit:
             return JsonResponse(
-                {"detail": f"Request body is {length} bytes; the limit is {limit} bytes."},
+                {
+                    "detail": _("Request body is %(length)s bytes; the limit is %(limit)s bytes.")
+                    % {"length": length, "limit": limit}
+                },
                 status=413,
             )
+        return self.get_response(request)
+
+
+class UserLanguageMiddleware:
+    """A signed-in user's own language (LanguagePreference, set in the admin) over the browser's.
+
+    LocaleMiddleware has already picked the language from Accept-Language; this runs after
+    authentication, so it can read whose request it is. API clients with a token are known only
+    inside the view: they choose with Accept-Language.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        chosen = preferred_language(request.user)
+        if chosen:
+            translation.activate(chosen)
+            request.LANGUAGE_CODE = translation.get_language()
         return self.get_response(request)
 
 
@@ -85,7 +111,7 @@ class LoginThrottleMiddleware:
             throttle = PasswordTriesThrottle()
             if not throttle.allow_request(request, None):
                 response = HttpResponse(
-                    "Too many login attempts from your address: wait a minute and try again.",
+                    _("Too many login attempts from your address: wait a minute and try again."),
                     status=429,
                     content_type="text/plain",
                 )
@@ -127,10 +153,10 @@ class ContentSecurityPolicyMiddleware:
 
 def lockout_message() -> str:
     minutes = round(settings.AXES_COOLOFF_TIME * 60)
-    return (
-        f"Too many failed logins for this username: try again in {minutes} "
-        "minutes, or ask an administrator to unlock the account."
-    )
+    return _(
+        "Too many failed logins for this username: try again in %(minutes)s minutes, or ask an "
+        "administrator to unlock the account."
+    ) % {"minutes": minutes}
 
 
 def lockout_response(request, original_response=None, credentials=None):

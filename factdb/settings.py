@@ -100,9 +100,13 @@ MIDDLEWARE = [
     "factdb.middleware.LoginThrottleMiddleware",
     "factdb.middleware.RequestSizeLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language from the browser's Accept-Language (or the language cookie); a signed-in
+    # user's own choice, saved in the admin, overrides it below (factdb.middleware).
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "factdb.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Lets django-simple-history record the acting user on every write made during a request.
@@ -169,7 +173,21 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-us"
+# English is the source language; every string a user reads is marked for translation and the
+# Spanish catalogue is locale/es/LC_MESSAGES/django.po (`make messages` refreshes it).
+LANGUAGES = [("en", "English"), ("es", "Español")]
+# The language when nobody asks for one: a browser without Accept-Language, commands' output.
+LANGUAGE_CODE = env_str("FACTDB_LANGUAGE", "en")
+if LANGUAGE_CODE not in dict(LANGUAGES):
+    raise ImproperlyConfigured(f"FACTDB_LANGUAGE must be one of {', '.join(dict(LANGUAGES))}")
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# "es" writes numbers as Mexico does ("6,000", "2.5"): the newsroom this was built for. A newsroom
+# in Spain sets FACTDB_SPANISH_REGION=ES for "6.000" and "2,5" (factdb/formats/es/formats.py,
+# claims.figures.formatting). Dates read the same in both: "14 de febrero de 2025".
+FACTDB_SPANISH_REGION = env_str("FACTDB_SPANISH_REGION", "MX").upper()
+if FACTDB_SPANISH_REGION not in {"MX", "ES"}:
+    raise ImproperlyConfigured("FACTDB_SPANISH_REGION must be MX or ES")
+FORMAT_MODULE_PATH = ["factdb.formats"]
 TIME_ZONE = env_str("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True

@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
@@ -14,7 +15,7 @@ from sources.api.views import ClaimantViewSet, PublisherViewSet, SourceViewSet
 
 admin.site.site_header = "factdb"
 admin.site.site_title = "factdb"
-admin.site.index_title = "Claims, sources and verification"
+admin.site.index_title = _("Claims, sources and verification")
 
 router = DefaultRouter()
 router.register("claims", ClaimViewSet, basename="claim")
@@ -40,6 +41,7 @@ urlpatterns = [
     path("", RedirectView.as_view(url="/admin/", permanent=False)),
     # Before the admin's own routes, which would read "deleted" as a model name.
     path("admin/deleted/", include("factdb.history.views")),
+    path("admin/language/", include("factdb.language")),
     path("admin/", admin.site.urls),
     # Fact sheets first: "claims/factsheet/<fmt>/" would otherwise be read as a claim's id.
     path("api/v1/", include("claims.factsheets.urls")),

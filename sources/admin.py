@@ -2,6 +2,7 @@
 with "Add source from a URL or a file" (sources/intake_admin.py)."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy
 
 from factdb.history.admin import HistoryAdmin
 from sources.intake_admin import SourceIntakeAdmin
@@ -47,7 +48,7 @@ class SourceAdmin(SourceIntakeAdmin, HistoryAdmin):
             },
         ),
         (
-            "Date and language",
+            gettext_lazy("Date and language"),
             {
                 "fields": [
                     ("published_on", "date_precision"),
@@ -58,15 +59,15 @@ class SourceAdmin(SourceIntakeAdmin, HistoryAdmin):
             },
         ),
         (
-            "Text snapshot",
+            gettext_lazy("Text snapshot"),
             {
                 "classes": ["collapse"],
                 "fields": ["text", "text_is_excerpt", "text_sha256", "raw_sha256"],
             },
         ),
-        ("Notes", {"fields": ["notes", "created_at", "updated_at"]}),
+        (gettext_lazy("Notes"), {"fields": ["notes", "created_at", "updated_at"]}),
     ]
 
-    @admin.display(description="published", ordering="published_on")
+    @admin.display(description=gettext_lazy("published"), ordering="published_on")
     def published_display(self, source):
         return source.published_display

@@ -8,6 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from sources.intake import IntakeError
 from sources.models import ImportState, SourceImport, SourceKind
@@ -16,36 +18,53 @@ from sources.services import METADATA_FIELDS, source_import_submit
 
 class SourceIntakeForm(forms.Form):
     url = forms.CharField(
-        label="URL",
+        label=gettext_lazy("URL"),
         required=False,
         max_length=2000,
         widget=forms.URLInput(attrs={"size": 80, "placeholder": "https://…"}),
-        help_text="A web page, a PDF or a plain-text file on the web.",
+        help_text=gettext_lazy("A web page, a PDF or a plain-text file on the web."),
     )
-    file = forms.FileField(required=False, help_text="Or upload an HTML, PDF or UTF-8 text file.")
+    file = forms.FileField(
+        label=gettext_lazy("File"),
+        required=False,
+        help_text=gettext_lazy("Or upload an HTML, PDF or UTF-8 text file."),
+    )
     text = forms.CharField(
-        label="Or paste the text",
+        label=gettext_lazy("Or paste the text"),
         required=False,
         strip=False,
         widget=forms.Textarea(attrs={"rows": 8, "cols": 80}),
     )
-    title = forms.CharField(required=False, max_length=500)
-    publisher = forms.CharField(required=False, max_length=200)
+    title = forms.CharField(label=gettext_lazy("Title"), required=False, max_length=500)
+    publisher = forms.CharField(label=gettext_lazy("Publisher"), required=False, max_length=200)
     published = forms.CharField(
-        required=False, help_text="YYYY, YYYY-MM or YYYY-MM-DD; only if the document lacks it."
+        label=gettext_lazy("Published"),
+        required=False,
+        help_text=gettext_lazy("YYYY, YYYY-MM or YYYY-MM-DD; only if the document lacks it."),
     )
-    language = forms.CharField(required=False, max_length=20, help_text="BCP-47, e.g. en, es-MX.")
-    authors = forms.CharField(required=False, max_length=500)
-    kind = forms.ChoiceField(required=False, choices=[("", "(as read)"), *SourceKind.choices])
-    extract = forms.BooleanField(label="Propose claims from the text", required=False, initial=True)
+    language = forms.CharField(
+        label=gettext_lazy("Language"),
+        required=False,
+        max_length=20,
+        help_text=gettext_lazy("BCP-47, e.g. en, es-MX."),
+    )
+    authors = forms.CharField(label=gettext_lazy("Authors"), required=False, max_length=500)
+    kind = forms.ChoiceField(
+        label=gettext_lazy("Kind"),
+        required=False,
+        choices=[("", gettext_lazy("(as read)")), *SourceKind.choices],
+    )
+    extract = forms.BooleanField(
+        label=gettext_lazy("Propose claims from the text"), required=False, initial=True
+    )
 
     def clean(self):
         data = super().clean()
         given = [name for name in ("url", "file", "text") if data.get(name)]
         if not given:
-            raise forms.ValidationError("Give a URL, a file or the text.")
+            raise forms.ValidationError(_("Give a URL, a file or the text."))
         if len(given) > 1:
-            raise forms.ValidationError("Give only one of URL, file or text.")
+            raise forms.ValidationError(_("Give only one of URL, file or text."))
         return data
 
 
@@ -83,7 +102,7 @@ class SourceIntakeAdmin:
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
-            "title": "Add source from a URL or a file",
+            "title": _("Add source from a URL or a file"),
             "form": form,
         }
         return TemplateResponse(request, "admin/sources/source/add_from.html", context)
@@ -116,7 +135,8 @@ class SourceIntakeAdmin:
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
-            "title": f"Import {job.pk}: {job.get_state_display().lower()}",
+            "title": _("Import %(number)s: %(state)s")
+            % {"number": job.pk, "state": job.get_state_display().lower()},
             "job": job,
             "working": working,
             "source": job.source,

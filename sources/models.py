@@ -11,25 +11,27 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import formats, translation
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 # BCP-47 in the shape newsrooms use: "en", "es", "es-MX", "pt-BR", "zh-Hant".
 bcp47_validator = RegexValidator(
     r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$",
-    "Enter a BCP-47 language tag such as 'en', 'es' or 'es-MX'.",
+    _("Enter a BCP-47 language tag such as 'en', 'es' or 'es-MX'."),
 )
-wikidata_validator = RegexValidator(r"^Q[1-9][0-9]*$", "Enter a Wikidata id such as 'Q22686'.")
+wikidata_validator = RegexValidator(r"^Q[1-9][0-9]*$", _("Enter a Wikidata id such as 'Q22686'."))
 
 
 class PublisherKind(models.TextChoices):
-    NEWS_OUTLET = "news_outlet", "News outlet"
-    ADVOCACY = "advocacy", "Advocacy group"
-    POLITICAL = "political", "Political organisation"
-    GOVERNMENT = "government", "Government"
-    WIRE = "wire", "Wire service"
-    ACADEMIC = "academic", "Academic"
-    OTHER = "other", "Other"
+    NEWS_OUTLET = "news_outlet", _("News outlet")
+    ADVOCACY = "advocacy", _("Advocacy group")
+    POLITICAL = "political", _("Political organisation")
+    GOVERNMENT = "government", _("Government")
+    WIRE = "wire", _("Wire service")
+    ACADEMIC = "academic", _("Academic")
+    OTHER = "other", _("Other")
 
 
 class PublisherManager(models.Manager):
@@ -40,20 +42,24 @@ class PublisherManager(models.Manager):
 class Publisher(models.Model):
     Kind = PublisherKind
 
-    name = models.CharField(max_length=200, unique=True)
-    homepage = models.URLField(blank=True)
-    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.NEWS_OUTLET)
+    name = models.CharField(max_length=200, unique=True, verbose_name=_("name"))
+    homepage = models.URLField(blank=True, verbose_name=_("homepage"))
+    kind = models.CharField(
+        max_length=20, choices=Kind.choices, default=Kind.NEWS_OUTLET, verbose_name=_("kind")
+    )
     feed_url = models.URLField(
-        "feed URL",
+        _("feed URL"),
         max_length=2000,
         blank=True,
-        help_text="RSS or Atom; `manage.py poll_feeds` imports each new item once.",
+        help_text=_("RSS or Atom; `manage.py poll_feeds` imports each new item once."),
     )
 
     history = HistoricalRecords()
     objects = PublisherManager()
 
     class Meta:
+        verbose_name = _("publisher")
+        verbose_name_plural = _("publishers")
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
@@ -70,8 +76,8 @@ class Publisher(models.Model):
 
 
 class ClaimantKind(models.TextChoices):
-    PERSON = "person", "Person"
-    ORGANISATION = "organisation", "Organisation"
+    PERSON = "person", _("Person")
+    ORGANISATION = "organisation", _("Organisation")
 
 
 class ClaimantManager(models.Manager):
@@ -84,19 +90,26 @@ class Claimant(models.Model):
 
     Kind = ClaimantKind
 
-    name = models.CharField(max_length=200, unique=True)
-    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PERSON)
+    name = models.CharField(max_length=200, unique=True, verbose_name=_("name"))
+    kind = models.CharField(
+        max_length=20, choices=Kind.choices, default=Kind.PERSON, verbose_name=_("kind")
+    )
     description = models.CharField(
-        max_length=300, blank=True, help_text="e.g. 'President of Mexico'"
+        max_length=300,
+        blank=True,
+        help_text=_("e.g. 'President of Mexico'"),
+        verbose_name=_("description"),
     )
     wikidata_id = models.CharField(
-        "Wikidata id", max_length=20, blank=True, validators=[wikidata_validator]
+        _("Wikidata id"), max_length=20, blank=True, validators=[wikidata_validator]
     )
 
     history = HistoricalRecords()
     objects = ClaimantManager()
 
     class Meta:
+        verbose_name = _("claimant")
+        verbose_name_plural = _("claimants")
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
@@ -113,18 +126,18 @@ class Claimant(models.Model):
 
 
 class SourceKind(models.TextChoices):
-    ARTICLE = "article", "Article"
-    REPORT = "report", "Report"
-    PRESS_RELEASE = "press_release", "Press release"
-    TRANSCRIPT = "transcript", "Transcript"
-    DATASET = "dataset", "Dataset"
-    POST = "post", "Post"
+    ARTICLE = "article", _("Article")
+    REPORT = "report", _("Report")
+    PRESS_RELEASE = "press_release", _("Press release")
+    TRANSCRIPT = "transcript", _("Transcript")
+    DATASET = "dataset", _("Dataset")
+    POST = "post", _("Post")
 
 
 class DatePrecision(models.TextChoices):
-    DAY = "day", "Day"
-    MONTH = "month", "Month"
-    YEAR = "year", "Year"
+    DAY = "day", _("Day")
+    MONTH = "month", _("Month")
+    YEAR = "year", _("Year")
 
 
 class SourceManager(models.Manager):
@@ -138,52 +151,76 @@ class Source(models.Model):
     Kind = SourceKind
 
     DatePrecision = DatePrecision
-    title = models.CharField(max_length=500)
+    title = models.CharField(max_length=500, verbose_name=_("title"))
     url = models.URLField(
-        "URL", max_length=2000, null=True, blank=True, help_text="Unique when present."
+        _("URL"), max_length=2000, null=True, blank=True, help_text=_("Unique when present.")
     )
-    publisher = models.ForeignKey(Publisher, on_delete=models.PROTECT, related_name="sources")
+    publisher = models.ForeignKey(
+        Publisher, on_delete=models.PROTECT, related_name="sources", verbose_name=_("publisher")
+    )
     authors = models.CharField(
-        max_length=500, blank=True, help_text="As credited, comma-separated."
+        max_length=500,
+        blank=True,
+        help_text=_("As credited, comma-separated."),
+        verbose_name=_("authors"),
     )
     published_on = models.DateField(
-        help_text="For month or year precision, the first day of that month or year."
+        help_text=_("For month or year precision, the first day of that month or year."),
+        verbose_name=_("published on"),
     )
     date_precision = models.CharField(
-        max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        verbose_name=_("date precision"),
     )
-    retrieved_at = models.DateTimeField(null=True, blank=True)
+    retrieved_at = models.DateTimeField(null=True, blank=True, verbose_name=_("retrieved at"))
     final_url = models.URLField(
-        "final URL", max_length=2000, blank=True, help_text="Where the URL led after redirects."
+        _("final URL"),
+        max_length=2000,
+        blank=True,
+        help_text=_("Where the URL led after redirects."),
     )
     raw_sha256 = models.CharField(
-        "raw SHA-256",
+        _("raw SHA-256"),
         max_length=64,
         blank=True,
         editable=False,
         db_index=True,
-        help_text="Of the bytes as fetched or uploaded: the same bytes are never a second source.",
+        help_text=_(
+            "Of the bytes as fetched or uploaded: the same bytes are never a second source."
+        ),
     )
     page_starts = models.JSONField(
         default=list,
         blank=True,
         editable=False,
-        help_text="For a PDF: where each page begins in the text (offsets), page 1 first.",
+        help_text=_("For a PDF: where each page begins in the text (offsets), page 1 first."),
+        verbose_name=_("page starts"),
     )
     language = models.CharField(
-        max_length=20, default="en", validators=[bcp47_validator], help_text="BCP-47, e.g. 'en'."
+        max_length=20,
+        default="en",
+        validators=[bcp47_validator],
+        help_text=_("BCP-47, e.g. 'en'."),
+        verbose_name=_("language"),
     )
-    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.ARTICLE)
+    kind = models.CharField(
+        max_length=20, choices=Kind.choices, default=Kind.ARTICLE, verbose_name=_("kind")
+    )
     translation_of = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="translations",
-        help_text="The original this document translates.",
+        help_text=_("The original this document translates."),
+        verbose_name=_("translation of"),
     )
-    text = models.TextField(blank=True, help_text="Snapshot of the full text, when kept.")
-    text_sha256 = models.CharField("text SHA-256", max_length=64, blank=True, editable=False)
+    text = models.TextField(
+        blank=True, help_text=_("Snapshot of the full text, when kept."), verbose_name=_("text")
+    )
+    text_sha256 = models.CharField(_("text SHA-256"), max_length=64, blank=True, editable=False)
     # The seed data keeps only the paragraphs that hold its quotes (a newsroom's rule for text it
     # did not write); whoever reads the snapshot must know it is not the whole document.
     text_is_excerpt = models.BooleanField(
@@ -194,16 +231,18 @@ class Source(models.Model):
             "figures), not the whole of it."
         ),
     )
-    archive_url = models.URLField("archive URL", max_length=2000, blank=True)
-    notes = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    archive_url = models.URLField(_("archive URL"), max_length=2000, blank=True)
+    notes = models.TextField(blank=True, verbose_name=_("notes"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     # The text snapshot is kept in history too: a restored source must come back whole.
     history = HistoricalRecords()
     objects = SourceManager()
 
     class Meta:
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
         ordering = ["-published_on", "title"]
         constraints = [
             models.UniqueConstraint(
@@ -243,8 +282,9 @@ class Source(models.Model):
 
     @property
     def published_display(self) -> str:
-        """The date as precisely as it is known: '14 February 2025', 'June 2019', '2019'."""
-        return format_date_with_precision(self.published_on, self.date_precision)
+        """The date as precisely as it is known, in the active language: '14 February 2025',
+        'June 2019', '2019'; '14 de febrero de 2025', 'junio de 2019'."""
+        return format_date_with_precision(self.published_on, self.date_precision, get_language())
 
     def clean(self):
         super().clean()
@@ -252,12 +292,15 @@ class Source(models.Model):
             self.url = None
         errors = {}
         if self.published_on and not precision_matches(self.published_on, self.date_precision):
-            errors["published_on"] = (
-                f"With {self.date_precision} precision the date must be the first day of its "
-                f"{self.date_precision} (e.g. {precision_example(self.date_precision)})."
-            )
+            errors["published_on"] = gettext(
+                "With %(precision)s precision the date must be the first day of its "
+                "%(precision)s (e.g. %(example)s)."
+            ) % {
+                "precision": DatePrecision(self.date_precision).label.lower(),
+                "example": precision_example(self.date_precision),
+            }
         if self.translation_of_id and self.pk and self.translation_of_id == self.pk:
-            errors["translation_of"] = "A source cannot be a translation of itself."
+            errors["translation_of"] = gettext("A source cannot be a translation of itself.")
         if errors:
             raise ValidationError(errors)
 
@@ -277,14 +320,29 @@ def precision_matches(day: datetime.date, precision: str) -> bool:
 
 
 def precision_example(precision: str) -> str:
-    return {"month": "2019-06-01 for June 2019", "year": "2019-01-01 for 2019"}.get(precision, "")
+    examples = {
+        "month": gettext("2019-06-01 for June 2019"),
+        "year": gettext("2019-01-01 for 2019"),
+    }
+    return examples.get(precision, "")
 
 
-def format_date_with_precision(day: datetime.date | None, precision: str) -> str:
+def format_date_with_precision(
+    day: datetime.date | None, precision: str, language: str | None = "en"
+) -> str:
+    """'14 February 2025', 'June 2019', '2019' in English (whatever language is active: what is
+    stored and exported stays as it was); in another language (a page's, get_language()) as it
+    writes them: '14 de febrero de 2025', 'junio de 2019'."""
     if day is None:
         return ""
     if precision == Source.DatePrecision.YEAR:
         return str(day.year)
+    if language and not language.lower().startswith("en"):
+        with translation.override(language):
+            style = (
+                "YEAR_MONTH_FORMAT" if precision == Source.DatePrecision.MONTH else "DATE_FORMAT"
+            )
+            return formats.date_format(day, style)
     if precision == Source.DatePrecision.MONTH:
         return day.strftime("%B %Y")
     return f"{day.day} {day.strftime('%B %Y')}"
@@ -310,10 +368,10 @@ def parse_date_with_precision(text: str) -> tuple[datetime.date, str]:
 
 
 class ImportState(models.TextChoices):
-    QUEUED = "queued", "Queued"
-    RUNNING = "running", "Running"
-    DONE = "done", "Done"
-    FAILED = "failed", "Failed"
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
 
 
 class SourceImport(models.Model):
@@ -323,41 +381,59 @@ class SourceImport(models.Model):
 
     State = ImportState
 
-    url = models.URLField("URL", max_length=2000, blank=True)
-    filename = models.CharField(max_length=255, blank=True)
-    content_type = models.CharField(max_length=100, blank=True)
+    url = models.URLField(_("URL"), max_length=2000, blank=True)
+    filename = models.CharField(max_length=255, blank=True, verbose_name=_("filename"))
+    content_type = models.CharField(max_length=100, blank=True, verbose_name=_("content type"))
     # The uploaded or pasted bytes, until the task has read them (then emptied: the source keeps
     # the text and the bytes' SHA-256).
-    payload = models.BinaryField(blank=True, editable=False)
-    extract = models.BooleanField(default=True, help_text="Propose claims from the text.")
+    payload = models.BinaryField(blank=True, editable=False, verbose_name=_("payload"))
+    extract = models.BooleanField(
+        default=True, help_text=_("Propose claims from the text."), verbose_name=_("extract")
+    )
     overrides = models.JSONField(
-        default=dict, blank=True, help_text="Metadata given with the request; wins over the page."
+        default=dict,
+        blank=True,
+        help_text=_("Metadata given with the request; wins over the page."),
+        verbose_name=_("overrides"),
     )
     fallbacks = models.JSONField(
-        default=dict, blank=True, help_text="Metadata used when the page has none (a feed item's)."
+        default=dict,
+        blank=True,
+        help_text=_("Metadata used when the page has none (a feed item's)."),
+        verbose_name=_("fallbacks"),
     )
-    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    state = models.CharField(
+        max_length=10, choices=State.choices, default=State.QUEUED, verbose_name=_("state")
+    )
     source = models.ForeignKey(
-        Source, on_delete=models.SET_NULL, null=True, blank=True, related_name="imports"
+        Source,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="imports",
+        verbose_name=_("source"),
     )
-    outcome = models.CharField(max_length=300, blank=True)
-    claims_proposed = models.PositiveIntegerField(default=0)
-    error = models.TextField(blank=True)
-    task_id = models.CharField(max_length=64, blank=True)
+    outcome = models.CharField(max_length=300, blank=True, verbose_name=_("outcome"))
+    claims_proposed = models.PositiveIntegerField(default=0, verbose_name=_("claims proposed"))
+    error = models.TextField(blank=True, verbose_name=_("error"))
+    task_id = models.CharField(max_length=64, blank=True, verbose_name=_("task id"))
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="source_imports",
+        verbose_name=_("requested by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    started_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    started_at = models.DateTimeField(null=True, blank=True, verbose_name=_("started at"))
+    finished_at = models.DateTimeField(null=True, blank=True, verbose_name=_("finished at"))
 
     history = HistoricalRecords(excluded_fields=["payload"])
 
     class Meta:
+        verbose_name = _("source import")
+        verbose_name_plural = _("source imports")
         ordering = ["-created_at", "-id"]
         constraints = [
             models.CheckConstraint(

@@ -5,6 +5,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.http import HttpResponseRedirect
 from django.urls import path
+from django.utils.translation import gettext_lazy
 
 from claims import services
 from claims.admin import desk
@@ -60,7 +61,7 @@ class ClaimAdmin(HistoryAdmin):
     show_facets = admin.ShowFacets.NEVER
     # Shows the search box; get_search_results does the searching.
     search_fields = ["quote", "summary"]
-    search_help_text = (
+    search_help_text = gettext_lazy(
         'Words of the quote, summary, source title, publisher or claimant; "a phrase", OR, -word.'
     )
     date_hierarchy = "claim_date"  # drawn by admin_filters.date_drilldown
@@ -82,9 +83,9 @@ class ClaimAdmin(HistoryAdmin):
     object_history_list_template = "admin/claims/claim/object_history_list.html"
     fieldsets = [
         (None, {"fields": ["figure", "status", "source", "quote", "summary"]}),
-        ("Who", {"fields": ["claimant", "attribution"]}),
+        (gettext_lazy("Who"), {"fields": ["claimant", "attribution"]}),
         (
-            "The figure",
+            gettext_lazy("The figure"),
             {
                 "fields": [
                     ("value", "hedge"),
@@ -93,28 +94,31 @@ class ClaimAdmin(HistoryAdmin):
                 ]
             },
         ),
-        ("When and where", {"fields": ["claim_date", ("period_start", "period_end"), "place"]}),
-        ("Verification", {"fields": ["measure", "tags", "assignee", "origin"]}),
         (
-            "Anchoring in the source text",
+            gettext_lazy("When and where"),
+            {"fields": ["claim_date", ("period_start", "period_end"), "place"]},
+        ),
+        (gettext_lazy("Verification"), {"fields": ["measure", "tags", "assignee", "origin"]}),
+        (
+            gettext_lazy("Anchoring in the source text"),
             {"classes": ["collapse"], "fields": [("quote_start", "quote_end")]},
         ),
-        ("Record", {"fields": ["version", "created_by", "created_at", "updated_at"]}),
+        (gettext_lazy("Record"), {"fields": ["version", "created_by", "created_at", "updated_at"]}),
     ]
 
-    @admin.display(description="figure", ordering="value")
+    @admin.display(description=gettext_lazy("figure"), ordering="value")
     def figure(self, claim):
         return claim.figure if claim.pk or claim.value is not None else ""
 
-    @admin.display(description="status", ordering="queue_rank")
+    @admin.display(description=gettext_lazy("status"), ordering="queue_rank")
     def queue_status(self, claim):
         return claim.get_status_display()
 
-    @admin.display(description="quote")
+    @admin.display(description=gettext_lazy("quote"))
     def short_quote(self, claim):
         return claim.quote if len(claim.quote) <= 120 else claim.quote[:117] + "…"
 
-    @admin.display(description="source", ordering="source__published_on")
+    @admin.display(description=gettext_lazy("source"), ordering="source__published_on")
     def source_link(self, claim):
         return f"{claim.source.publisher} — {claim.source.title[:60]}"
 

@@ -14,6 +14,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from claims.admin.quote_context import quote_in_context
 from claims.models import Claim, ConcurrentEditError, Status
@@ -44,13 +47,13 @@ class QueueChangeList(ChangeList):
 
 
 class QueueFilter(admin.SimpleListFilter):
-    title = "review queue"
+    title = gettext_lazy("review queue")
     parameter_name = "queue"
 
     def lookups(self, request, model_admin):
         return [
-            ("open", "To review (unverified or in review)"),
-            ("proposed", "Proposals awaiting a decision"),
+            ("open", _("To review (unverified or in review)")),
+            ("proposed", _("Proposals awaiting a decision")),
         ]
 
     def queryset(self, request, queryset):
@@ -62,11 +65,11 @@ class QueueFilter(admin.SimpleListFilter):
 
 
 class AssigneeFilter(admin.SimpleListFilter):
-    title = "assigned to"
+    title = gettext_lazy("assigned to")
     parameter_name = "assigned"
 
     def lookups(self, request, model_admin):
-        return [("me", "Me"), ("nobody", "Nobody")]
+        return [("me", _("Me")), ("nobody", _("Nobody"))]
 
     def queryset(self, request, queryset):
         if self.value() == "me":
@@ -115,7 +118,7 @@ def decide_view(model_admin, request, object_id):
         return HttpResponseNotAllowed(["POST"])
     claim = model_admin.get_object(request, unquote(object_id))
     if claim is None:
-        raise Http404("No such claim.")
+        raise Http404(_("No such claim."))
     if not model_admin.has_change_permission(request, claim):
         raise PermissionDenied
     form = DecisionForm(request.POST)
@@ -141,7 +144,7 @@ def decide_view(model_admin, request, object_id):
     context = {
         **model_admin.admin_site.each_context(request),
         "opts": Claim._meta,
-        "title": "Decision not recorded",
+        "title": _("Decision not recorded"),
         "claim": claim,
         "form": form,
         "back": back,
@@ -152,24 +155,30 @@ def decide_view(model_admin, request, object_id):
 
 
 def stale_message(loaded: int, error: ConcurrentEditError, note: str) -> str:
-    kept = f" Your note was: “{note.strip()}”" if note.strip() else ""
-    return (
-        f"Not recorded: someone else changed this claim while you were reading it (you loaded "
-        f"version {loaded}, it is now version {error.current_version}). Read their change below, "
-        f"then decide again.{kept}"
-    )
+    kept = _(" Your note was: “%(note)s”") % {"note": note.strip()} if note.strip() else ""
+    message = _(
+        "Not recorded: someone else changed this claim while you were reading it (you loaded "
+        "version %(loaded)s, it is now version %(current)s). Read their change below, then "
+        "decide again."
+    ) % {"loaded": loaded, "current": error.current_version}
+    return message + kept
 
 
 def decided_message(note) -> str:
     claim = note.claim
-    return f"{claim.figure}: now {claim.get_status_display()}. Your note is on record."
+    return _("%(figure)s: now %(status)s. Your note is on record.") % {
+        "figure": claim.figure,
+        "status": claim.get_status_display(),
+    }
 
 
 class BulkDecisionForm(forms.Form):
     note = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4, "required": True}),
         max_length=20000,
-        error_messages={"required": "Write a note: each claim gets its own copy of it."},
+        error_messages={
+            "required": gettext_lazy("Write a note: each claim gets its own copy of it.")
+        },
     )
 
 
@@ -185,10 +194,14 @@ def bulk_decide(model_admin, request, queryset, decision: str):
     if decision in (ACCEPT, REJECT):
         proposals = [claim for claim in claims if claim.is_proposal]
         if len(proposals) < len(claims):
+            left = len(claims) - len(proposals)
             messages.warning(
                 request,
-                f"{len(claims) - len(proposals)} of the selected claims are not proposals "
-                "awaiting a decision; they were left as they are.",
+                _(
+                    "%(count)d of the selected claims are not proposals awaiting a decision; "
+                    "they were left as they are."
+                )
+                % {"count": left},
             )
         claims = proposals
         if not claims:
@@ -204,9 +217,16 @@ def bulk_decide(model_admin, request, queryset, decision: str):
                 note="",
             )
         except ConcurrentEditError:
-            messages.error(request, "Nothing was accepted: a proposal changed just now; try again.")
+            messages.error(
+                request, _("Nothing was accepted: a proposal changed just now; try again.")
+            )
             return None
-        messages.success(request, f"Accepted {counted(claims, 'proposal')}: now in review.")
+        message = ngettext(
+            "Accepted %(count)d proposal: now in review.",
+            "Accepted %(count)d proposals: now in review.",
+            len(claims),
+        )
+        messages.success(request, message % {"count": len(claims)})
         return None
     form = BulkDecisionForm(request.POST if "confirm" in request.POST else None)
     status = 200
@@ -221,24 +241,36 @@ def bulk_decide(model_admin, request, queryset, decision: str):
         except ConcurrentEditError:
             form.add_error(
                 None,
-                "Nothing was changed: a claim below was changed by someone else since this page "
-                "was shown. It now shows the claims as they are; check them and confirm again.",
+                _(
+                    "Nothing was changed: a claim below was changed by someone else since this "
+                    "page was shown. It now shows the claims as they are; check them and confirm "
+                    "again."
+                ),
             )
             status = 409
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            outcome = "rejected" if decision == REJECT else f"now {Status(decision).label}"
-            messages.success(
-                request, f"{counted(claims, 'claim')} {outcome}, each with its own note."
-            )
+            if decision == REJECT:
+                message = ngettext(
+                    "%(count)d claim rejected, with its own note.",
+                    "%(count)d claims rejected, each with its own note.",
+                    len(claims),
+                ) % {"count": len(claims)}
+            else:
+                message = ngettext(
+                    "%(count)d claim now %(status)s, with its own note.",
+                    "%(count)d claims now %(status)s, each with its own note.",
+                    len(claims),
+                ) % {"count": len(claims), "status": Status(decision).label}
+            messages.success(request, message)
             return None
     if form.errors and status == 200:
         status = 400
     context = {
         **model_admin.admin_site.each_context(request),
         "opts": Claim._meta,
-        "title": f"{DECISIONS[decision]}: {counted(claims, 'claim')}",
+        "title": f"{DECISIONS[decision]}: {counted(claims)}",
         "cancel_url": request.get_full_path(),
         "claims": claims,
         "form": form,
@@ -251,8 +283,8 @@ def bulk_decide(model_admin, request, queryset, decision: str):
     )
 
 
-def counted(items, noun: str) -> str:
-    return f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"
+def counted(claims) -> str:
+    return ngettext("%(count)d claim", "%(count)d claims", len(claims)) % {"count": len(claims)}
 
 
 def confirmed_versions(request, claims) -> dict[int, int]:
@@ -262,8 +294,11 @@ def confirmed_versions(request, claims) -> dict[int, int]:
         raw = request.POST.get(f"version_{claim.pk}", "")
         if not raw.isdecimal():
             raise ValidationError(
-                f"The confirmation page did not say which version of claim {claim.pk} you saw; "
-                "start again from the list."
+                _(
+                    "The confirmation page did not say which version of claim %(pk)s you saw; "
+                    "start again from the list."
+                )
+                % {"pk": claim.pk}
             )
         versions[claim.pk] = int(raw)
     return versions
@@ -278,17 +313,19 @@ def _decision_action(decision: str, description: str):
 
 
 verdict_actions = [
-    _decision_action(status, f"{label} (one note for all)…")
+    _decision_action(status, format_lazy(gettext_lazy("{label} (one note for all)…"), label=label))
     for status, label in VERDICT_BUTTONS.items()
 ]
-accept_proposals = _decision_action(ACCEPT, "Accept proposals (into review)")
-reject_proposals = _decision_action(REJECT, "Reject proposals (with a reason)…")
+accept_proposals = _decision_action(ACCEPT, gettext_lazy("Accept proposals (into review)"))
+reject_proposals = _decision_action(REJECT, gettext_lazy("Reject proposals (with a reason)…"))
 
 
-@admin.action(description="Correct a proposal (opens its form)", permissions=["change"])
+@admin.action(
+    description=gettext_lazy("Correct a proposal (opens its form)"), permissions=["change"]
+)
 def correct_proposal(model_admin, request, queryset):
     claims = list(queryset[:2])
     if len(claims) != 1:
-        messages.warning(request, "Select one claim to correct: its page opens with the form.")
+        messages.warning(request, _("Select one claim to correct: its page opens with the form."))
         return None
     return HttpResponseRedirect(reverse("admin:claims_claim_change", args=[claims[0].pk]))

@@ -29,6 +29,8 @@ from django.db.models import Max, Min
 from django.forms.utils import flatatt
 from django.utils import formats
 from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from claims.admin.paginators import EstimatedCountPaginator
 from claims.figures.units import family_of_query, query_scale
@@ -44,7 +46,7 @@ def checked(request, field: forms.Field, value: str, what: str):
     try:
         return field.clean(value)
     except ValidationError as error:
-        messages.warning(request, f"{capfirst(what)}: {' '.join(error.messages)}")
+        messages.warning(request, f"{capfirst(str(what))}: {' '.join(error.messages)}")
         return None
 
 
@@ -128,14 +130,18 @@ class AutocompleteFilter(FormFilter):
         except (ValidationError, ValueError, TypeError, ObjectDoesNotExist):
             messages.warning(
                 request,
-                f"Filter by {self.title}: there is no {self.title} number “{value}”; "
-                "choose one in the filter.",
+                _(
+                    "Filter by %(title)s: there is no %(title)s number “%(value)s”; "
+                    "choose one in the filter."
+                )
+                % {"title": self.title, "value": value},
             )
             self.refuse()
 
     def find(self, request, text: str):
         field = forms.CharField(max_length=200)
-        self.find_term = checked(request, field, text, f"finding a {self.title}")
+        what = _("finding a %(title)s") % {"title": self.title}
+        self.find_term = checked(request, field, text, what)
         if self.find_term is None:
             self.find_term = ""
             return self.refuse()
@@ -179,7 +185,7 @@ class AutocompleteFilter(FormFilter):
         yield {
             "selected": self.chosen is None and self.isnull is None and not self.invalid,
             "query_string": changelist.get_query_string(remove=mine),
-            "display": "All",
+            "display": _("All"),
         }
         for obj in [self.chosen] if self.chosen is not None else self.matches:
             yield {
@@ -193,7 +199,7 @@ class AutocompleteFilter(FormFilter):
                 "query_string": changelist.get_query_string(
                     {self.lookup_kwarg_isnull: "True"}, mine
                 ),
-                "display": f"No {self.title}",
+                "display": _("No %(title)s") % {"title": self.title},
             }
 
 
@@ -210,9 +216,9 @@ class FigureFilter(FormFilter):
     # Suggestions come from the measures' default units: a small table, never the claims.
     suggestions_shown = 200
     numbers = {
-        "value_min": "the figure from",
-        "value_max": "the figure up to",
-        "consistent_with": "could be",
+        "value_min": gettext_lazy("the figure from"),
+        "value_max": gettext_lazy("the figure up to"),
+        "consistent_with": gettext_lazy("could be"),
     }
 
     def __init__(self, field, request, params, model, model_admin, field_path):
@@ -220,16 +226,21 @@ class FigureFilter(FormFilter):
         self.family_kwarg = f"{field_path}_family"
         super().__init__(field, request, params, model, model_admin, field_path)
         text = forms.CharField(max_length=self.field.max_length)
-        self.value = self._read(request, self.lookup_kwarg, text, f"filter by {self.title}")
-        self.family = self._read(request, self.family_kwarg, text, f"filter by {self.title}")
+        what = _("filter by %(title)s") % {"title": self.title}
+        self.value = self._read(request, self.lookup_kwarg, text, what)
+        self.family = self._read(request, self.family_kwarg, text, what)
         number = forms.DecimalField(max_digits=VALUE_DIGITS, decimal_places=VALUE_PLACES)
         self.bounds = {
-            name: self._read(request, name, number, f"filter by {what}")
+            name: self._read(request, name, number, _("filter by %(title)s") % {"title": what})
             for name, what in self.numbers.items()
         }
         low, high = self.bounds["value_min"], self.bounds["value_max"]
         if low not in (None, "") and high not in (None, "") and low > high:
-            messages.warning(request, f"The figure from {low} up to {high}: the range is reversed.")
+            messages.warning(
+                request,
+                _("The figure from %(low)s up to %(high)s: the range is reversed.")
+                % {"low": low, "high": high},
+            )
             self.refuse()
 
     def _read(self, request, name, field, what):
@@ -258,7 +269,9 @@ class FigureFilter(FormFilter):
             try:
                 bounds = {k: query_scale(unit)(v) for k, v in bounds.items()}
             except (ValueError, ArithmeticError):
-                messages.warning(request, f"These figures are too large for {unit}.")
+                messages.warning(
+                    request, _("These figures are too large for %(unit)s.") % {"unit": unit}
+                )
                 return queryset.none()
         normalised = bool(unit)
         queryset = queryset.stated_within(
@@ -290,7 +303,7 @@ class FigureFilter(FormFilter):
         if self.family:
             parts.append(f"{family_of_query(self.family)} ({self.family})")
         if self.value:
-            parts.append(f"exactly “{self.value}”")
+            parts.append(_("exactly “%(unit)s”") % {"unit": self.value})
         parts += [f"{self.numbers[k]} {v}" for k, v in self.bounds.items() if v not in (None, "")]
         return ", ".join(parts)
 
@@ -300,7 +313,7 @@ class FigureFilter(FormFilter):
         yield {
             "selected": not self.chosen and not self.invalid,
             "query_string": changelist.get_query_string(remove=mine),
-            "display": "All",
+            "display": _("All"),
         }
         if self.chosen:
             yield {
@@ -353,7 +366,7 @@ def date_drilldown(cl) -> dict:
     )
     first, last_ = span["first"], span["last"]
     if first is None:
-        return {"show": True, "back": {"link": link(), "title": "All dates"}, "choices": []}
+        return {"show": True, "back": {"link": link(), "title": _("All dates")}, "choices": []}
     if year is None and first.year == last_.year:
         year = first.year
         if first.month == last_.month:
@@ -377,7 +390,7 @@ def date_drilldown(cl) -> dict:
         months = range(lo.month, hi.month + 1) if lo <= hi else range(0)
         return {
             "show": True,
-            "back": {"link": link(), "title": "All dates"},
+            "back": {"link": link(), "title": _("All dates")},
             "choices": [
                 choice(datetime.date(year, n, 1), [year, n], "YEAR_MONTH_FORMAT") for n in months
             ],

@@ -9,6 +9,8 @@ from decimal import Decimal
 
 from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from claims import services
 from claims.figures.formatting import plain_number
@@ -39,9 +41,12 @@ class ClaimForm(forms.ModelForm):
                 services.claim_version_check(claim=self.instance, expected_version=loaded)
             except ConcurrentEditError as error:
                 raise forms.ValidationError(
-                    f"Someone else saved this claim while you were editing it (you loaded "
-                    f"version {loaded}, it is now version {error.current_version}). Reload the "
-                    "page to see their change, then apply yours again.",
+                    _(
+                        "Someone else saved this claim while you were editing it (you loaded "
+                        "version %(loaded)s, it is now version %(current)s). Reload the page to "
+                        "see their change, then apply yours again."
+                    )
+                    % {"loaded": loaded, "current": error.current_version},
                     code="stale",
                 ) from None
         return cleaned
@@ -74,8 +79,8 @@ class NoteInline(admin.StackedInline):
 
 class NewNoteInline(admin.StackedInline):
     model = VerificationNote
-    verbose_name = "new verification note"
-    verbose_name_plural = "add a verification note"
+    verbose_name = gettext_lazy("new verification note")
+    verbose_name_plural = gettext_lazy("add a verification note")
     fields = ["body", "status_to", "evidence_url", "evidence_quote", "evidence_sources"]
     autocomplete_fields = ["evidence_sources"]
     extra = 0

@@ -10,6 +10,7 @@ from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from claims import services
 from claims.agreement.comparison import assess_measure
@@ -74,7 +75,10 @@ class MeasureAdmin(HistoryAdmin):
         page = reverse("admin:claims_measure_change", args=[measure.pk])
         if claim.measure_id is not None:
             self.message_user(
-                request, f"Claim #{claim.pk} is already on “{claim.measure}”.", messages.WARNING
+                request,
+                _("Claim #%(pk)s is already on “%(measure)s”.")
+                % {"pk": claim.pk, "measure": claim.measure},
+                messages.WARNING,
             )
             return HttpResponseRedirect(page)
         try:
@@ -84,5 +88,9 @@ class MeasureAdmin(HistoryAdmin):
         except ConcurrentEditError as error:
             self.message_user(request, str(error), messages.ERROR)
             return HttpResponseRedirect(page)
-        self.message_user(request, f"Claim #{claim.pk} ({claim.figure}) is now on this measure.")
+        self.message_user(
+            request,
+            _("Claim #%(pk)s (%(figure)s) is now on this measure.")
+            % {"pk": claim.pk, "figure": claim.figure},
+        )
         return HttpResponseRedirect(page)

@@ -4,6 +4,8 @@
 from django.contrib import admin, messages
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from claims.admin.quote_context import quote_in_context
 from claims.models import Claim, Origin
@@ -19,7 +21,7 @@ class ClaimInline(admin.TabularInline):
     extra = 0
     can_delete = False
 
-    @admin.display(description="figure")
+    @admin.display(description=gettext_lazy("figure"))
     def figure(self, claim):
         return claim.figure
 
@@ -48,24 +50,26 @@ class SourceAdmin(sources_admin.SourceAdmin):
             for claim in claims.order_by("quote_start", "pk")
         ]
 
-    @admin.display(description="claims", ordering="claim_count")
+    @admin.display(description=gettext_lazy("claims"), ordering="claim_count")
     def claim_count(self, source):
         return source.claim_count
 
-    @admin.action(description="Propose claims from text", permissions=["change"])
+    @admin.action(description=gettext_lazy("Propose claims from text"), permissions=["change"])
     def propose_claims(self, request, queryset):
         for source in queryset:
             if not source.text:
                 self.message_user(
-                    request, f"“{source.title}” has no text snapshot to read.", messages.WARNING
+                    request,
+                    _("“%(title)s” has no text snapshot to read.") % {"title": source.title},
+                    messages.WARNING,
                 )
                 continue
             result = claims_propose(source=source, created_by=request.user)
             created, skipped = result
             self.message_user(
                 request,
-                f"“{source.title}”: {len(created)} claims proposed for review "
-                f"({skipped} already known).",
+                _("“%(title)s”: %(count)s claims proposed for review (%(skipped)s already known).")
+                % {"title": source.title, "count": len(created), "skipped": skipped},
                 messages.SUCCESS,
             )
             if result.message:  # the run stopped at extraction.MAX_CANDIDATES

@@ -10,6 +10,7 @@ import copy
 import django_filters
 from django import forms
 from django.http import QueryDict
+from django.utils.translation import gettext as _
 from django_filters.constants import EMPTY_VALUES
 
 from claims.agreement.comparison import conflicting_claim_ids
@@ -102,9 +103,13 @@ class ClaimFilterForm(forms.Form):
         data = super().clean()
         for low, high in RANGES:
             if data.get(low) is not None and data.get(high) is not None and data[low] > data[high]:
-                self.add_error(high, f"{high} ({data[high]}) is below {low} ({data[low]}).")
+                self.add_error(
+                    high,
+                    _("%(high)s (%(high_value)s) is below %(low)s (%(low_value)s).")
+                    % {"high": high, "high_value": data[high], "low": low, "low_value": data[low]},
+                )
         if data.get("per") and not data.get("unit"):
-            self.add_error("per", "per compares rates of one unit: give unit= too (unit=USD).")
+            self.add_error("per", _("per compares rates of one unit: give unit= too (unit=USD)."))
         if data.get("unit"):
             scale = query_scale(data["unit"], data.get("per") or "")
             for name in FIGURE_PARAMETERS:
@@ -112,7 +117,11 @@ class ClaimFilterForm(forms.Form):
                     try:
                         scale(data[name])
                     except (ValueError, ArithmeticError):
-                        self.add_error(name, f"Too large once put on the scale of {data['unit']}.")
+                        self.add_error(
+                            name,
+                            _("Too large once put on the scale of %(unit)s.")
+                            % {"unit": data["unit"]},
+                        )
         return data
 
 

@@ -5,6 +5,7 @@ source's citation. Fields the workflow owns (status, version, authorship, timest
 are read-only: status changes through a verification note, so each verdict has its reason.
 """
 
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -59,9 +60,11 @@ class ClaimSerializer(RefuseReadOnlyFields, HideFromAnonymous, serializers.Model
 
     private_fields = ("created_by",)
     read_only_help = {
-        "status": "A status changes only with a verification note: POST it to "
-        "/api/v1/claims/<id>/notes/ with status_to and the note that explains it.",
-        "origin": "Where a claim came from is set when it is recorded.",
+        "status": gettext_lazy(
+            "A status changes only with a verification note: POST it to "
+            "/api/v1/claims/<id>/notes/ with status_to and the note that explains it."
+        ),
+        "origin": gettext_lazy("Where a claim came from is set when it is recorded."),
     }
 
     figure = serializers.CharField(

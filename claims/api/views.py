@@ -8,6 +8,7 @@ with the reason kept as a verification note) and answers 200 with the retracted 
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import generics, mixins, status, viewsets
@@ -153,7 +154,7 @@ class ClaimViewSet(
         retraction = RetractionSerializer(data=request.data or request.query_params)
         retraction.is_valid(raise_exception=True)
         if claim.status == Status.RETRACTED:
-            raise Conflict("This claim is already retracted.")
+            raise Conflict(_("This claim is already retracted."))
         services.claim_retract(
             claim=claim,
             author=request.user,
@@ -196,7 +197,9 @@ class ClaimNotesView(generics.ListCreateAPIView):
         if serializer.validated_data.get("status_to") and not request.user.has_perm(
             "claims.change_claim"
         ):
-            raise PermissionDenied("Changing a claim's status needs permission to change claims.")
+            raise PermissionDenied(
+                _("Changing a claim's status needs permission to change claims.")
+            )
         note = services.note_add(
             claim=claim,
             author=request.user,

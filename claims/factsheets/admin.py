@@ -10,6 +10,8 @@ from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import get_language, gettext_lazy, ngettext
+from django.utils.translation import gettext as _
 
 from claims.factsheets.context import build_context
 from claims.factsheets.limits import SheetTooLarge, check_request_size
@@ -45,11 +47,11 @@ class FactSheetItemInline(CheckedAutocompleteAdminMixin, admin.TabularInline):
             kwargs.setdefault("queryset", Claim.objects.order_by("-claim_date", "-pk"))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
-    @admin.display(description="figure")
+    @admin.display(description=gettext_lazy("figure"))
     def figure(self, item):
         return item.claim.figure if item.claim_id else ""
 
-    @admin.display(description="status")
+    @admin.display(description=gettext_lazy("status"))
     def status(self, item):
         return item.claim.get_status_display() if item.claim_id else ""
 
@@ -63,7 +65,7 @@ class FactSheetVersionInline(admin.TabularInline):
     ordering = ["-number"]
     extra = 0
     can_delete = False
-    verbose_name_plural = "published versions"
+    verbose_name_plural = gettext_lazy("published versions")
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -71,7 +73,7 @@ class FactSheetVersionInline(admin.TabularInline):
     def has_change_permission(self, request, obj=None):
         return False
 
-    @admin.display(description="permalinks")
+    @admin.display(description=gettext_lazy("permalinks"))
     def permalinks(self, version):
         return format_html_join(
             " · ",
@@ -97,18 +99,18 @@ class FactSheetAdmin(HistoryAdmin):
             .annotate(item_count=Count("items", distinct=True), last=Max("versions__number"))
         )
 
-    @admin.display(description="claims", ordering="item_count")
+    @admin.display(description=gettext_lazy("claims"), ordering="item_count")
     def claim_count(self, sheet):
         return sheet.item_count
 
-    @admin.display(description="published", ordering="last")
+    @admin.display(description=gettext_lazy("published"), ordering="last")
     def latest_version(self, sheet):
-        return f"version {sheet.last}" if sheet.last else "draft only"
+        return _("version %(number)s") % {"number": sheet.last} if sheet.last else _("draft only")
 
-    @admin.display(description="preview")
+    @admin.display(description=gettext_lazy("preview"))
     def preview_links(self, sheet):
         if not sheet.pk:
-            return "Save the sheet first."
+            return _("Save the sheet first.")
         return format_html_join(
             " · ",
             '<a href="{}" target="_blank" rel="noopener">{}</a>',
@@ -138,21 +140,23 @@ class FactSheetAdmin(HistoryAdmin):
     def sheet_or_404(self, request, pk) -> FactSheet:
         sheet = self.get_object(request, str(pk))
         if sheet is None or not self.has_view_permission(request, sheet):
-            raise Http404("No such fact sheet.")
+            raise Http404(_("No such fact sheet."))
         return sheet
 
     def preview_view(self, request, pk, fmt):
         """The draft as it would be exported now (the HTML preview opens in a new tab)."""
         sheet = self.sheet_or_404(request, pk)
         if fmt not in FORMATS:
-            raise Http404(f"Unknown format {fmt!r}.")
+            raise Http404(_("Unknown format %(format)r.") % {"format": fmt})
         try:
             check_request_size(sheet.items.count(), fmt, slug=sheet.slug)
         except SheetTooLarge as refused:
             self.message_user(request, str(refused), messages.ERROR)
             return HttpResponseRedirect(reverse("admin:claims_factsheet_change", args=[sheet.pk]))
         context = build_context(sheet, url=request.build_absolute_uri(export_path(sheet.slug)))
-        return export_response(render(context, fmt), fmt, f"{sheet.slug}-draft")
+        # The preview speaks the admin's language, as ?lang= would.
+        body = render(context, fmt, get_language())
+        return export_response(body, fmt, f"{sheet.slug}-draft")
 
     def can_publish(self, request) -> bool:
         return request.user.has_perm("claims.add_factsheetversion")
@@ -166,7 +170,7 @@ class FactSheetAdmin(HistoryAdmin):
             # The number the confirmation page showed: the same form sent twice is one version.
             number = request.POST.get("number", "")
             if not number.isascii() or not number.isdigit() or len(number) > 9:
-                return refused("Publish from the confirmation page (it says which version).")
+                return refused(_("Publish from the confirmation page (it says which version)."))
             try:
                 self.publish(request, sheet, number=int(number))
             except ValidationError as error:
@@ -182,7 +186,8 @@ class FactSheetAdmin(HistoryAdmin):
                 "sheet": sheet,
                 "number": last + 1,
                 "items": build_context(sheet)["items"],
-                "title": f"Publish version {last + 1} of “{sheet.title}”?",
+                "title": _("Publish version %(number)s of “%(title)s”?")
+                % {"number": last + 1, "title": sheet.title},
             },
         )
 
@@ -194,7 +199,7 @@ class FactSheetAdmin(HistoryAdmin):
         self.message_user(
             request,
             format_html(
-                'Published “{}” as version {}: <a href="{}">permalink</a>.',
+                _('Published “{}” as version {}: <a href="{}">permalink</a>.'),
                 sheet.title,
                 version.number,
                 link,
@@ -202,7 +207,9 @@ class FactSheetAdmin(HistoryAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description="Publish the selected fact sheets (freeze a new version)")
+    @admin.action(
+        description=gettext_lazy("Publish the selected fact sheets (freeze a new version)")
+    )
     def publish_selected(self, request, queryset):
         if not self.can_publish(request):
             raise PermissionDenied
@@ -214,26 +221,28 @@ class AddToSheetForm(forms.Form):
     sheet = forms.ModelChoiceField(
         queryset=FactSheet.objects.order_by("title"),
         required=False,
-        empty_label="— a new fact sheet —",
-        label="Fact sheet",
+        empty_label=gettext_lazy("— a new fact sheet —"),
+        label=gettext_lazy("Fact sheet"),
     )
-    new_title = forms.CharField(max_length=300, required=False, label="Title of the new sheet")
+    new_title = forms.CharField(
+        max_length=300, required=False, label=gettext_lazy("Title of the new sheet")
+    )
 
     def clean(self):
         cleaned = super().clean()
         if not cleaned.get("sheet") and not (cleaned.get("new_title") or "").strip():
-            raise ValidationError("Choose a fact sheet, or give the new sheet a title.")
+            raise ValidationError(_("Choose a fact sheet, or give the new sheet a title."))
         if cleaned.get("sheet") and (cleaned.get("new_title") or "").strip():
-            raise ValidationError("Choose an existing sheet or a new title, not both.")
+            raise ValidationError(_("Choose an existing sheet or a new title, not both."))
         return cleaned
 
 
-@admin.action(description="Add to fact sheet…")
+@admin.action(description=gettext_lazy("Add to fact sheet…"))
 def add_to_fact_sheet(model_admin, request, queryset):
     """Intermediate page: pick an existing sheet or name a new one; the claims are appended in
     the list's order, skipping any already on the sheet."""
     if not request.user.has_perms(["claims.add_factsheetitem", "claims.change_factsheet"]):
-        model_admin.message_user(request, "You may not build fact sheets.", messages.ERROR)
+        model_admin.message_user(request, _("You may not build fact sheets."), messages.ERROR)
         return None
     form = AddToSheetForm(request.POST if "apply" in request.POST else None)
     if form.is_bound and form.is_valid():
@@ -245,10 +254,15 @@ def add_to_fact_sheet(model_admin, request, queryset):
         claims = list(queryset)
         added = sheet_add_claims(sheet=sheet, claims=claims)
         skipped = len(claims) - len(added)
-        note = f" ({skipped} already on it)" if skipped else ""
+        note = _(" (%(skipped)s already on it)") % {"skipped": skipped} if skipped else ""
+        added_message = ngettext(
+            "Added %(count)d claim to “%(title)s”%(note)s.",
+            "Added %(count)d claims to “%(title)s”%(note)s.",
+            len(added),
+        )
         model_admin.message_user(
             request,
-            f"Added {len(added)} claim{'s' if len(added) != 1 else ''} to “{sheet.title}”{note}.",
+            added_message % {"count": len(added), "title": sheet.title, "note": note},
             messages.SUCCESS,
         )
         return HttpResponseRedirect(reverse("admin:claims_factsheet_change", args=[sheet.pk]))
@@ -257,7 +271,7 @@ def add_to_fact_sheet(model_admin, request, queryset):
         "claims/factsheets/admin/add_to_sheet.html",
         {
             **model_admin.admin_site.each_context(request),
-            "title": "Add claims to a fact sheet",
+            "title": _("Add claims to a fact sheet"),
             "opts": model_admin.model._meta,
             "form": form,
             "claims": queryset,

@@ -13,7 +13,8 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db.models import Prefetch
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy
 
 from claims.agreement.timeline import charts_by_measure
 from claims.models import Claim, FactSheet, FactSheetItem, Status, VerificationNote
@@ -25,9 +26,11 @@ CONTEXT_SCHEMA = 1
 # Statuses that are a newsroom's verdict on the claim (and so can be published as a ClaimReview).
 # What the reader is told about a figure nobody has checked yet: marked, never hidden.
 UNCHECKED_NOTICE = {
-    Status.UNVERIFIED: "Not yet verified: this is what the source says, not a checked figure",
-    Status.IN_REVIEW: "Not yet verified (in review): this is what the source says",
-    Status.RETRACTED: "Retracted: this figure was withdrawn from the record",
+    Status.UNVERIFIED: gettext_lazy(
+        "Not yet verified: this is what the source says, not a checked figure"
+    ),
+    Status.IN_REVIEW: gettext_lazy("Not yet verified (in review): this is what the source says"),
+    Status.RETRACTED: gettext_lazy("Retracted: this figure was withdrawn from the record"),
 }
 
 
@@ -48,8 +51,23 @@ def build_context(
     """Everything a fact sheet shows, from a FactSheet (its items in order) or any claims.
 
     `generated_at` is the export date (a published version passes its publication time); it is
-    also the "accessed" date of sources that record no retrieval time.
+    also the "accessed" date of sources that record no retrieval time. The context is English
+    whatever language is active (a published version freezes it); localise.py reads it in
+    another language when it is rendered.
     """
+    with translation.override("en"):
+        return _build_context(
+            sheet_or_claims,
+            title=title,
+            intro=intro,
+            slug=slug,
+            version=version,
+            generated_at=generated_at,
+            url=url,
+        )
+
+
+def _build_context(sheet_or_claims, *, title, intro, slug, version, generated_at, url) -> dict:
     generated_at = (generated_at or timezone.now()).replace(microsecond=0)
     if isinstance(sheet_or_claims, FactSheet):
         sheet = sheet_or_claims
@@ -116,9 +134,9 @@ def item(claim: Claim, position: int, note: str, number: int) -> dict:
         "quote": claim.quote,
         "summary": claim.summary,
         "status": claim.status,
-        "status_label": Status(claim.status).label,
+        "status_label": str(Status(claim.status).label),
         "verdict": claim.status in Status.VERDICTS,
-        "notice": UNCHECKED_NOTICE.get(claim.status, ""),
+        "notice": str(UNCHECKED_NOTICE.get(claim.status, "")),
         "claimant": claimant(claim),
         "said_by": said_by(claim),
         "attribution": claim.attribution,

@@ -10,6 +10,7 @@ to time out.
 """
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 
 class SheetTooLarge(Exception):
@@ -27,12 +28,17 @@ def check_request_size(count: int, fmt: str, *, slug: str, version: int | None =
     limit = request_limit(fmt)
     if count <= limit:
         return
-    what = f"Version {version} of fact sheet {slug!r}" if version else f"Fact sheet {slug!r}"
+    what = (
+        _("Version %(version)s of fact sheet %(slug)r") % {"version": version, "slug": slug}
+        if version
+        else _("Fact sheet %(slug)r") % {"slug": slug}
+    )
     command = f"manage.py export_factsheet {slug} --format {fmt} --output FILE"
     if version:
         command += f" --version {version}"
-    raise SheetTooLarge(
-        f"{what} has {count} claims; a {fmt} export rendered in a web request holds at most "
-        f"{limit}. Run `{command}` instead"
-        + (" (the permalink then serves the file it rendered)." if version else ".")
-    )
+    message = _(
+        "%(what)s has %(count)s claims; a %(format)s export rendered in a web request holds at "
+        "most %(limit)s. Run `%(command)s` instead"
+    ) % {"what": what, "count": count, "format": fmt, "limit": limit, "command": command}
+    ending = _(" (the permalink then serves the file it rendered).") if version else "."
+    raise SheetTooLarge(message + ending)

@@ -4,12 +4,13 @@ A published version renders from its frozen context to the same bytes every time
 (tests/claims/factsheets/test_services.py), and a 3,000-claim PDF takes about a minute to
 render: so the first export of a version writes its bytes under FACTDB_RENDER_CACHE and later
 exports read them. A file is named by what decides its bytes: the stored context, the format,
-and everything that turns a context into bytes — every project module the renderers import
-(followed import by import: factdb/csv_cells.py as much as renderers.py), the template tags, the
-project's templates, the installed packages' versions (Django, WeasyPrint, …), Python's, Pango's
-and the fonts fontconfig offers — so a fix anywhere on that path, a new release or an upgraded
-package never serves a render that a fresh one would not reproduce. Deleting the directory only
-costs re-rendering.
+the language it is written in (an English rendering keeps the name it always had), the
+translation catalogues (locale/), and everything that turns a context into bytes — every project
+module the renderers import (followed import by import: factdb/csv_cells.py as much as
+renderers.py), the template tags, the project's templates, the installed packages' versions
+(Django, WeasyPrint, …), Python's, Pango's and the fonts fontconfig offers — so a fix anywhere
+on that path, a new release or an upgraded package never serves a render that a fresh one would
+not reproduce. Deleting the directory only costs re-rendering.
 """
 
 import ast
@@ -26,19 +27,21 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 
+from claims.factsheets.localise import render_language
 from claims.factsheets.renderers import render
 
 
-def cached_render(context: dict, fmt: str) -> bytes:
-    """`render(context, fmt)`, from FACTDB_RENDER_CACHE when a render of it is there already."""
+def cached_render(context: dict, fmt: str, language: str = "en") -> bytes:
+    """`render(context, fmt, language)`, from FACTDB_RENDER_CACHE when a render of it is there
+    already."""
     directory = settings.FACTDB_RENDER_CACHE
     if not directory:
-        return render(context, fmt)
-    body = kept_render(context, fmt)
+        return render(context, fmt, language)
+    body = kept_render(context, fmt, language)
     if body is not None:
         return body
-    path = Path(directory) / f"{render_key(context, fmt)}.{fmt}"
-    body = render(context, fmt)
+    path = Path(directory) / f"{render_key(context, fmt, language)}.{fmt}"
+    body = render(context, fmt, language)
     path.parent.mkdir(parents=True, exist_ok=True)
     # Written aside, then renamed: a reader never sees half a file, and two workers rendering
     # the same version at once both leave a whole one.
@@ -48,20 +51,24 @@ def cached_render(context: dict, fmt: str) -> bytes:
     return body
 
 
-def kept_render(context: dict, fmt: str) -> bytes | None:
-    """The render kept for ``context`` and ``fmt``, or None when there is none (or no cache)."""
+def kept_render(context: dict, fmt: str, language: str = "en") -> bytes | None:
+    """The render kept for ``context``, ``fmt`` and ``language``, or None when there is none (or
+    no cache)."""
     directory = settings.FACTDB_RENDER_CACHE
     if not directory:
         return None
     try:
-        return (Path(directory) / f"{render_key(context, fmt)}.{fmt}").read_bytes()
+        return (Path(directory) / f"{render_key(context, fmt, language)}.{fmt}").read_bytes()
     except FileNotFoundError:
         return None
 
 
-def render_key(context: dict, fmt: str) -> str:
+def render_key(context: dict, fmt: str, language: str = "en") -> str:
     digest = hashlib.sha256(renderers_fingerprint().encode())
     digest.update(fmt.encode())
+    language = render_language(language)
+    if language != "en":
+        digest.update(f"\0language={language}".encode())
     digest.update(json.dumps(context, sort_keys=True, separators=(",", ":")).encode())
     return digest.hexdigest()
 
@@ -79,11 +86,14 @@ RENDER_ROOTS = ["claims.factsheets.renderers"]
 
 
 def render_inputs() -> list[Path]:
-    """The project's files a render depends on: modules reached by import, templates."""
+    """The project's files a render depends on: modules reached by import, templates, the
+    translation catalogues (their sources: the compiled .mo files are built from them)."""
     starts = [*RENDER_ROOTS, *_template_tag_modules()]
     files = _imported_project_files(starts)
     for folder in _template_dirs():
         files |= {path for path in folder.rglob("*") if path.is_file()}
+    for folder in settings.LOCALE_PATHS:
+        files |= {path.resolve() for path in Path(folder).rglob("*.po")}
     return sorted(files)
 
 

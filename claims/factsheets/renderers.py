@@ -13,8 +13,11 @@ import re
 from dataclasses import dataclass
 
 from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from claims.factsheets.claimreview import claim_reviews
+from claims.factsheets.localise import localised, render_language
 from factdb.csv_cells import csv_safe
 
 
@@ -26,8 +29,13 @@ class Format:
     render: object  # (context) -> bytes
 
 
-def render(context: dict, fmt: str) -> bytes:
-    return FORMATS[fmt].render(context)
+def render(context: dict, fmt: str, language: str = "en") -> bytes:
+    """`context` as `fmt`, written in `language` ("en", "es", "es-MX", "es-ES"): English is the
+    context as built; another language re-reads it (localise.py). Headings follow `language`
+    whatever language the request or the admin is in."""
+    language = render_language(language)
+    with translation.override(language.split("-")[0]):
+        return FORMATS[fmt].render(localised(context, language))
 
 
 # ---- HTML and PDF ---------------------------------------------------------------------------
@@ -117,15 +125,21 @@ def render_markdown(context: dict) -> bytes:
         out += [markdown_escape(context["intro"]), ""]
     for entry in context["items"]:
         out += markdown_item(entry)
-    out += ["## Sources", ""]
+    out += ["## " + _("Sources"), ""]
     for cited in context["citations"]:
         out.append(f"{cited['number']}. {markdown_citation(cited)}")
     return ("\n".join(out).rstrip() + "\n").encode()
 
 
 def byline(context: dict) -> str:
-    edition = f"Version {context['version']}, published" if context["published"] else "Generated"
-    return f"*{edition} {context['date_display']} by {markdown_inline(context['newsroom'])}.*"
+    values = {
+        "version": context["version"],
+        "date": context["date_display"],
+        "newsroom": markdown_inline(context["newsroom"]),
+    }
+    if context["published"]:
+        return "*" + _("Version %(version)s, published %(date)s by %(newsroom)s.") % values + "*"
+    return "*" + _("Generated %(date)s by %(newsroom)s.") % values + "*"
 
 
 def markdown_item(entry: dict) -> list[str]:
@@ -135,21 +149,29 @@ def markdown_item(entry: dict) -> list[str]:
         "> " + markdown_escape(entry["quote"]).replace("\n", "\n> "),
         "",
     ]
-    lines.append(f"- **Said by:** {markdown_inline(entry['said_by'])}")
+    label = {
+        "said": _("Said by:"),
+        "date": _("Date:"),
+        "status": _("Status:"),
+        "note": _("Verification note"),
+        "why": _("Why it is here:"),
+        "source": _("Source:"),
+    }
+    lines.append(f"- **{label['said']}** {markdown_inline(entry['said_by'])}")
     if entry["claim_date_display"]:
-        lines.append(f"- **Date:** {entry['claim_date_display']}")
+        lines.append(f"- **{label['date']}** {entry['claim_date_display']}")
     status = markdown_inline(entry["status_label"])
     notice = f" — {markdown_inline(entry['notice'])}" if entry["notice"] else ""
-    lines.append(f"- **Status:** **{status}**{notice}")
+    lines.append(f"- **{label['status']}** **{status}**{notice}")
     if entry["verification"]:
         note = entry["verification"]
         lines.append(
-            f"- **Verification note** ({markdown_inline(note['author'])}, "
+            f"- **{label['note']}** ({markdown_inline(note['author'])}, "
             f"{note['date_display']}): {markdown_inline(note['body'])}"
         )
     if entry["note"]:
-        lines.append(f"- **Why it is here:** {markdown_inline(entry['note'])}")
-    lines.append(f"- **Source:** [{entry['citation']}]")
+        lines.append(f"- **{label['why']}** {markdown_inline(entry['note'])}")
+    lines.append(f"- **{label['source']}** [{entry['citation']}]")
     return [*lines, ""]
 
 
@@ -159,12 +181,12 @@ def markdown_citation(cited: dict) -> str:
     if cited["url"]:
         text += ". " + markdown_link(cited["url"], cited["url"])
     if cited["accessed"]:
-        text += f". Accessed {cited['accessed_display']}"
+        text += ". " + _("Accessed %(date)s") % {"date": cited["accessed_display"]}
     if cited["archive_url"]:
-        text += ". " + markdown_link("Archived copy", cited["archive_url"])
+        text += ". " + markdown_link(_("Archived copy"), cited["archive_url"])
     original = cited["translation_of"]
     if original:
-        text += ". Translation of " + markdown_inline(translation_text(original))
+        text += ". " + _("Translation of") + " " + markdown_inline(translation_text(original))
         if original["url"]:
             text += " " + markdown_link(original["url"], original["url"])
     return text + "."

@@ -22,21 +22,23 @@ STALE_AFTER_SECONDS = 3600
 
 
 @task()
-def render_version(version_id: int, fmt: str, public: bool) -> str:
+def render_version(version_id: int, fmt: str, public: bool, language: str = "en") -> str:
     """Render one published version into the render cache; returns the render's key."""
     version = FactSheetVersion.objects.get(pk=version_id)
     context = public_context(version.context) if public else version.context
     try:
-        cached_render(context, fmt)
+        cached_render(context, fmt, language)
     finally:
-        _marker(context, fmt).unlink(missing_ok=True)
-    return render_key(context, fmt)
+        _marker(context, fmt, language).unlink(missing_ok=True)
+    return render_key(context, fmt, language)
 
 
-def render_version_later(version, context: dict, fmt: str, *, public: bool) -> bool:
+def render_version_later(
+    version, context: dict, fmt: str, *, public: bool, language: str = "en"
+) -> bool:
     """Queue the render of `version` (as `context`), unless one is queued already; True when
     this call queued it. Needs the render cache: without it nothing would keep the result."""
-    marker = _marker(context, fmt)
+    marker = _marker(context, fmt, language)
     marker.parent.mkdir(parents=True, exist_ok=True)
     try:
         if time.time() - marker.stat().st_mtime < STALE_AFTER_SECONDS:
@@ -48,9 +50,10 @@ def render_version_later(version, context: dict, fmt: str, *, public: bool) -> b
         os.close(os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
     except FileExistsError:
         return False  # another request queued it a moment ago
-    render_version.enqueue(version.pk, fmt, public)
+    render_version.enqueue(version.pk, fmt, public, language)
     return True
 
 
-def _marker(context: dict, fmt: str) -> Path:
-    return Path(settings.FACTDB_RENDER_CACHE) / f"{render_key(context, fmt)}.{fmt}.queued"
+def _marker(context: dict, fmt: str, language: str = "en") -> Path:
+    key = render_key(context, fmt, language)
+    return Path(settings.FACTDB_RENDER_CACHE) / f"{key}.{fmt}.queued"

@@ -11,6 +11,8 @@ from django.conf import settings
 from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils import translation
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics
@@ -95,7 +97,8 @@ class FactSheetDetail(SheetView, generics.RetrieveAPIView):
 def check_format(fmt: str) -> None:
     if fmt not in FORMATS:
         raise NotFound(
-            f"Unknown export format {fmt!r}; use one of: {', '.join(FORMATS)}.",
+            _("Unknown export format %(format)r; use one of: %(formats)s.")
+            % {"format": fmt, "formats": ", ".join(FORMATS)},
             code="unknown_format",
         )
 
@@ -107,21 +110,54 @@ def requested_version(request, sheet: FactSheet) -> FactSheetVersion | None:
         if reads_publicly(request):
             latest = sheet.versions.order_by("-number").first()
             if latest is None:
-                raise NotFound("This fact sheet has no published version yet.")
+                raise NotFound(_("This fact sheet has no published version yet."))
             return latest
         return None
     # ASCII digits only, and few of them: str.isdigit() accepts "²", which int() refuses, and
     # int() refuses more than 4,300 digits.
     if not re.fullmatch(r"[0-9]{1,9}", raw) or int(raw) < 1:
-        raise ParseError(f"version must be a positive whole number, not {raw[:40]!r}.")
+        raise ParseError(
+            _("version must be a positive whole number, not %(raw)r.") % {"raw": raw[:40]}
+        )
     version = sheet.versions.filter(number=int(raw)).first()
     if version is None:
         published = list(sheet.versions.values_list("number", flat=True))
         raise NotFound(
-            f"Fact sheet {sheet.slug!r} has no version {int(raw)} "
-            f"(published versions: {', '.join(map(str, published)) or 'none'})."
+            _("Fact sheet %(slug)r has no version %(number)s (published versions: %(published)s).")
+            % {
+                "slug": sheet.slug,
+                "number": int(raw),
+                "published": ", ".join(map(str, published)) or _("none"),
+            }
         )
     return version
+
+
+LANGUAGE_PARAMETER = OpenApiParameter(
+    "lang",
+    str,
+    enum=["en", "es", "es-MX", "es-ES"],
+    description="The language the sheet is written in: headings, figures, verdicts and dates "
+    '("es" as Mexico writes numbers, "6,000"; "es-ES" as Spain does, "6.000"). Default: English, '
+    "so a permalink always gives the same bytes. Quotes and notes stay as written.",
+)
+
+
+def requested_language(request) -> str:
+    """`?lang=`: "en" (the default), "es", "es-MX" or "es-ES"; anything else is a 400."""
+    raw = request.query_params.get("lang")
+    if raw is None:
+        return "en"
+    if raw not in LANGUAGE_PARAMETER.enum:
+        raise ValidationError(
+            {
+                "lang": [
+                    _("Unknown language %(lang)r; use one of: %(known)s.")
+                    % {"lang": raw[:20], "known": ", ".join(LANGUAGE_PARAMETER.enum)}
+                ]
+            }
+        )
+    return raw
 
 
 def readers_context(request, context: dict) -> dict:
@@ -149,6 +185,7 @@ class FactSheetExport(SheetView, generics.GenericAPIView):
     @extend_schema(
         parameters=[
             FORMAT_PARAMETER,
+            LANGUAGE_PARAMETER,
             OpenApiParameter(
                 "version",
                 int,
@@ -160,36 +197,40 @@ class FactSheetExport(SheetView, generics.GenericAPIView):
     )
     def get(self, request, slug, fmt):
         check_format(fmt)
+        language = requested_language(request)
         sheet = get_object_or_404(self.get_queryset(), slug=slug)
         version = requested_version(request, sheet)
         if version is not None:
             # Once rendered (here or by the export command), any size is served from disk.
             context = readers_context(request, version.context)
-            body = kept_render(context, fmt)
+            body = kept_render(context, fmt, language)
             if body is None and settings.FACTDB_RENDER_CACHE and not fits_a_request(context, fmt):
-                return rendering_later(request, version, context, fmt)
+                return rendering_later(request, version, context, fmt, language)
             if body is None:
                 too_large(len(context["items"]), fmt, sheet.slug, version.number)
-                body = cached_render(context, fmt)
+                body = cached_render(context, fmt, language)
             return export_response(body, fmt, f"{sheet.slug}-v{version.number}")
         too_large(sheet.items.count(), fmt, sheet.slug)
         context = build_context(sheet, url=request.build_absolute_uri(request.path))
-        return export_response(render(context, fmt), fmt, f"{sheet.slug}-draft")
+        return export_response(render(context, fmt, language), fmt, f"{sheet.slug}-draft")
 
 
 def fits_a_request(context: dict, fmt: str) -> bool:
     return len(context["items"]) <= request_limit(fmt)
 
 
-def rendering_later(request, version, context: dict, fmt: str) -> Response:
+def rendering_later(request, version, context: dict, fmt: str, language: str = "en") -> Response:
     """A published version too large to render in a request: a db_worker renders it, and this
     permalink serves it once it is there. 202 until then, with when to ask again."""
-    render_version_later(version, context, fmt, public=reads_publicly(request))
+    render_version_later(version, context, fmt, public=reads_publicly(request), language=language)
     body = {
         "status": "rendering",
-        "detail": f"Version {version.number} has {len(context['items'])} claims, more than a "
-        f"{fmt} export renders inside a request. A background worker is rendering it; this "
-        "same URL serves it when it is done.",
+        "detail": _(
+            "Version %(number)s has %(count)s claims, more than a %(format)s export renders "
+            "inside a request. A background worker is rendering it; this same URL serves it when "
+            "it is done."
+        )
+        % {"number": version.number, "count": len(context["items"]), "format": fmt},
     }
     return Response(body, status=202, headers={"Retry-After": "30"})
 
@@ -209,28 +250,36 @@ class AdHocFactSheet(generics.GenericAPIView):
     filter_backends = [KnownParametersOnly, PublicChoicesFilterBackend]
     filterset_class = ClaimFilter
     content_negotiation_class = ExportNegotiation
+    extra_query_parameters = ("lang",)
 
     def get_queryset(self):
         return listed_claims(self.request.user, self.request.query_params)
 
-    @extend_schema(filters=True, parameters=[FORMAT_PARAMETER], responses=EXPORT_RESPONSES)
+    @extend_schema(
+        filters=True, parameters=[FORMAT_PARAMETER, LANGUAGE_PARAMETER], responses=EXPORT_RESPONSES
+    )
     def get(self, request, fmt):
         check_format(fmt)
+        language = requested_language(request)
         claims = self.filter_queryset(self.get_queryset())
         count, limit = claims.count(), request_limit(fmt)
         if count > limit:
             raise ValidationError(
                 {
-                    "detail": f"This query matches {count} claims; an ad-hoc {fmt} fact sheet "
-                    f"holds at most {limit}. Narrow the filters, or build a named sheet and run "
-                    "`manage.py export_factsheet` for a larger PDF."
+                    "detail": _(
+                        "This query matches %(count)s claims; an ad-hoc %(format)s fact sheet "
+                        "holds at most %(limit)s. Narrow the filters, or build a named sheet and "
+                        "run `manage.py export_factsheet` for a larger PDF."
+                    )
+                    % {"count": count, "format": fmt, "limit": limit}
                 }
             )
         query = request.query_params.urlencode()
+        with translation.override(language.split("-")[0]):
+            intro = _("Claims matching the query: %(query)s") % {"query": query}
+            intro = intro if query else _("All claims.")
         context = build_context(
-            claims,
-            title="Fact sheet",
-            intro=f"Claims matching the query: {query}" if query else "All claims.",
-            url=request.build_absolute_uri(),
+            claims, title="Fact sheet", intro=intro, url=request.build_absolute_uri()
         )
-        return export_response(render(readers_context(request, context), fmt), fmt, "factsheet")
+        body = render(readers_context(request, context), fmt, language)
+        return export_response(body, fmt, "factsheet")

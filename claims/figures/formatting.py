@@ -3,8 +3,17 @@
     format_figure(Decimal(6000), AT_MOST, "National Guard troops")
                                             -> "up to 6,000 National Guard troops"
     format_figure(800, MORE_THAN, "USD", per="year")  -> "more than $800 a year"
+    format_figure(6000, AT_MOST, "elementos de la Guardia Nacional", language="es-MX")
+                                            -> "hasta 6,000 elementos de la Guardia Nacional"
+    format_figure(800, MORE_THAN, "USD", per="year", language="es-MX")
+                                            -> "más de 800 dólares al año"
+    format_figure(6000, AT_MOST, "elementos", language="es-ES")  -> "hasta 6.000 elementos"
     plain_number(Decimal("6000.000000"))    -> "6000"   (as stated, for data)
     grouped_number(Decimal("66.666667"))    -> "66.67"  (for people)
+
+Spanish follows the region: Mexico (and the other point-decimal regions, claims.figures.words)
+writes "6,000" and "1.5 millones"; Spain, and a bare "es", "6.000" and "1,5 millones". Dollars
+are written out in Spanish ("800 dólares"): "$" reads as pesos to a Mexican reader.
 
 Every number factdb shows is written here: the admin, the API's `figure`, fact sheets, history
 lines and agreement notes. (Chart axes abbreviate, "1.5M", in claims.agreement.timeline.)
@@ -22,6 +31,7 @@ from claims.figures.words import (
     HEDGE_TEMPLATES,
     PERCENT_UNITS,
     PERIOD_WORDS,
+    SPANISH_CURRENCY_WORDS,
     VAGUE_WORDS,
     as_decimal,
     language_for,
@@ -41,7 +51,9 @@ def grouped_number(value) -> str:
     return f"{value.normalize():,f}"
 
 
-def render_number(d: Decimal, lang: str, code: str | None, percent: bool) -> str:
+def render_number(
+    d: Decimal, lang: str, code: str | None, percent: bool, point_decimal: bool = False
+) -> str:
     """One number with its currency or percent sign: "$1.5 million", "80,500", "33%", "80.500"."""
     sign, d = ("-" if d < 0 else ""), abs(d)
     words = ""
@@ -56,11 +68,14 @@ def render_number(d: Decimal, lang: str, code: str | None, percent: bool) -> str
     if code and not words and d != d.to_integral_value():
         d = d.quantize(Decimal("0.01"))  # "$13.60", not "$13.6"
     text = f"{d:,f}"
-    if lang == "es":
+    if lang == "es" and not point_decimal:
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
     text = f"{text} {words}" if words else text
     if percent:
         return f"{sign}{text}%"
+    if lang == "es" and code in SPANISH_CURRENCY_WORDS:
+        joiner = " de " if words else " "  # "1,5 millones de dólares"
+        return f"{sign}{text}{joiner}{SPANISH_CURRENCY_WORDS[code]}"
     if code in CURRENCY_DISPLAY:
         return f"{sign}{CURRENCY_DISPLAY[code]}{text}"
     return f"{sign}{text} {code}" if code else f"{sign}{text}"
@@ -92,7 +107,9 @@ def format_figure(
     reads as exact, a missing value falls back to ``low``/``high``. Money shows cents only when
     there are any ("$13.60", "$800"); other decimals drop trailing zeros ("2.5 miles").
     """
-    lang = language_for(language).code
+    spoken = language_for(language)
+    lang = spoken.code
+    point_decimal = lang == "es" and spoken.decimal_comma is False
     value, low, high = as_decimal(value), as_decimal(low), as_decimal(high)
     hedge = hedge if hedge in HEDGES else EXACT
     unit = (unit or "").strip()
@@ -105,7 +122,7 @@ def format_figure(
         unit = ""
 
     def figure(d: Decimal) -> str:
-        return render_number(d, lang, code, percent)
+        return render_number(d, lang, code, percent, point_decimal)
 
     if hedge == VAGUE:
         magnitude = low if low is not None else value
@@ -128,5 +145,6 @@ def format_figure(
         body = HEDGE_TEMPLATES[lang][hedge].format(figure(value))
     if lang == "es" and unit and body.endswith(("millón", "millones")):
         unit = f"de {unit}"  # "1,5 millones de personas"
-    parts = [body, unit, PERIOD_WORDS[lang].get(per, f"per {per}") if per else ""]
+    per_words = PERIOD_WORDS[lang].get(per, f"{'por' if lang == 'es' else 'per'} {per}")
+    parts = [body, unit, per_words if per else ""]
     return " ".join(p for p in parts if p)

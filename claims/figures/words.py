@@ -525,6 +525,14 @@ CURRENCY_CODES = {
 }
 ATTACHED_CURRENCY_WORDS = {"rm": "MYR", "ps": "GBP", "rs": "INR", "usd": "USD", "eur": "EUR"}
 CURRENCY_DISPLAY = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
+# Spanish writes these currencies out: to a Mexican reader "$800" is pesos.
+SPANISH_CURRENCY_WORDS = {
+    "USD": "dólares",
+    "MXN": "pesos",
+    "EUR": "euros",
+    "GBP": "libras esterlinas",
+    "JPY": "yenes",
+}
 
 # Units a reader names by a short symbol or word; the counted-noun heuristic is skipped for these.
 MEASURE_UNITS = frozenset(
@@ -770,7 +778,14 @@ PERIOD_WORDS = {
         "day": "a day",
         "hour": "an hour",
     },
-    "es": {"year": "al año", "month": "al mes", "week": "a la semana", "day": "al día"},
+    "es": {
+        "year": "al año",
+        "quarter": "al trimestre",
+        "month": "al mes",
+        "week": "a la semana",
+        "day": "al día",
+        "hour": "por hora",
+    },
 }
 VAGUE_WORDS = {
     "en": (

@@ -3,6 +3,7 @@
 from django import template
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 
 from claims.models import Claim, Status
 
@@ -24,14 +25,14 @@ def desk_dashboard(context):
     return {
         "show": True,
         "queue": [
-            ("To review", sum(row.get("total", 0) for row in open_rows), link(queue="open")),
+            (_("To review"), sum(row.get("total", 0) for row in open_rows), link(queue="open")),
             (
-                "Assigned to me",
+                _("Assigned to me"),
                 sum(row.get("mine", 0) for row in open_rows),
                 link(queue="open", assigned="me"),
             ),
             (
-                "Proposals to decide",
+                _("Proposals to decide"),
                 counts.get(Status.UNVERIFIED, {}).get("proposed", 0),
                 link(queue="proposed"),
             ),

@@ -8,6 +8,7 @@ import datetime
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from rest_framework import exceptions
 from rest_framework.authentication import TokenAuthentication
 
@@ -27,7 +28,9 @@ class ExpiringTokenAuthentication(TokenAuthentication):
         user, token = super().authenticate_credentials(key)
         if has_expired(token):
             raise exceptions.AuthenticationFailed(
-                "This token has expired: POST your username and password to "
-                "/api/v1/auth/token/ for a new one."
+                _(
+                    "This token has expired: POST your username and password to "
+                    "/api/v1/auth/token/ for a new one."
+                )
             )
         return user, token

@@ -2,6 +2,7 @@
 
 import re
 
+from django.utils.translation import gettext as _
 from rest_framework.response import Response
 
 from factdb.api.exceptions import PreconditionFailed, PreconditionRequired
@@ -28,7 +29,8 @@ def if_match_version(request, instance, *, required: bool = True) -> int | None:
     match = ETAG.fullmatch(header)
     if not match or int(match.group(1)) != instance.pk:
         raise PreconditionFailed(
-            f"If-Match {header[:60]!r} is not this claim's ETag (it is {instance.etag})."
+            _("If-Match %(header)r is not this claim's ETag (it is %(etag)s).")
+            % {"header": header[:60], "etag": instance.etag}
         )
     return int(match.group(2))
 

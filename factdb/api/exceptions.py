@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError
+from django.utils.translation import gettext_lazy
 from rest_framework import exceptions, status
 from rest_framework.serializers import as_serializer_error
 
@@ -13,7 +14,7 @@ from factdb.middleware import lockout_message
 
 class PreconditionRequired(exceptions.APIException):
     status_code = 428
-    default_detail = (
+    default_detail = gettext_lazy(
         "This write needs an If-Match header carrying the ETag you last read "
         '(GET the claim; its ETag header looks like "12-3").'
     )
@@ -22,19 +23,21 @@ class PreconditionRequired(exceptions.APIException):
 
 class PreconditionFailed(exceptions.APIException):
     status_code = status.HTTP_412_PRECONDITION_FAILED
-    default_detail = "The claim changed since you read it. GET it again and reapply your change."
+    default_detail = gettext_lazy(
+        "The claim changed since you read it. GET it again and reapply your change."
+    )
     default_code = "precondition_failed"
 
 
 class Conflict(exceptions.APIException):
     status_code = status.HTTP_409_CONFLICT
-    default_detail = "This write conflicts with data already stored."
+    default_detail = gettext_lazy("This write conflicts with data already stored.")
     default_code = "conflict"
 
 
 class PayloadTooLarge(exceptions.APIException):
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
-    default_detail = "The request body is too large."
+    default_detail = gettext_lazy("The request body is too large.")
     default_code = "payload_too_large"
 
 

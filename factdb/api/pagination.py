@@ -7,6 +7,8 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework import exceptions
 from rest_framework.pagination import Cursor, CursorPagination, _reverse_ordering
 
@@ -24,7 +26,9 @@ class KeysetPagination(CursorPagination):
     max_page_size = 500
     page_size_query_param = "page_size"
     ordering = ("-pk",)
-    invalid_cursor_message = "Invalid cursor: follow the next/previous links as given."
+    invalid_cursor_message = gettext_lazy(
+        "Invalid cursor: follow the next/previous links as given."
+    )
 
     def get_page_size(self, request):
         raw = request.query_params.get(self.page_size_query_param)
@@ -32,7 +36,12 @@ class KeysetPagination(CursorPagination):
             return self.page_size
         if not re.fullmatch(r"[0-9]{1,4}", raw) or not 1 <= int(raw) <= self.max_page_size:
             raise exceptions.ValidationError(
-                {"page_size": [f"Must be a whole number from 1 to {self.max_page_size}."]}
+                {
+                    "page_size": [
+                        _("Must be a whole number from 1 to %(most)s.")
+                        % {"most": self.max_page_size}
+                    ]
+                }
             )
         return int(raw)
 

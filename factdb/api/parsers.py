@@ -4,6 +4,7 @@ import json
 from decimal import Decimal
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 from rest_framework import exceptions, parsers
 
 
@@ -17,7 +18,7 @@ def _refuse_non_finite(pairs):
         for item in values:
             if isinstance(item, _NonFinite):
                 raise exceptions.ValidationError(
-                    {key: [f"{item} is not a number; send a finite figure."]}
+                    {key: [_("%(item)s is not a number; send a finite figure.") % {"item": item}]}
                 )
     return dict(pairs)
 
@@ -36,10 +37,12 @@ class JSONParser(parsers.JSONParser):
                 object_pairs_hook=_refuse_non_finite,
             )
         except (ValueError, UnicodeDecodeError) as exc:
-            raise exceptions.ParseError(f"JSON parse error - {exc}") from None
+            raise exceptions.ParseError(
+                _("JSON parse error - %(error)s") % {"error": exc}
+            ) from None
         except RecursionError:
             # json's decoder recurses once per level: 2,000 nested brackets exhaust the stack.
-            raise exceptions.ParseError("JSON parse error - nested too deeply.") from None
+            raise exceptions.ParseError(_("JSON parse error - nested too deeply.")) from None
         if isinstance(data, _NonFinite):
-            raise exceptions.ParseError(f"{data} is not a number.")
+            raise exceptions.ParseError(_("%(data)s is not a number.") % {"data": data})
         return data

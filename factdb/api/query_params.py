@@ -13,6 +13,7 @@ carry its `reason` there).
 
 import difflib
 
+from django.utils.translation import gettext as _
 from rest_framework import exceptions
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.permissions import SAFE_METHODS
@@ -79,5 +80,8 @@ class KnownParametersOnly(BaseFilterBackend):
 
 def _unknown(name: str, known: list[str]) -> str:
     close = difflib.get_close_matches(name.lower(), known, n=1, cutoff=0.6)
-    hint = f" Did you mean {close[0]!r}?" if close else ""
-    return f"Unknown query parameter.{hint} This endpoint reads: {', '.join(known)}."
+    hint = _(" Did you mean %(name)r?") % {"name": close[0]} if close else ""
+    return _("Unknown query parameter.%(hint)s This endpoint reads: %(known)s.") % {
+        "hint": hint,
+        "known": ", ".join(known),
+    }

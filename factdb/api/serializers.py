@@ -1,5 +1,6 @@
 """Serializer mixins every app's API uses."""
 
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from factdb.api.permissions import reads_publicly
@@ -48,7 +49,7 @@ class RefuseReadOnlyFields:
         if isinstance(data, dict):
             fields = self.fields
             refused = {
-                name: [self.read_only_help.get(name, "This field is read-only.")]
+                name: [str(self.read_only_help.get(name, _("This field is read-only.")))]
                 for name in data
                 if name in fields and fields[name].read_only
             }

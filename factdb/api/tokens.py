@@ -12,6 +12,7 @@ is slow too.
 """
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import exceptions, permissions, serializers, status
 from rest_framework.authtoken.models import Token
@@ -80,7 +81,7 @@ class TokenView(ObtainAuthToken):
     @staticmethod
     def _callers_token(request) -> Token:
         if not isinstance(request.auth, Token):
-            raise exceptions.NotAuthenticated("Send the token to revoke: Authorization: Token …")
+            raise exceptions.NotAuthenticated(_("Send the token to revoke: Authorization: Token …"))
         return request.auth
 
 

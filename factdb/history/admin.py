@@ -14,6 +14,7 @@ import re
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseBadRequest
+from django.utils.translation import gettext as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from factdb.admin_widgets import MAX_ID, CheckedAutocompleteAdminMixin
@@ -24,7 +25,7 @@ READ_ONLY_FLAG = "_factdb_history_form_read_only"
 def record_id(text: str) -> int:
     """The history record id in the URL, or a 404 for anything that is not one ("abc", "1e5")."""
     if not text.isascii() or not text.isdigit() or int(text) > MAX_ID:
-        raise Http404("No such history record.")
+        raise Http404(_("No such history record."))
     return int(text)
 
 
@@ -44,10 +45,12 @@ def date_drilldown_error(request, field_name: str) -> str | None:
         if raw is None:
             break
         if not re.fullmatch(r"[0-9]{1,4}", raw):
-            return f"{name} must be a number, not {raw[:20]!r}."
+            return _("%(name)s must be a number, not %(raw)r.") % {"name": name, "raw": raw[:20]}
         parts.append(int(raw))
     if len(parts) != len(given):
-        return f"{', '.join(given)}: a month needs its year, a day its month."
+        return _("%(given)s: a month needs its year, a day its month.") % {
+            "given": ", ".join(given)
+        }
     year, month, day = parts + [1] * (3 - len(parts))
     try:
         datetime.date(year, month, day)
@@ -56,7 +59,10 @@ def date_drilldown_error(request, field_name: str) -> str | None:
     # The period must end inside the calendar too: Django filters up to the next year, month or
     # day, which for any date in 9999 may be 10000-01-01.
     if year == datetime.MAXYEAR:
-        return f"{names[0]}: years run to {datetime.MAXYEAR - 1} here."
+        return _("%(name)s: years run to %(last)s here.") % {
+            "name": names[0],
+            "last": datetime.MAXYEAR - 1,
+        }
     return None
 
 
@@ -84,9 +90,9 @@ class HistoryAdmin(CheckedAutocompleteAdminMixin, SimpleHistoryAdmin):
         try:
             pk = self.model._meta.pk.to_python(unquote(object_id))
         except ValidationError:
-            raise Http404("No such record.") from None
+            raise Http404(_("No such record.")) from None
         if isinstance(pk, int) and not 0 < pk <= MAX_ID:
-            raise Http404("No such record.")
+            raise Http404(_("No such record."))
         return pk
 
     def history_view(self, request, object_id, extra_context=None):

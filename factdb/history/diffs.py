@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import ManyToManyField
+from django.utils.translation import gettext_lazy
 from simple_history.utils import get_m2m_reverse_field_name
 
 BOOKKEEPING = ["version", "updated_at", "created_at"]
-EMPTY = "(empty)"
+EMPTY = gettext_lazy("(empty)")
 
 
 @dataclass(frozen=True)
@@ -43,9 +44,9 @@ def _shown(field, value) -> str:
     if isinstance(field, ManyToManyField):
         related = get_m2m_reverse_field_name(field)
         names = sorted(str(row[related]) for row in value or [])
-        return ", ".join(names) or EMPTY
+        return ", ".join(names) or str(EMPTY)
     if value is None or value == "":
-        return EMPTY
+        return str(EMPTY)
     if field.choices:
         # Lower-cased so a line reads as a phrase: "status: unverified → verified".
         return str(dict(field.flatchoices).get(value, value)).lower()

@@ -6,6 +6,7 @@ worker does the fetching, reading and proposing; the status URL says how far it 
 """
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import ValidationError
@@ -39,7 +40,7 @@ class ImportRequestSerializer(serializers.Serializer):
         given = [name for name in ("url", "file", "text") if data.get(name)]
         if len(given) != 1:
             raise ValidationError(
-                {"url": ["Give exactly one of url, file or text." if given else "Required."]}
+                {"url": [_("Give exactly one of url, file or text.") if given else _("Required.")]}
             )
         return data
 

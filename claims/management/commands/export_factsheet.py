@@ -1,4 +1,5 @@
-"""Export a fact sheet: `manage.py export_factsheet SLUG --format pdf --output FILE [--version N]`.
+"""Export a fact sheet: `manage.py export_factsheet SLUG --format pdf --output FILE [--version N]
+[--lang es]`.
 
 Without --version the sheet's current draft is exported; with it, that published version,
 rendered from its frozen context (byte-for-byte what the permalink serves).
@@ -8,11 +9,14 @@ import re
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from claims.factsheets.context import build_context
 from claims.factsheets.render_cache import cached_render
 from claims.factsheets.renderers import FORMATS, render
 from claims.models import FactSheet
+
+LANGUAGES = ["en", "es", "es-MX", "es-ES"]
 
 # C0 and C1 control characters (tab, newline and a CR ending a line excepted), and the Unicode
 # controls that reorder text (bidi embeddings, overrides and isolates, and the marks).
@@ -39,18 +43,30 @@ class Command(BaseCommand):
         parser.add_argument("--format", dest="fmt", default="pdf", help=", ".join(FORMATS))
         parser.add_argument("--output", "-o", help="File to write; '-' or nothing for stdout.")
         parser.add_argument("--version", dest="number", type=int, help="A published version.")
+        parser.add_argument(
+            "--lang",
+            default="en",
+            choices=LANGUAGES,
+            help="The language it is written in (es: Mexico's numbers, es-ES: Spain's).",
+        )
 
-    def handle(self, *args, slug, fmt, output=None, number=None, **options):
+    def handle(self, *args, slug, fmt, output=None, number=None, lang="en", **options):
         if fmt not in FORMATS:
-            raise CommandError(f"Unknown format {fmt!r}; use one of: {', '.join(FORMATS)}.")
+            raise CommandError(
+                _("Unknown format %(format)r; use one of: %(formats)s.")
+                % {"format": fmt, "formats": ", ".join(FORMATS)}
+            )
         sheet = FactSheet.objects.filter(slug=slug).first()
         if sheet is None:
             known = ", ".join(
                 FactSheet.objects.order_by("slug").values_list("slug", flat=True)[:20]
             )
-            raise CommandError(f"No fact sheet with slug {slug!r} (known: {known or 'none'}).")
+            raise CommandError(
+                _("No fact sheet with slug %(slug)r (known: %(known)s).")
+                % {"slug": slug, "known": known or _("none")}
+            )
         if number is None:
-            body = render(build_context(sheet), fmt)
+            body = render(build_context(sheet), fmt, lang)
         else:
             version = sheet.versions.filter(number=number).first()
             if version is None:
@@ -58,12 +74,13 @@ class Command(BaseCommand):
                     str(n) for n in sheet.versions.values_list("number", flat=True)
                 )
                 raise CommandError(
-                    f"{slug!r} has no version {number} (published: {published or 'none'})."
+                    _("%(slug)r has no version %(number)s (published: %(published)s).")
+                    % {"slug": slug, "number": number, "published": published or _("none")}
                 )
-            body = cached_render(version.context, fmt)
+            body = cached_render(version.context, fmt, lang)
         if output in (None, "-"):
             if fmt == "pdf":
-                raise CommandError("A PDF is binary: give --output FILE.")
+                raise CommandError(_("A PDF is binary: give --output FILE."))
             text = body.decode("utf-8-sig")
             if self.stdout.isatty():
                 # A quote can carry escape sequences or bidi overrides that would drive the
@@ -74,5 +91,9 @@ class Command(BaseCommand):
         try:
             Path(output).write_bytes(body)
         except OSError as error:
-            raise CommandError(f"Cannot write {output}: {error.strerror}") from None
-        self.stderr.write(f"Wrote {len(body):,} bytes to {output}.")
+            raise CommandError(
+                _("Cannot write %(file)s: %(error)s") % {"file": output, "error": error.strerror}
+            ) from None
+        self.stderr.write(
+            _("Wrote %(size)s bytes to %(file)s.") % {"size": f"{len(body):,}", "file": output}
+        )

@@ -1,6 +1,7 @@
 """Propose claims from a source's text: `python manage.py extract_claims SOURCE_ID`."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from claims.services import claims_propose
 from factdb.history.attribution import acting_as, command_user
@@ -17,15 +18,18 @@ class Command(BaseCommand):
     def handle(self, *args, source_id, user, **options):
         source = Source.objects.filter(pk=source_id).first()
         if source is None:
-            raise CommandError(f"No source with id {source_id}")
+            raise CommandError(_("No source with id %(id)s") % {"id": source_id})
         if not source.text:
-            raise CommandError(f"Source {source_id} has no text snapshot to extract from")
+            raise CommandError(
+                _("Source %(id)s has no text snapshot to extract from") % {"id": source_id}
+            )
         user = command_user(user)
         with acting_as(user):
             result = claims_propose(source=source, created_by=user)
         created, skipped = result
         self.stdout.write(
-            f"Proposed {len(created)} new claims from source {source_id} ({skipped} already known)."
+            _("Proposed %(count)s new claims from source %(id)s (%(skipped)s already known).")
+            % {"count": len(created), "id": source_id, "skipped": skipped}
         )
         for claim in created:
             self.stdout.write(f"  #{claim.pk}  {claim.figure}  «{claim.quote[:80]}»")

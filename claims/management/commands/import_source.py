@@ -13,6 +13,7 @@ hand the same work to a background worker.
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from factdb.history.attribution import command_user
 from sources.intake import IntakeError
@@ -68,13 +69,14 @@ class Command(BaseCommand):
             source.translation_of = translation_of
             source.full_clean()
             source.save()
-        verb = "Imported source" if outcome.created else "Known source"
+        verb = _("Imported source") if outcome.created else _("Known source")
         self.stdout.write(f"{verb} {source.pk}: {source}")
         if not outcome.created:
             self.stdout.write(outcome.outcome)
         if options["extract"]:
             self.stdout.write(
-                f"Proposed {len(outcome.claims)} claims (unverified, origin 'extracted')."
+                _("Proposed %(count)s claims (unverified, origin 'extracted').")
+                % {"count": len(outcome.claims)}
             )
 
 

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 ACCOUNTS = [
     ("editor", "Editors", False),
@@ -25,13 +26,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if not settings.DEBUG:
-            raise CommandError("Demo accounts are for local use only; DEBUG is off.")
+            raise CommandError(_("Demo accounts are for local use only; DEBUG is off."))
         store = Path(settings.BASE_DIR) / "var" / "demo-passwords.txt"
         passwords = read_passwords(store)
         User = get_user_model()
         for username, group, is_admin in ACCOUNTS:
             password = passwords.setdefault(username, secrets.token_urlsafe(9))
-            user, _ = User.objects.get_or_create(username=username)
+            user, _created = User.objects.get_or_create(username=username)
             user.is_staff = True
             user.is_superuser = is_admin
             user.set_password(password)
@@ -40,9 +41,11 @@ class Command(BaseCommand):
                 user.groups.add(Group.objects.get(name=group))
         store.parent.mkdir(exist_ok=True)
         store.write_text("".join(f"{name} {pw}\n" for name, pw in passwords.items()))
-        self.stdout.write("\nDemo accounts (from var/demo-passwords.txt):")
+        self.stdout.write("\n" + _("Demo accounts (from var/demo-passwords.txt):"))
         for username, password in passwords.items():
-            self.stdout.write(f"  {username:<11} password: {password}")
+            self.stdout.write(
+                f"  {username:<11} " + _("password: %(password)s") % {"password": password}
+            )
         self.stdout.write(
             "Admin: http://127.0.0.1:8000/admin/   API: http://127.0.0.1:8000/api/v1/\n"
         )

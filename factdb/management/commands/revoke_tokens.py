@@ -3,6 +3,7 @@ leaked script). They ask /api/v1/auth/token/ for a new one with their password."
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 from rest_framework.authtoken.models import Token
 
 
@@ -16,6 +17,11 @@ class Command(BaseCommand):
         users = get_user_model().objects.filter(username__in=usernames)
         unknown = sorted(set(usernames) - {user.username for user in users})
         if unknown:
-            raise CommandError(f"No such user: {', '.join(unknown)}. Nothing was revoked.")
-        revoked, _ = Token.objects.filter(user__in=users).delete()
-        self.stdout.write(f"Revoked {revoked} token(s) of {', '.join(sorted(usernames))}.")
+            raise CommandError(
+                _("No such user: %(users)s. Nothing was revoked.") % {"users": ", ".join(unknown)}
+            )
+        revoked, _by_model = Token.objects.filter(user__in=users).delete()
+        self.stdout.write(
+            _("Revoked %(count)s token(s) of %(users)s.")
+            % {"count": revoked, "users": ", ".join(sorted(usernames))}
+        )

@@ -14,6 +14,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.test.utils import override_settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from sources.models import Source
 
@@ -28,7 +29,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, if_empty=False, **options):
         if if_empty and Source.objects.exists():
-            self.stdout.write("Seed data not loaded: the database already has sources.")
+            self.stdout.write(_("Seed data not loaded: the database already has sources."))
             return
         fixture_dir = Path(settings.BASE_DIR) / "fixtures"
         fixtures = sorted(str(path) for path in fixture_dir.glob("*.json"))
@@ -38,7 +39,10 @@ class Command(BaseCommand):
             call_command("loaddata", *fixtures, verbosity=options["verbosity"])
         created = record_missing_history()
         if options["verbosity"]:
-            self.stdout.write(f"Seed data loaded; {created} rows got their first history record.")
+            self.stdout.write(
+                _("Seed data loaded; %(count)s rows got their first history record.")
+                % {"count": created}
+            )
 
 
 def record_missing_history() -> int:

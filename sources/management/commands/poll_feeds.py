@@ -10,6 +10,7 @@ this twice adds nothing. Schedule it with cron, e.g. every 15 minutes:
 """
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from factdb.history.attribution import command_user
 from sources.models import Publisher
@@ -31,7 +32,9 @@ class Command(BaseCommand):
             publishers = publishers.filter(name=options["publisher"])
             if not publishers.exists():
                 name = options["publisher"]
-                raise CommandError(f"--publisher: no publisher {name!r} with a feed")
+                raise CommandError(
+                    _("--publisher: no publisher %(name)r with a feed") % {"name": name}
+                )
         failed = 0
         for publisher in publishers:
             poll = feed_poll(publisher=publisher, user=user, extract=not options["no_extract"])
@@ -40,7 +43,8 @@ class Command(BaseCommand):
                 self.stderr.write(f"{publisher}: {poll.error}")
                 continue
             self.stdout.write(
-                f"{publisher}: {len(poll.queued)} new item(s) queued, {poll.known} already known."
+                _("%(publisher)s: %(queued)s new item(s) queued, %(known)s already known.")
+                % {"publisher": publisher, "queued": len(poll.queued), "known": poll.known}
             )
         if failed:
-            raise CommandError(f"{failed} feed(s) could not be read")
+            raise CommandError(_("%(count)s feed(s) could not be read") % {"count": failed})
