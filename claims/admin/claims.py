@@ -82,6 +82,11 @@ class ClaimAdmin(HistoryAdmin):
         desk.reject_proposals,
         add_to_fact_sheet,
     ]
+
+    class Media:
+        # Names for the select2 boxes (autocompletes and filters), for screen readers.
+        js = ["claims/desk_names.js"]
+
     object_history_template = "admin/claims/claim/object_history.html"
     object_history_list_template = "admin/claims/claim/object_history_list.html"
     fieldsets = [
