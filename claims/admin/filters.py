@@ -213,11 +213,14 @@ class FigureFilter(FormFilter):
         "value_min": "the figure from",
         "value_max": "the figure up to",
         "consistent_with": "could be",
+        "consistent_min": "could be from",
+        "consistent_max": "could be up to",
     }
 
     def __init__(self, field, request, params, model, model_admin, field_path):
-        self.lookup_kwarg = f"{field_path}__iexact"
-        self.family_kwarg = f"{field_path}_family"
+        # The API's names (claims/api/filters.py), so a list's address asks the API the same.
+        self.lookup_kwarg = f"{field_path}_exact"
+        self.family_kwarg = field_path
         super().__init__(field, request, params, model, model_admin, field_path)
         text = forms.CharField(max_length=self.field.max_length)
         self.value = self._read(request, self.lookup_kwarg, text, f"filter by {self.title}")
@@ -227,10 +230,14 @@ class FigureFilter(FormFilter):
             name: self._read(request, name, number, f"filter by {what}")
             for name, what in self.numbers.items()
         }
-        low, high = self.bounds["value_min"], self.bounds["value_max"]
-        if low not in (None, "") and high not in (None, "") and low > high:
-            messages.warning(request, f"The figure from {low} up to {high}: the range is reversed.")
-            self.refuse()
+        for low_name, high_name in (("value_min", "value_max"), ("consistent_min", "consistent_max")):
+            low, high = self.bounds[low_name], self.bounds[high_name]
+            if low not in (None, "") and high not in (None, "") and low > high:
+                messages.warning(
+                    request,
+                    f"{capfirst(self.numbers[low_name])} {low} up to {high}: the range is reversed.",
+                )
+                self.refuse()
 
     def _read(self, request, name, field, what):
         typed = last(self.used_parameters.get(name)) or ""
@@ -249,7 +256,7 @@ class FigureFilter(FormFilter):
         if self.invalid:
             return queryset.none()
         if self.value:
-            queryset = queryset.filter(**{self.lookup_kwarg: self.value})
+            queryset = queryset.filter(**{f"{self.field_path}__iexact": self.value})
         if self.family:
             queryset = queryset.filter(unit_family=family_of_query(self.family))
         bounds = {k: v for k, v in self.bounds.items() if v not in (None, "")}
@@ -267,6 +274,12 @@ class FigureFilter(FormFilter):
         if "consistent_with" in bounds:
             value = bounds["consistent_with"]
             queryset = queryset.overlapping(value, value, normalised=normalised)
+        if "consistent_min" in bounds or "consistent_max" in bounds:
+            queryset = queryset.overlapping(
+                value_min=bounds.get("consistent_min"),
+                value_max=bounds.get("consistent_max"),
+                normalised=normalised,
+            )
         return queryset
 
     @property
