@@ -197,6 +197,10 @@ class AutocompleteFilter(FormFilter):
             }
 
 
+# The figure's (low, high) parameter pairs, which a reversed range makes meaningless.
+RANGES = [("value_min", "value_max"), ("consistent_min", "consistent_max")]
+
+
 class FigureFilter(FormFilter):
     """The figure: its unit (the whole family, or exactly as written) and the two value
     questions the API asks (claims/api/filters.py): the figure as stated between two bounds,
@@ -230,13 +234,11 @@ class FigureFilter(FormFilter):
             name: self._read(request, name, number, f"filter by {what}")
             for name, what in self.numbers.items()
         }
-        for low_name, high_name in (("value_min", "value_max"), ("consistent_min", "consistent_max")):
+        for low_name, high_name in RANGES:
             low, high = self.bounds[low_name], self.bounds[high_name]
             if low not in (None, "") and high not in (None, "") and low > high:
-                messages.warning(
-                    request,
-                    f"{capfirst(self.numbers[low_name])} {low} up to {high}: the range is reversed.",
-                )
+                what = capfirst(self.numbers[low_name])
+                messages.warning(request, f"{what} {low} up to {high}: the range is reversed.")
                 self.refuse()
 
     def _read(self, request, name, field, what):

@@ -207,7 +207,8 @@ def test_could_be_from_and_up_to_ask_what_the_apis_consistent_min_and_max_ask(
 ):
     up_to_6000, deported = two_sources
     more_than = factories.claim(quote="more than 6,000 troops", unit="troops", hedge="more_than")
-    assert listed(editor_client, consistent_min="5000") == {up_to_6000.pk, more_than.pk, deported.pk}
+    everything_above = {up_to_6000.pk, more_than.pk, deported.pk}
+    assert listed(editor_client, consistent_min="5000") == everything_above
     assert listed(editor_client, consistent_max="100") == {up_to_6000.pk}
     assert listed(editor_client, unit="troops", consistent_min="5000", consistent_max="6000") == {
         up_to_6000.pk
