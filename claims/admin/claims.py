@@ -159,6 +159,16 @@ class ClaimAdmin(HistoryAdmin):
                 name="claims_claim_search",
             ),
             path(
+                "search/save/",
+                view(lambda request: search.save_view(self, request)),
+                name="claims_claim_search_save",
+            ),
+            path(
+                "search/saved/<int:search_id>/delete/",
+                view(lambda request, search_id: search.delete_view(self, request, search_id)),
+                name="claims_claim_search_delete",
+            ),
+            path(
                 "search/export/<str:fmt>/",
                 view(lambda request, fmt: search.search_export_view(self, request, fmt)),
                 name="claims_claim_search_export",

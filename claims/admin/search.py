@@ -11,7 +11,9 @@ page that names the parameter, as the API's answer would.
 import difflib
 
 from django import forms
-from django.core.exceptions import PermissionDenied
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect, QueryDict
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -20,6 +22,8 @@ from django.utils.translation import gettext_lazy
 from claims.admin.exports import EXPORT_FORMATS, ExportRefused, describe_query, export_claims
 from claims.admin.exports import refused as export_refused
 from claims.api.filters import ClaimFilter
+from claims.models import SavedSearch
+from claims.saved_searches import saved_search_delete, saved_search_save
 from claims.selectors import listed_claims
 from sources.models import format_date_with_precision
 
@@ -84,6 +88,8 @@ def search_view(model_admin, request):
         "export_formats": EXPORT_FORMATS,
         "export_query": search.query(),
         "asked": search.asked,
+        "saved_searches": SavedSearch.objects.filter(owner=request.user),
+        "saved_query": search.params.urlencode(),
     }
     return TemplateResponse(
         request,
@@ -108,12 +114,47 @@ def search_export_view(model_admin, request, fmt: str):
         return export_refused(request, model_admin, [str(error)], back)
 
 
+def save_view(model_admin, request):
+    """Keep the search in the form's `query` under its `name`, for this reader alone."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not model_admin.has_view_permission(request):
+        raise PermissionDenied
+    query = request.POST.get("query", "")
+    back = reverse("admin:claims_claim_search") + (f"?{query}" if query else "")
+    search = Search(request, QueryDict(query))
+    if search.problems:
+        return export_refused(request, model_admin, search.problem_messages(), back)
+    try:
+        saved = saved_search_save(
+            owner=request.user, name=request.POST.get("name", ""), query=search.params.urlencode()
+        )
+    except ValidationError as error:
+        return export_refused(request, model_admin, error.messages, back)
+    messages.success(request, _("Saved the search “%(name)s”.") % {"name": saved.name})
+    return HttpResponseRedirect(back)
+
+
+def delete_view(model_admin, request, search_id):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not model_admin.has_view_permission(request):
+        raise PermissionDenied
+    # Only one's own: another reader's search is not found, rather than refused.
+    search = SavedSearch.objects.filter(owner=request.user, pk=search_id).first()
+    if search is None:
+        raise Http404(_("You have no saved search of that number."))
+    saved_search_delete(search=search, by=request.user)
+    messages.success(request, _("Deleted the search “%(name)s”.") % {"name": search.name})
+    return HttpResponseRedirect(reverse("admin:claims_claim_search"))
+
+
 class Search:
     """One search as the request asks it: the filters, what is wrong with them, the page."""
 
-    def __init__(self, request):
+    def __init__(self, request, params: QueryDict | None = None):
         self.request = request
-        self.params = request.GET.copy()
+        self.params = (request.GET if params is None else params).copy()
         raw_page = self.params.pop(PAGE, ["1"])[-1]
         self.problems: dict[str, list[str]] = {}
         known = list(ClaimFilter.base_filters)
