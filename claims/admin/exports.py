@@ -34,6 +34,10 @@ EXPORT_FORMATS = {
 }
 
 
+# Parameters whose name says little to a reader of the sheet's intro.
+QUERY_NAMES = {"q": gettext_lazy("words")}
+
+
 class ExportRefused(Exception):
     """An export this request cannot give; the message says why and what to do."""
 
@@ -79,7 +83,7 @@ def describe_query(params, *, ignore=()) -> str:
             continue
         values = [v for v in params.getlist(name) if v.strip()]
         if values:
-            parts.append(f"{name}: {', '.join(values)}")
+            parts.append(f"{QUERY_NAMES.get(name, name)}: {', '.join(values)}")
     if not parts:
         return _("All claims.")
     return _("Claims matching %(query)s.") % {"query": "; ".join(parts)}
