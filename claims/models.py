@@ -880,3 +880,26 @@ class FactSheetVersion(models.Model):
         if not self._state.adding:
             raise ValidationError(gettext("A published fact-sheet version is immutable."))
         super().save(*args, **kwargs)
+
+
+class SavedSearch(models.Model):
+    """A search a reader named and kept for themselves: the search page's query string, in the
+    API's parameter names (claims/admin/search.py). Written by claims/saved_searches.py."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="saved_searches"
+    )
+    name = models.CharField(max_length=100)
+    query = models.CharField(max_length=2000, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "name"], name="saved_search_name_unique")
+        ]
+
+    def __str__(self):
+        return self.name

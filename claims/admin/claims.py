@@ -5,10 +5,13 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.http import HttpResponseRedirect
 from django.urls import path
+from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy
 
 from claims import services
-from claims.admin import desk
+from claims.admin import desk, search
+from claims.admin.exports import EXPORT_FORMATS, list_export_view
 from claims.admin.filters import AutocompleteFilter, UnitFilter, checked, complete_changelist
 from claims.admin.forms import ClaimForm, NewNoteInline, NoteInline
 from claims.admin.paginators import EstimatedCountPaginator
@@ -31,13 +34,13 @@ class ClaimAdmin(HistoryAdmin):
     # A million claims must not be counted on every page view (see claims/paginators.py).
     paginator = EstimatedCountPaginator
     show_full_result_count = False
+    # A compact row (claims/static/claims/claim_list.css): eight or more to a 1280x800 screen.
     list_display = [
         "figure",
         "queue_status",
         "short_quote",
-        "source_link",
+        "source_date",
         "claimant",
-        "claim_date",
         "assignee",
     ]
     list_display_links = ["figure"]
@@ -79,6 +82,11 @@ class ClaimAdmin(HistoryAdmin):
         desk.reject_proposals,
         add_to_fact_sheet,
     ]
+
+    class Media:
+        # Names for the select2 boxes (autocompletes and filters), for screen readers.
+        js = ["claims/desk_names.js"]
+
     object_history_template = "admin/claims/claim/object_history.html"
     object_history_list_template = "admin/claims/claim/object_history_list.html"
     fieldsets = [
@@ -112,15 +120,72 @@ class ClaimAdmin(HistoryAdmin):
 
     @admin.display(description=gettext_lazy("status"), ordering="queue_rank")
     def queue_status(self, claim):
-        return claim.get_status_display()
+        return format_html(
+            '<span class="desk-status desk-status-{}">{}</span>',
+            claim.status,
+            claim.get_status_display(),
+        )
 
     @admin.display(description=gettext_lazy("quote"))
     def short_quote(self, claim):
-        return claim.quote if len(claim.quote) <= 120 else claim.quote[:117] + "…"
+        # The row shows two lines of it; the whole quote is one hover (or the claim page) away.
+        short = claim.quote if len(claim.quote) <= 160 else claim.quote[:157] + "…"
+        return format_html('<span title="{}">{}</span>', claim.quote, short)
 
-    @admin.display(description=gettext_lazy("source"), ordering="source__published_on")
-    def source_link(self, claim):
-        return f"{claim.source.publisher} — {claim.source.title[:60]}"
+    @admin.display(description=gettext_lazy("source · date"), ordering="claim_date")
+    def source_date(self, claim):
+        source = claim.source
+        return format_html(
+            '<span class="claims-row-source" title="{title}">{publisher} — {title}</span>'
+            '<span class="claims-row-date">{date}</span>',
+            publisher=source.publisher,
+            title=source.title,
+            date=date_format(claim.claim_date) if claim.claim_date else "",
+        )
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path(
+                "<path:object_id>/decide/",
+                view(lambda request, object_id: desk.decide_view(self, request, object_id)),
+                name="claims_claim_decide",
+            ),
+            path(
+                "export/<str:fmt>/",
+                view(lambda request, fmt: list_export_view(self, request, fmt)),
+                name="claims_claim_export",
+            ),
+            path(
+                "search/",
+                view(lambda request: search.search_view(self, request)),
+                name="claims_claim_search",
+            ),
+            path(
+                "search/save/",
+                view(lambda request: search.save_view(self, request)),
+                name="claims_claim_search_save",
+            ),
+            path(
+                "search/saved/<int:search_id>/delete/",
+                view(lambda request, search_id: search.delete_view(self, request, search_id)),
+                name="claims_claim_search_delete",
+            ),
+            path(
+                "search/export/<str:fmt>/",
+                view(lambda request, fmt: search.search_export_view(self, request, fmt)),
+                name="claims_claim_search_export",
+            ),
+            *super().get_urls(),
+        ]
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {
+            "export_formats": EXPORT_FORMATS,
+            "export_query": request.GET.urlencode(),
+            **(extra_context or {}),
+        }
+        return complete_changelist(super().changelist_view(request, extra_context))
 
     def get_queryset(self, request):
         # ModelAdmin.get_queryset orders before we could annotate, so the rank comes first here.
@@ -131,9 +196,6 @@ class ClaimAdmin(HistoryAdmin):
 
     def get_changelist(self, request, **kwargs):
         return desk.QueueChangeList
-
-    def changelist_view(self, request, extra_context=None):
-        return complete_changelist(super().changelist_view(request, extra_context))
 
     def get_search_results(self, request, queryset, search_term):
         # The stored tsvector and its GIN index on PostgreSQL (claims/search.py); Django's
@@ -146,15 +208,6 @@ class ClaimAdmin(HistoryAdmin):
         # The autocomplete view (fact-sheet and other claim pickers) searches as one types.
         as_typed = request.path.endswith("/autocomplete/")
         return search_claims(queryset, text, as_typed=as_typed), False
-
-    def get_urls(self):
-        decide = self.admin_site.admin_view(
-            lambda request, object_id: desk.decide_view(self, request, object_id)
-        )
-        return [
-            path("<path:object_id>/decide/", decide, name="claims_claim_decide"),
-            *super().get_urls(),
-        ]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         claim = self.get_object(request, unquote(object_id))

@@ -203,6 +203,10 @@ class AutocompleteFilter(FormFilter):
             }
 
 
+# The figure's (low, high) parameter pairs, which a reversed range makes meaningless.
+RANGES = [("value_min", "value_max"), ("consistent_min", "consistent_max")]
+
+
 class FigureFilter(FormFilter):
     """The figure: its unit (the whole family, or exactly as written) and the two value
     questions the API asks (claims/api/filters.py): the figure as stated between two bounds,
@@ -219,11 +223,14 @@ class FigureFilter(FormFilter):
         "value_min": gettext_lazy("the figure from"),
         "value_max": gettext_lazy("the figure up to"),
         "consistent_with": gettext_lazy("could be"),
+        "consistent_min": gettext_lazy("could be from"),
+        "consistent_max": gettext_lazy("could be up to"),
     }
 
     def __init__(self, field, request, params, model, model_admin, field_path):
-        self.lookup_kwarg = f"{field_path}__iexact"
-        self.family_kwarg = f"{field_path}_family"
+        # The API's names (claims/api/filters.py), so a list's address asks the API the same.
+        self.lookup_kwarg = f"{field_path}_exact"
+        self.family_kwarg = field_path
         super().__init__(field, request, params, model, model_admin, field_path)
         text = forms.CharField(max_length=self.field.max_length)
         what = _("filter by %(title)s") % {"title": self.title}
@@ -234,14 +241,15 @@ class FigureFilter(FormFilter):
             name: self._read(request, name, number, _("filter by %(title)s") % {"title": what})
             for name, what in self.numbers.items()
         }
-        low, high = self.bounds["value_min"], self.bounds["value_max"]
-        if low not in (None, "") and high not in (None, "") and low > high:
-            messages.warning(
-                request,
-                _("The figure from %(low)s up to %(high)s: the range is reversed.")
-                % {"low": low, "high": high},
-            )
-            self.refuse()
+        for low_name, high_name in RANGES:
+            low, high = self.bounds[low_name], self.bounds[high_name]
+            if low not in (None, "") and high not in (None, "") and low > high:
+                messages.warning(
+                    request,
+                    _("%(what)s %(low)s up to %(high)s: the range is reversed.")
+                    % {"what": capfirst(self.numbers[low_name]), "low": low, "high": high},
+                )
+                self.refuse()
 
     def _read(self, request, name, field, what):
         typed = last(self.used_parameters.get(name)) or ""
@@ -260,7 +268,7 @@ class FigureFilter(FormFilter):
         if self.invalid:
             return queryset.none()
         if self.value:
-            queryset = queryset.filter(**{self.lookup_kwarg: self.value})
+            queryset = queryset.filter(**{f"{self.field_path}__iexact": self.value})
         if self.family:
             queryset = queryset.filter(unit_family=family_of_query(self.family))
         bounds = {k: v for k, v in self.bounds.items() if v not in (None, "")}
@@ -280,6 +288,12 @@ class FigureFilter(FormFilter):
         if "consistent_with" in bounds:
             value = bounds["consistent_with"]
             queryset = queryset.overlapping(value, value, normalised=normalised)
+        if "consistent_min" in bounds or "consistent_max" in bounds:
+            queryset = queryset.overlapping(
+                value_min=bounds.get("consistent_min"),
+                value_max=bounds.get("consistent_max"),
+                normalised=normalised,
+            )
         return queryset
 
     @property

@@ -168,10 +168,10 @@ def test_finding_nothing_says_so(editor_client, two_sources):
 
 def test_the_unit_filter_matches_whatever_the_case(editor_client, two_sources):
     first, second = two_sources
-    response = page(editor_client, unit__iexact="national guard TROOPS")
+    response = page(editor_client, unit_exact="national guard TROOPS")
     assert {claim.pk for claim in response.context["cl"].result_list} == {first.pk}
     assert 'value="national guard TROOPS"' in sidebar(response)
-    assert listed(editor_client, unit__iexact="Migrants") == {second.pk}
+    assert listed(editor_client, unit_exact="Migrants") == {second.pk}
 
 
 def test_the_unit_box_suggests_the_measures_units(editor_client, two_sources):
@@ -185,9 +185,9 @@ def test_the_unit_box_suggests_the_measures_units(editor_client, two_sources):
 def test_the_unit_family_box_finds_every_unit_of_the_family(editor_client, two_sources):
     first, _ = two_sources
     soldiers = factories.claim(quote="1,500 soldados", unit="soldados", value=1500, hedge="exact")
-    assert listed(editor_client, unit_family="troops") == {first.pk, soldiers.pk}
-    assert listed(editor_client, unit_family="personnel") == {first.pk, soldiers.pk}
-    assert "personnel (troops)" in sidebar(page(editor_client, unit_family="troops"))
+    assert listed(editor_client, unit="troops") == {first.pk, soldiers.pk}
+    assert listed(editor_client, unit="personnel") == {first.pk, soldiers.pk}
+    assert "personnel (troops)" in sidebar(page(editor_client, unit="troops"))
 
 
 def test_the_figure_as_stated_and_what_it_could_be_are_two_questions(editor_client, two_sources):
@@ -196,10 +196,26 @@ def test_the_figure_as_stated_and_what_it_could_be_are_two_questions(editor_clie
     assert listed(editor_client, value_min="1000") == {up_to_6000.pk, deported.pk, more_than.pk}
     assert listed(editor_client, value_min="5000", value_max="5500") == set()
     assert listed(editor_client, consistent_with="5200") == {up_to_6000.pk}
-    assert listed(editor_client, unit_family="troops", value_min="1000", value_max="7000") == {
+    assert listed(editor_client, unit="troops", value_min="1000", value_max="7000") == {
         up_to_6000.pk,
         more_than.pk,
     }
+
+
+def test_could_be_from_and_up_to_ask_what_the_apis_consistent_min_and_max_ask(
+    editor_client, two_sources
+):
+    up_to_6000, deported = two_sources
+    more_than = factories.claim(quote="more than 6,000 troops", unit="troops", hedge="more_than")
+    everything_above = {up_to_6000.pk, more_than.pk, deported.pk}
+    assert listed(editor_client, consistent_min="5000") == everything_above
+    assert listed(editor_client, consistent_max="100") == {up_to_6000.pk}
+    assert listed(editor_client, unit="troops", consistent_min="5000", consistent_max="6000") == {
+        up_to_6000.pk
+    }
+    response = page(editor_client, consistent_min="30", consistent_max="10")
+    assert not list(response.context["cl"].result_list)
+    assert any("reversed" in message for message in warnings(response))
 
 
 def test_a_reversed_figure_range_empties_the_list_and_says_why(editor_client, two_sources):
@@ -222,8 +238,8 @@ def test_a_reversed_figure_range_empties_the_list_and_says_why(editor_client, tw
         ({"source__id__exact": "abc"}, "there is no source number “abc”"),
         ({"claimant__id__exact": "99999999999999999999999"}, "there is no claimant number"),
         ({"measure__id__exact": "1\x00"}, "there is no measure number"),
-        ({"unit__iexact": "x" * 81}, "Filter by unit: Ensure this value has at most 80 characters"),
-        ({"unit__iexact": "troops\x00"}, "Filter by unit: Null characters are not allowed."),
+        ({"unit_exact": "x" * 81}, "Filter by unit: Ensure this value has at most 80 characters"),
+        ({"unit_exact": "troops\x00"}, "Filter by unit: Null characters are not allowed."),
         ({"value_min": "1e-16384"}, "Filter by the figure from: Ensure that there are no more"),
         ({"consistent_with": "lots"}, "Filter by could be: Enter a number."),
         ({"source__find": "x" * 201}, "Finding a source: Ensure this value has at most 200"),
@@ -373,7 +389,7 @@ FILTERED = [
     {"source__publisher__id__exact": "1"},
     {"claimant__id__exact": "1"},
     {"measure__id__exact": "1"},
-    {"unit__iexact": "unit 1"},
+    {"unit_exact": "unit 1"},
     {"claim_date__year": "2001"},
     {"q": "troops"},
 ]

@@ -280,6 +280,19 @@ OTHER_PAGES = {
         "POST": (302, 400, 400, 400),
     },
     ("deleted-records", ()): {"GET": ADMINS_ONLY},
+    # A journalist's tools: the list's exports and the search page read; a reader saves and
+    # deletes only searches of their own (a save without a name is a 400, nobody's is a 404).
+    ("admin:claims_claim_export", ("csv",)): {"GET": STAFF_PAGE},
+    ("admin:claims_claim_search", ()): {"GET": STAFF_PAGE},
+    ("admin:claims_claim_search_export", ("csv",)): {"GET": STAFF_PAGE},
+    ("admin:claims_claim_search_save", ()): {
+        "GET": (302, 405, 405, 405),
+        "POST": (302, 400, 400, 400),
+    },
+    ("admin:claims_claim_search_delete", (999999,)): {
+        "GET": (302, 405, 405, 405),
+        "POST": (302, 404, 404, 404),
+    },
     # Adding a source from a URL or a file, and the progress page of one import: Editors' work.
     ("admin:sources_source_add_from", ()): {"GET": (302, 403, 200, 200)},
     ("admin:sources_source_import", ("sources.sourceimport",)): {"GET": (302, 403, 200, 200)},
