@@ -185,6 +185,10 @@ class Source(models.Model):
     text_sha256 = models.CharField("text SHA-256", max_length=64, blank=True, editable=False)
     archive_url = models.URLField("archive URL", max_length=2000, blank=True)
     notes = models.TextField(blank=True)
+    # A withdrawn document (the publisher took it down or disowned it): its claims' corrections
+    # travel to the fact sheets that cite them. Set by claims' source_withdraw, with the reason.
+    withdrawn_at = models.DateTimeField(null=True, blank=True, editable=False)
+    withdrawn_reason = models.TextField(blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
