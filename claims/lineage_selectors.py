@@ -128,9 +128,7 @@ def sheet_corrections(sheet: FactSheet) -> list[dict]:
     if first is None:
         return []
     rows = (
-        Correction.objects.filter(
-            claim__sheet_items__sheet=sheet, at__gt=first.published_at
-        )
+        Correction.objects.filter(claim__sheet_items__sheet=sheet, at__gt=first.published_at)
         .select_related("claim")
         .order_by("at", "pk")
     )
@@ -232,4 +230,3 @@ def sheets_citing(claim_ids):
     return FactSheet.objects.filter(
         Exists(FactSheetItem.objects.filter(sheet=OuterRef("pk"), claim_id__in=claim_ids))
     )
-

@@ -1,11 +1,11 @@
 """Writes for lineages and corrections, each in one transaction with history.
 
-    lineages_propose(claims=…)        each claim joins the lineage of the figure it repeats, or
-                                      starts one with the claim it repeats (proposed, unconfirmed);
-                                      a source's translation links one to one to its original
-    lineage_confirm / lineage_split / lineage_merge    an editor's decisions
-    correction_record(…)              a change that travels (claims.services calls it)
-    source_withdraw(source=…, …)      the source is withdrawn: a correction for each of its claims
+lineages_propose(claims=…)        each claim joins the lineage of the figure it repeats, or
+                                  starts one with the claim it repeats (proposed, unconfirmed);
+                                  a source's translation links one to one to its original
+lineage_confirm / lineage_split / lineage_merge    an editor's decisions
+correction_record(…)              a change that travels (claims.services calls it)
+source_withdraw(source=…, …)      the source is withdrawn: a correction for each of its claims
 """
 
 from collections.abc import Iterable
@@ -260,7 +260,11 @@ def source_withdraw(*, source: Source, user, reason: str) -> list[Correction]:
     change = _("Source withdrawn: %(title)s") % {"title": source.title[:400]}
     return [
         correction_record(
-            claim=claim, kind=Correction.Kind.SOURCE_WITHDRAWN, change=change, reason=reason, by=user
+            claim=claim,
+            kind=Correction.Kind.SOURCE_WITHDRAWN,
+            change=change,
+            reason=reason,
+            by=user,
         )
         for claim in source.claims.exclude(status=Status.REJECTED).order_by("pk")
     ]

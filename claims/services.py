@@ -65,7 +65,9 @@ def note_add(
             note.evidence_sources.set(evidence_sources)
     if note.status_to and note.status_to != status_from and not was_proposal:
         # A claim on the record changed status: the change travels (claims.lineage_services).
-        lineage_services.status_corrected(claim=claim, status_from=status_from, note=note, by=author)
+        lineage_services.status_corrected(
+            claim=claim, status_from=status_from, note=note, by=author
+        )
     return note
 
 
@@ -127,7 +129,9 @@ def claim_update(
     """
     _refuse_protected(fields)
     # Read from the row: the admin's form has already set the new values on `claim`.
-    stored = Claim.objects.filter(pk=claim.pk).first() if lineage_services.touches_figure(fields) else None
+    stored = None
+    if lineage_services.touches_figure(fields):
+        stored = Claim.objects.filter(pk=claim.pk).first()
     for name, value in fields.items():
         setattr(claim, name, value)
     claim._history_user = author

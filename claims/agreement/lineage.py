@@ -10,7 +10,7 @@ the figure as stated and on its family's scale, the quote). Worked examples::
     relation(first=<"up to 6,000">, other=<"6,000">)                 -> "hedge_changed"
     relation(first=<"50 miles">, other=<"80 kilometers">)            -> "unit_changed"
     relation(first=<"80,500">, other=<"80.5k">)                      -> "rescaled"
-    drift(<"up to 6,000">, <"more than 6,000">) -> "“at most” became “more than”: the meaning changed"
+    drift(<"up to 6,000">, <"more than 6,000">)    -> "“up to” became “more than”"
 
 The earliest appearance is `first`, by the source's date *and its precision*: a source dated
 "June 2019" may have appeared on 30 June, so it is not earlier than one dated "7 June 2019";
@@ -284,8 +284,10 @@ def implied_interval(a: Appearance) -> tuple[Decimal | None, Decimal | None]:
 def drift(first: Appearance, other: Appearance) -> str:
     """Why `other` no longer means what the first said ("" when it still does): an upper bound
     became a lower bound or the reverse, or the two allow no figure in common."""
-    if first.hedge in UPPER_BOUNDS and other.hedge in LOWER_BOUNDS or (
-        first.hedge in LOWER_BOUNDS and other.hedge in UPPER_BOUNDS
+    if (
+        first.hedge in UPPER_BOUNDS
+        and other.hedge in LOWER_BOUNDS
+        or (first.hedge in LOWER_BOUNDS and other.hedge in UPPER_BOUNDS)
     ):
         return f"“{hedge_words(first.hedge)}” became “{hedge_words(other.hedge)}”"
     low_a, high_a = implied_interval(first)

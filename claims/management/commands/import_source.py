@@ -14,6 +14,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from claims.lineage_services import lineages_propose
 from factdb.history.attribution import command_user
 from sources.intake import IntakeError
 from sources.models import Source, SourceKind
@@ -68,6 +69,8 @@ class Command(BaseCommand):
             source.translation_of = translation_of
             source.full_clean()
             source.save()
+            # Proposed before the link was known: pair them with the original's claims now.
+            lineages_propose(claims=source.claims.select_related("source"), user=user)
         verb = "Imported source" if outcome.created else "Known source"
         self.stdout.write(f"{verb} {source.pk}: {source}")
         if not outcome.created:

@@ -9,8 +9,21 @@ from claims.agreement.lineage import Appearance
 JUNE_7 = datetime.date(2019, 6, 7)
 
 
-def appearance(claim_id, value, *, hedge="exact", source=None, on=JUNE_7, precision="day",
-               language="en", unit="troops", family="personnel", factor=1, quote="", **kw):
+def appearance(
+    claim_id,
+    value,
+    *,
+    hedge="exact",
+    source=None,
+    on=JUNE_7,
+    precision="day",
+    language="en",
+    unit="troops",
+    family="personnel",
+    factor=1,
+    quote="",
+    **kw,
+):
     value = Decimal(value)
     return Appearance(
         claim_id=claim_id,
@@ -121,8 +134,9 @@ def test_other_languages_need_a_measure_or_a_translation_link():
     assert not L.one_figure(english, spanish)
     linked = appearance(2, 6000, source=11, language="es", quote="6 mil", translation_of_id=10)
     assert L.one_figure(english, linked)
-    on_measure = [appearance(1, 6000, measure_id=7), appearance(2, 6000, language="es", measure_id=7)]
-    assert L.one_figure(*on_measure)
+    assert L.one_figure(
+        appearance(1, 6000, measure_id=7), appearance(2, 6000, language="es", measure_id=7)
+    )
 
 
 def test_claims_months_apart_are_not_proposed_as_one_figure():
