@@ -8,7 +8,7 @@ fact sheet carries, and what the desk dashboard flags.
     lineages_drifted()           -> proposed lineages whose figure changed meaning on the way
 """
 
-from django.db.models import Exists, Max, OuterRef
+from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 
 from claims.agreement.lineage import Appearance, lineage
@@ -17,6 +17,7 @@ from claims.models import (
     Correction,
     FactSheet,
     FactSheetItem,
+    FactSheetVersion,
     LineageAppearance,
     Status,
     VerificationNote,
@@ -152,8 +153,9 @@ def sheets_to_republish():
     corrected = Correction.objects.filter(
         claim__sheet_items__sheet=OuterRef("pk"), at__gt=OuterRef("last_published")
     )
+    latest = FactSheetVersion.objects.filter(sheet=OuterRef("pk")).order_by("-number")
     return (
-        FactSheet.objects.annotate(last_published=Max("versions__published_at"))
+        FactSheet.objects.annotate(last_published=Subquery(latest.values("published_at")[:1]))
         .filter(last_published__isnull=False)
         .filter(Exists(corrected))
         .order_by("title")
