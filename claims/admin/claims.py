@@ -10,6 +10,7 @@ from claims import services
 from claims.admin import desk
 from claims.admin.filters import AutocompleteFilter, UnitFilter, checked, complete_changelist
 from claims.admin.forms import ClaimForm, NewNoteInline, NoteInline
+from claims.admin.lineage import lineage_context, lineage_view
 from claims.admin.paginators import EstimatedCountPaginator
 from claims.factsheets.admin import add_to_fact_sheet
 from claims.models import Claim, ConcurrentEditError, VerificationNote
@@ -147,8 +148,12 @@ class ClaimAdmin(HistoryAdmin):
         decide = self.admin_site.admin_view(
             lambda request, object_id: desk.decide_view(self, request, object_id)
         )
+        lineage = self.admin_site.admin_view(
+            lambda request, object_id: lineage_view(self, request, object_id)
+        )
         return [
             path("<path:object_id>/decide/", decide, name="claims_claim_decide"),
+            path("<path:object_id>/lineage/", lineage, name="claims_claim_lineage"),
             *super().get_urls(),
         ]
 
@@ -157,6 +162,7 @@ class ClaimAdmin(HistoryAdmin):
         if claim is not None:
             extra_context = {
                 **desk.claim_page_context(self, request, claim),
+                **lineage_context(claim, can_change=self.has_change_permission(request, claim)),
                 **(extra_context or {}),
             }
         return super().change_view(request, object_id, form_url, extra_context)

@@ -57,7 +57,13 @@ class LineageActionSerializer(serializers.Serializer):
             raise serializers.ValidationError(
                 {name: [_("Unknown field.")] for name in sorted(unknown)}
             )
-        values = super().to_internal_value(data)
+        try:
+            values = super().to_internal_value(data)
+        except serializers.ValidationError as error:
+            detail = dict(error.detail)
+            if "with_claim" in detail:
+                detail["with"] = detail.pop("with_claim")
+            raise serializers.ValidationError(detail) from None
         if values["action"] == "merge" and "with_claim" not in values:
             raise serializers.ValidationError({"with": [_("Name the claim to merge with.")]})
         return values

@@ -2,8 +2,7 @@
 story and AP's own Spanish version, a re-hedged repetition and a rounded one, imported with the
 command an editor runs and proposed as lineages; then an editor's confirm, split and merge."""
 
-import json
-from pathlib import Path
+import io
 
 import pytest
 from django.core.management import call_command
@@ -12,29 +11,7 @@ from claims import lineage_services
 from claims.lineage_selectors import claim_lineage
 from claims.models import Claim, Lineage, LineageAppearance
 from sources.models import Source
-
-DATA = Path(__file__).resolve().parents[1] / "data" / "lineage"
-MANIFEST = json.loads((DATA / "SOURCES.json").read_text())["sources"]
-
-
-def import_article(name: str, user) -> Source:
-    entry = MANIFEST[name]
-    args = [
-        str(DATA / entry["file"]),
-        "--title", entry["title"],
-        "--publisher", entry["publisher"],
-        "--published", entry["published"],
-        "--language", entry["language"],
-        "--url", entry["url"],
-        "--authors", entry["authors"],
-        "--user", user.username,
-        "--extract",
-    ]  # fmt: skip
-    if "translation_of" in entry:
-        original = Source.objects.get(url=MANIFEST[entry["translation_of"]]["url"])
-        args += ["--translation-of", str(original.pk)]
-    call_command("import_source", *args, stdout=open("/dev/null", "w"))
-    return Source.objects.get(url=entry["url"])
+from tests.lineage_data import import_article, import_boonville
 
 
 def only(source: Source, **fields) -> Claim:
@@ -49,10 +26,7 @@ def rows(claim):
 
 @pytest.fixture
 def boonville(db, editor):
-    english = import_article("boonville_ap_en", editor)
-    spanish = import_article("boonville_ap_es", editor)
-    india = import_article("boonville_indiatv_en", editor)
-    return english, spanish, india
+    return import_boonville(editor)
 
 
 def test_the_spanish_version_links_to_the_english_story_figure_by_figure(boonville):
@@ -132,5 +106,5 @@ def test_split_takes_an_appearance_out_and_merge_puts_it_back(boonville, editor)
 def test_extracting_again_proposes_no_second_appearance(boonville, editor):
     english, _spanish, _india = boonville
     count = LineageAppearance.objects.count()
-    call_command("extract_claims", str(english.pk), stdout=open("/dev/null", "w"))
+    call_command("extract_claims", str(english.pk), stdout=io.StringIO())
     assert LineageAppearance.objects.count() == count
