@@ -7,6 +7,8 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -29,17 +31,57 @@ assert set(PRECEDENCE) < set(RELATION_LABELS)
 
 def lineage_context(claim: Claim, *, can_change: bool) -> dict:
     view, lineage = claim_lineage(claim)
-    rows = lineage_rows(view)
-    for row in rows:
-        row["relation_label"] = RELATION_LABELS[row["relation"]]
-        row["is_this"] = row["claim"] == claim.pk
+    rows = lineage_rows(view) if lineage else []
     return {
-        "desk_lineage": rows if lineage else [],
+        "desk_lineage": rows,
+        "desk_lineage_html": timeline_items(rows, claim.pk),
         "desk_lineage_id": lineage.pk if lineage else None,
         "desk_lineage_proposed": any(not row["confirmed"] for row in rows) if lineage else False,
         "desk_lineage_url": reverse("admin:claims_claim_lineage", args=[claim.pk]),
         "desk_lineage_can_change": can_change,
     }
+
+
+def timeline_items(rows: list[dict], this_claim: int) -> str:
+    """The timeline's <li> items, built here rather than in a template loop: a lineage of 1,000
+    appearances renders in a tenth of the time (bench/lineage.py)."""
+    change_url = reverse("admin:claims_claim_change", args=[0]).replace("/0/", "/{}/")
+    this, proposed = _("this claim"), _("proposed")
+    changed = _("Meaning changed: %(why)s")
+    items = []
+    for row in rows:
+        is_this = row["claim"] == this_claim
+        classes = f"desk-appearance desk-relation-{row['relation']}"
+        classes += " desk-this" if is_this else ""
+        classes += " desk-drift" if row["drift"] else ""
+        figure = (
+            format_html("<strong>{}</strong> ({})", row["figure"], this)
+            if is_this
+            else format_html('<a href="{}">{}</a>', change_url.format(row["claim"]), row["figure"])
+        )
+        mark = ""
+        if not row["confirmed"]:
+            mark = format_html(' <span class="desk-proposed">{}</span>', proposed)
+        why = changed % {"why": row["drift"]}
+        drift = format_html('<span class="desk-drift-why">{}</span>', why) if row["drift"] else ""
+        items.append(
+            format_html(
+                '<li class="{}"><span class="desk-when">{}</span> '
+                '<span class="desk-relation">{}</span> <span class="desk-who">{} · {}</span> '
+                '{}{} <q lang="{}">{}</q>{}</li>',
+                classes,
+                row["published_display"],
+                RELATION_LABELS[row["relation"]],
+                row["publisher"],
+                row["language"],
+                figure,
+                mark,
+                row["language"],
+                row["quote"],
+                drift,
+            )
+        )
+    return mark_safe("\n".join(items))  # noqa: S308  (each item is format_html's, escaped)
 
 
 class LineageForm(forms.Form):
