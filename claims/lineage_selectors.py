@@ -198,6 +198,7 @@ def lineages_drifted(limit: int = 50) -> list[dict]:
     first: {"lineage", "first", "claim", "drift"}."""
     lineage_ids = (
         LineageAppearance.objects.filter(confirmed=False)
+        .order_by("lineage_id")
         .values_list("lineage_id", flat=True)
         .distinct()[:200]
     )
