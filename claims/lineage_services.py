@@ -109,9 +109,7 @@ def _join(claim: Claim, repeated: Claim, user) -> LineageAppearance | None:
     """Put `claim` in the lineage of `repeated` (starting one when it has none)."""
     existing = LineageAppearance.objects.filter(claim=repeated).select_related("lineage").first()
     if existing is None:
-        lineage = Lineage(created_by=user, label=repeated.figure[:300])
-        lineage._history_user = user
-        lineage.save()
+        lineage = _new_lineage(repeated, user)
         _appearance(lineage, repeated, user)
     else:
         lineage = existing.lineage
@@ -152,9 +150,7 @@ def lineage_split(*, claims: Iterable[Claim], user) -> Lineage:
             _("Not in a lineage, so nothing to split: claim %(ids)s.")
             % {"ids": ", ".join(map(str, sorted(missing))) or "none"}
         )
-    lineage = Lineage(created_by=user, label=claims[0].figure[:300])
-    lineage._history_user = user
-    lineage.save()
+    lineage = _new_lineage(claims[0], user)
     emptied = {row.lineage_id for row in rows}
     for row in rows:
         row.lineage = lineage
@@ -195,10 +191,16 @@ def _lineage_for(claim: Claim, user) -> Lineage:
     row = LineageAppearance.objects.filter(claim=claim).select_related("lineage").first()
     if row is not None:
         return row.lineage
+    lineage = _new_lineage(claim, user)
+    _appearance(lineage, claim, user, confirmed=True)
+    return lineage
+
+
+def _new_lineage(claim: Claim, user) -> Lineage:
+    """A lineage named for the figure as `claim` states it."""
     lineage = Lineage(created_by=user, label=claim.figure[:300])
     lineage._history_user = user
     lineage.save()
-    _appearance(lineage, claim, user, confirmed=True)
     return lineage
 
 

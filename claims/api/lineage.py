@@ -42,31 +42,23 @@ class LineageSerializer(serializers.Serializer):
 
 class LineageActionSerializer(serializers.Serializer):
     action = serializers.ChoiceField(choices=["confirm", "split", "merge"])
-    # `with` is a Python keyword: the field is declared under another name and renamed below.
-    with_claim = serializers.IntegerField(required=False, min_value=1)
 
     def to_internal_value(self, data):
-        if hasattr(data, "copy"):
-            data = data.copy()
-        if "with" in data:
-            data["with_claim"] = data.pop("with")
-            if isinstance(data["with_claim"], list):
-                data["with_claim"] = data["with_claim"][0]
-        unknown = set(data) - {"action", "with_claim"}
+        unknown = set(data) - set(self.fields)
         if unknown:
             raise serializers.ValidationError(
                 {name: [_("Unknown field.")] for name in sorted(unknown)}
             )
-        try:
-            values = super().to_internal_value(data)
-        except serializers.ValidationError as error:
-            detail = dict(error.detail)
-            if "with_claim" in detail:
-                detail["with"] = detail.pop("with_claim")
-            raise serializers.ValidationError(detail) from None
-        if values["action"] == "merge" and "with_claim" not in values:
+        values = super().to_internal_value(data)
+        if values["action"] == "merge" and "with" not in values:
             raise serializers.ValidationError({"with": [_("Name the claim to merge with.")]})
         return values
+
+
+# `with` is a Python keyword, so it cannot be declared in the class body.
+LineageActionSerializer._declared_fields["with"] = serializers.IntegerField(
+    required=False, min_value=1, help_text="merge: the claim whose figure this one is."
+)
 
 
 class ClaimLineageView(generics.GenericAPIView):
@@ -116,7 +108,7 @@ class ClaimLineageView(generics.GenericAPIView):
             elif data["action"] == "split":
                 lineage_services.lineage_split(claims=[claim], user=request.user)
             else:
-                other = get_object_or_404(self.get_queryset(), pk=data["with_claim"])
+                other = get_object_or_404(self.get_queryset(), pk=data["with"])
                 if other.pk == claim.pk:
                     raise ValidationError(_("A claim cannot be merged with itself."))
                 lineage_services.lineage_merge_claims(claim=claim, other=other, user=request.user)
