@@ -108,3 +108,17 @@ def test_extracting_again_proposes_no_second_appearance(boonville, editor):
     count = LineageAppearance.objects.count()
     call_command("extract_claims", str(english.pk), stdout=io.StringIO())
     assert LineageAppearance.objects.count() == count
+
+
+def test_a_translation_declared_after_import_links_when_extracted_again(db, editor):
+    english = import_article("boonville_ap_en", editor)
+    spanish = import_article("boonville_ap_es", editor)
+    LineageAppearance.objects.all().delete()
+    spanish.translation_of = None
+    spanish.save()
+    call_command("extract_claims", str(spanish.pk), stdout=io.StringIO())
+    assert not LineageAppearance.objects.exists()  # another language, no link: not proposed
+    spanish.translation_of = english
+    spanish.save()
+    call_command("extract_claims", str(spanish.pk), stdout=io.StringIO())
+    assert LineageAppearance.objects.filter(claim__source=spanish).count() == 3
