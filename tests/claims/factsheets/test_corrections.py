@@ -150,3 +150,22 @@ def test_withdrawing_needs_a_reason(demo, editor):
     with pytest.raises(Exception, match="Say why"):
         lineage_services.source_withdraw(source=troops.source, user=editor, reason="  ")
     assert not Correction.objects.exists()
+
+
+def test_the_withdraw_source_command_refuses_without_a_reason_and_names_the_source(demo, editor):
+    import io
+
+    from django.core.management.base import CommandError
+
+    _sheet, _v1, _before, troops = demo
+    with pytest.raises(CommandError, match="Say why"):
+        call_command("withdraw_source", str(troops.source_id), "--reason", " ", "--user", "eddie")
+    with pytest.raises(CommandError, match="No source with id 999999"):
+        call_command("withdraw_source", "999999", "--reason", "Gone.")
+    out = io.StringIO()
+    call_command(
+        "withdraw_source", str(troops.source_id), "--reason", "Taken down.", "--user", "eddie",
+        stdout=out,
+    )  # fmt: skip
+    assert f"Withdrew source {troops.source_id}" in out.getvalue()
+    assert Correction.objects.filter(claim=troops, kind="source_withdrawn").exists()
