@@ -9,6 +9,9 @@ they write no claim or note themselves.
     claims_propose                               proposals from a source's text (extraction)
     claim_decide, claims_decide                  an editor's decisions: verdicts, accepting or
                                                  rejecting a proposal (each is a note_add)
+
+A status or figure change on a claim on the record (not a proposal being decided) is also a
+correction, and new proposals join their figures' lineages: claims.lineage_services.
 """
 
 import re
