@@ -281,6 +281,8 @@ class Newsroom:
             "text_is_excerpt": False,
             "archive_url": f"https://archive.example/{source_id}" if rng.random() < 0.3 else "",
             "notes": "",
+            "withdrawn_at": None,
+            "withdrawn_reason": "",
             "created_at": created,
             "updated_at": created,
             "publisher_id": publisher["id"],

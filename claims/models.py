@@ -903,3 +903,85 @@ class SavedSearch(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class Lineage(models.Model):
+    """One figure's appearances across sources and languages (claims.agreement.lineage compares
+    them). Proposed by extraction or a translation link; an editor confirms, splits or merges."""
+
+    label = models.CharField(max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.label or _("Figure lineage %(pk)s") % {"pk": self.pk}
+
+
+class LineageAppearance(models.Model):
+    """A claim as one appearance of a lineage's figure; a claim is in one lineage at most."""
+
+    lineage = models.ForeignKey(Lineage, on_delete=models.CASCADE, related_name="appearances")
+    claim = models.OneToOneField(Claim, on_delete=models.PROTECT, related_name="appearance")
+    confirmed = models.BooleanField(
+        default=False, help_text=_("An editor confirmed it (else it is proposed).")
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return f"{self.claim_id} in {self.lineage}"
+
+
+class CorrectionKind(models.TextChoices):
+    RETRACTED = "retracted", _("Retracted")
+    CORRECTED = "corrected", _("Corrected")
+    SOURCE_WITHDRAWN = "source_withdrawn", _("Source withdrawn")
+
+
+class Correction(models.Model):
+    """A change to a claim after the fact — retraction, a new status or figure, its source
+    withdrawn — that travels to every fact sheet citing it and every appearance of its figure."""
+
+    Kind = CorrectionKind
+
+    claim = models.ForeignKey(Claim, on_delete=models.PROTECT, related_name="corrections")
+    kind = models.CharField(max_length=20, choices=CorrectionKind.choices)
+    change = models.CharField(max_length=500)
+    reason = models.TextField(blank=True)
+    at = models.DateTimeField(db_index=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=CorrectionKind.values), name="correction_kind_valid"
+            ),
+            models.CheckConstraint(condition=~Q(change=""), name="correction_change_not_empty"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.change}"

@@ -9,6 +9,9 @@ they write no claim or note themselves.
     claims_propose                               proposals from a source's text (extraction)
     claim_decide, claims_decide                  an editor's decisions: verdicts, accepting or
                                                  rejecting a proposal (each is a note_add)
+
+A status or figure change on a claim on the record (not a proposal being decided) is also a
+correction, and new proposals join their figures' lineages: claims.lineage_services.
 """
 
 import re
@@ -20,7 +23,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from claims import extraction
+from claims import extraction, lineage_services
 from claims.claimants import INSTITUTIONS
 from claims.models import Attribution, Claim, ConcurrentEditError, Status, Tag, VerificationNote
 from factdb.history.m2m import m2m_in_last_record, tags_in_last_record
@@ -55,6 +58,7 @@ def note_add(
         evidence_quote=evidence_quote,
     )
     note.full_clean()
+    status_from, was_proposal = claim.status, claim.is_proposal
     if status_to and status_to != claim.status:
         claim.status = status_to
         claim.full_clean()
@@ -64,6 +68,11 @@ def note_add(
     if evidence_sources:
         with m2m_in_last_record(note, "evidence_sources"):
             note.evidence_sources.set(evidence_sources)
+    if note.status_to and note.status_to != status_from and not was_proposal:
+        # A claim on the record changed status: the change travels (claims.lineage_services).
+        lineage_services.status_corrected(
+            claim=claim, status_from=status_from, note=note, by=author
+        )
     return note
 
 
@@ -124,6 +133,10 @@ def claim_update(
     and nothing of theirs is written, tags included. One history record per update.
     """
     _refuse_protected(fields)
+    # Read from the row: the admin's form has already set the new values on `claim`.
+    stored = None
+    if lineage_services.touches_figure(fields):
+        stored = Claim.objects.filter(pk=claim.pk).first()
     for name, value in fields.items():
         setattr(claim, name, value)
     claim._history_user = author
@@ -138,6 +151,8 @@ def claim_update(
         finally:
             del claim.skip_history_when_saving
     claim.save()
+    if stored is not None and not stored.is_proposal:
+        lineage_services.figure_corrected(claim=claim, before=stored.figure, by=author)
     return claim
 
 
@@ -335,6 +350,9 @@ def claims_propose(*, source, created_by=None) -> extraction.Proposed:
         claim._history_user = created_by
         claim.save()
         created.append(claim)
+    # Each new figure joins the lineage of the figure it repeats (or its original's, for a
+    # translation), proposed for an editor to confirm.
+    lineage_services.lineages_propose(claims=created, user=created_by)
     return extraction.Proposed(created, skipped, unread)
 
 

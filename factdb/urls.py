@@ -7,6 +7,7 @@ from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
+from claims.api.lineage import ClaimLineageView
 from claims.api.views import ClaimHistoryView, ClaimNotesView, ClaimViewSet, MeasureViewSet
 from factdb.api.tokens import TokenRotateView, TokenView
 from factdb.schema import SwaggerUIView
@@ -29,6 +30,7 @@ api_v1 = [
     path("auth/token/rotate/", TokenRotateView.as_view(), name="api-token-rotate"),
     path("claims/<int:claim_pk>/notes/", ClaimNotesView.as_view(), name="claim-notes"),
     path("claims/<int:claim_pk>/history/", ClaimHistoryView.as_view(), name="claim-history"),
+    path("claims/<int:claim_pk>/lineage/", ClaimLineageView.as_view(), name="claim-lineage"),
     # Before the router's sources/<pk>/, which would read "import" as a source's id.
     path("sources/import/", SourceImportView.as_view(), name="source-import"),
     path(

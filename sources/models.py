@@ -233,6 +233,10 @@ class Source(models.Model):
     )
     archive_url = models.URLField(_("archive URL"), max_length=2000, blank=True)
     notes = models.TextField(blank=True, verbose_name=_("notes"))
+    # A withdrawn document (the publisher took it down or disowned it): its claims' corrections
+    # travel to the fact sheets that cite them. Set by claims' source_withdraw, with the reason.
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True, editable=False)
+    withdrawn_reason = models.TextField(_("withdrawal reason"), blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
     updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 

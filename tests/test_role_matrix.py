@@ -41,6 +41,9 @@ MATRIX = {
     ("/api/v1/factsheets/{slug}/", "GET"): (401, 200, 200, 200, 200),
     ("/api/v1/factsheets/{slug}/export/{fmt}/", "GET"): (401, 200, 200, 200, 200),
     ("/api/v1/claims/factsheet/{fmt}/", "GET"): (401, 200, 200, 200, 200),
+    # A lineage reads as the claim does (the world's claim is verified); Editors change it.
+    ("/api/v1/claims/{claim_pk}/lineage/", "GET"): READ_CITED,
+    ("/api/v1/claims/{claim_pk}/lineage/", "POST"): WRITE,
 }
 # tests.factdb.api.test_permissions.py's rows, by the schema path each exercises.
 COVERED_THERE = {
@@ -73,6 +76,7 @@ def world(db, journalist):
     verified = factories.claim(
         source=source, claimant=claimant, measure=measure, status=Status.VERIFIED
     )
+    repeated = factories.claim(source=factories.source(), status=Status.VERIFIED)
     sheet = sheet_create(title="Border troops", user=journalist)
     sheet_add_claims(sheet=sheet, claims=[verified])
     sheet_publish(sheet=sheet, user=journalist)
@@ -84,6 +88,8 @@ def world(db, journalist):
         "measure": measure,
         "source": source,
         "sheet": sheet,
+        "claim": verified,
+        "repeated": repeated,
     }
 
 
@@ -96,12 +102,15 @@ def request_for(path, method, world):
         "/api/v1/sources/{id}/": world["source"].pk,
         "/api/v1/sources/imports/{id}/": world["import"].pk,
     }
-    url = path.format(id=ids.get(path), slug=world["sheet"].slug, fmt="json")
+    url = path.format(
+        id=ids.get(path), slug=world["sheet"].slug, fmt="json", claim_pk=world["claim"].pk
+    )
     bodies = {
         "/api/v1/publishers/{id}/": {"name": "Renamed outlet"},
         "/api/v1/claimants/{id}/": {"name": "Renamed person"},
         "/api/v1/measures/{id}/": {"label": "Renamed measure"},
         "/api/v1/sources/import/": {"url": "https://example.org/other", "extract": True},
+        "/api/v1/claims/{claim_pk}/lineage/": {"action": "merge", "with": world["repeated"].pk},
         "/api/v1/sources/{id}/": {
             "title": "Renamed",
             "publisher": world["publisher"].pk,

@@ -83,5 +83,5 @@ def check_write_path(
     rows = Counter((r.instance_type._meta.model_name, r.id) for r in records)
     assert [row for row, n in rows.items() if n > 1] == [], "a row got more than one record"
     per_model = Counter(model for model, _ in rows)
-    assert dict(per_model) == written
+    assert dict(per_model) == written, dict(per_model)
     assert {r.history_user for r in records} == {users[role]}

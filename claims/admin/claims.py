@@ -14,6 +14,7 @@ from claims.admin import desk, search
 from claims.admin.exports import EXPORT_FORMATS, list_export_view
 from claims.admin.filters import AutocompleteFilter, UnitFilter, checked, complete_changelist
 from claims.admin.forms import ClaimForm, NewNoteInline, NoteInline
+from claims.admin.lineage import lineage_context, lineage_view
 from claims.admin.paginators import EstimatedCountPaginator
 from claims.factsheets.admin import add_to_fact_sheet
 from claims.models import Claim, ConcurrentEditError, VerificationNote
@@ -152,6 +153,11 @@ class ClaimAdmin(HistoryAdmin):
                 name="claims_claim_decide",
             ),
             path(
+                "<path:object_id>/lineage/",
+                view(lambda request, object_id: lineage_view(self, request, object_id)),
+                name="claims_claim_lineage",
+            ),
+            path(
                 "export/<str:fmt>/",
                 view(lambda request, fmt: list_export_view(self, request, fmt)),
                 name="claims_claim_export",
@@ -214,6 +220,7 @@ class ClaimAdmin(HistoryAdmin):
         if claim is not None:
             extra_context = {
                 **desk.claim_page_context(self, request, claim),
+                **lineage_context(claim, can_change=self.has_change_permission(request, claim)),
                 **(extra_context or {}),
             }
         return super().change_view(request, object_id, form_url, extra_context)

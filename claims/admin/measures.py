@@ -16,6 +16,7 @@ from claims import services
 from claims.agreement.comparison import assess_measure
 from claims.agreement.suggestions import suggest_claims
 from claims.agreement.timeline import measure_timeline_svg
+from claims.lineage_selectors import first_appearances
 from claims.models import Claim, ConcurrentEditError, Measure, Status
 from factdb.history.admin import HistoryAdmin
 
@@ -25,12 +26,14 @@ def measure_page_context(measure) -> dict:
     figures = {f.claim_id: f for f in assessment.figures}
     claims = Claim.objects.filter(pk__in=figures).select_related("source__publisher")
     claims = {c.pk: c for c in claims}
+    firsts = first_appearances(claims.values())
     rows = [
         {
             "claim": claims[claim_id],
             "figure": figure,
             "mark": assessment.marks[claim_id],
             "interval": f"{figure.bounds.describe()} {figure.scale_unit}",
+            "first_appearance": claim_id in firsts,
         }
         for claim_id, figure in figures.items()
     ]

@@ -2,7 +2,9 @@
 
 Search engines and fact-check aggregators read these. Claims still unverified (or in review, or
 retracted) have no verdict to publish, so they get no ClaimReview: the sheet itself still shows
-them, marked as unverified.
+them, marked as unverified. A claim corrected since the sheet was first published (retracted
+included: the review published before must be withdrawn in the open) gets one with
+`dateModified` and a `correction` (schema.org CorrectionComment) for each change.
 """
 
 # One truth scale, worst to best. "Unverifiable" is a verdict but has no place on a truth scale,
@@ -13,11 +15,33 @@ WORST, BEST = 1, 5
 
 def claim_reviews(context: dict) -> list[dict]:
     citations = {cited["number"]: cited for cited in context["citations"]}
-    return [
-        claim_review(entry, citations[entry["citation"]], context)
-        for entry in context["items"]
-        if entry["verdict"]
-    ]
+    corrected: dict[int, list[dict]] = {}
+    for row in context.get("corrections") or []:
+        corrected.setdefault(row["claim"], []).append(row)
+    reviews = []
+    for entry in context["items"]:
+        if not (entry["verdict"] or entry["claim_id"] in corrected):
+            continue
+        review = claim_review(entry, citations[entry["citation"]], context)
+        if entry["claim_id"] in corrected:
+            review.update(corrections(corrected[entry["claim_id"]]))
+        reviews.append(review)
+    return reviews
+
+
+def corrections(rows: list[dict]) -> dict:
+    """dateModified (the latest change) and one CorrectionComment per change, oldest first."""
+    return {
+        "dateModified": rows[-1]["at"],
+        "correction": [
+            {
+                "@type": "CorrectionComment",
+                "text": f"{row['change']}. {row['reason']}".strip(),
+                "datePublished": row["at"],
+            }
+            for row in rows
+        ],
+    }
 
 
 def claim_review(entry: dict, cited: dict, context: dict) -> dict:

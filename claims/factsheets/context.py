@@ -17,11 +17,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy
 
 from claims.agreement.timeline import charts_by_measure
+from claims.lineage_selectors import sheet_corrections
 from claims.models import Claim, FactSheet, FactSheetItem, Status, VerificationNote
 from sources.models import Source, format_date_with_precision
 
 # Bumped when the shape changes, so a renderer can tell an old frozen context from a new one.
-CONTEXT_SCHEMA = 1
+# 2: "corrections" (what changed in the claims cited since the sheet was first published).
+CONTEXT_SCHEMA = 2
 
 # Statuses that are a newsroom's verdict on the claim (and so can be published as a ClaimReview).
 # What the reader is told about a figure nobody has checked yet: marked, never hidden.
@@ -69,10 +71,12 @@ def build_context(
 
 def _build_context(sheet_or_claims, *, title, intro, slug, version, generated_at, url) -> dict:
     generated_at = (generated_at or timezone.now()).replace(microsecond=0)
+    corrections = []
     if isinstance(sheet_or_claims, FactSheet):
         sheet = sheet_or_claims
         title, intro, slug = title or sheet.title, intro or sheet.intro, slug or sheet.slug
         entries = [(item.claim, item.note) for item in sheet_items(sheet)]
+        corrections = sheet_corrections(sheet)
     else:
         entries = [(claim, "") for claim in with_context_data(sheet_or_claims)]
     citations: dict[int, dict] = {}
@@ -98,11 +102,22 @@ def _build_context(sheet_or_claims, *, title, intro, slug, version, generated_at
         "items": items,
         "citations": list(citations.values()),
         "counts": status_counts(items),
+        "corrections": with_positions(corrections, items),
         # A timeline per measure the sheet's figures share, points numbered as the items are.
         "charts": charts_by_measure(
             [claim for claim, _ in entries], {e["claim_id"]: str(e["position"]) for e in items}
         ),
     }
+
+
+def with_positions(corrections: list[dict], items: list[dict]) -> list[dict]:
+    """Each correction with the item it concerns (position and figure as the sheet shows it)."""
+    by_claim = {entry["claim_id"]: entry for entry in items}
+    return [
+        {**row, **{key: by_claim[row["claim"]][key] for key in ("position", "figure")}}
+        for row in corrections
+        if row["claim"] in by_claim
+    ]
 
 
 def sheet_items(sheet: FactSheet):

@@ -123,12 +123,27 @@ def render_markdown(context: dict) -> bytes:
     out += [byline(context), ""]
     if context["intro"]:
         out += [markdown_escape(context["intro"]), ""]
+    out += markdown_corrections(context.get("corrections") or [])
     for entry in context["items"]:
         out += markdown_item(entry)
     out += ["## " + _("Sources"), ""]
     for cited in context["citations"]:
         out.append(f"{cited['number']}. {markdown_citation(cited)}")
     return ("\n".join(out).rstrip() + "\n").encode()
+
+
+def markdown_corrections(corrections: list[dict]) -> list[str]:
+    """The correction notice: what changed, when and why, item by item (none: nothing)."""
+    if not corrections:
+        return []
+    lines = [f"## {_('Corrections')}", ""]
+    for row in corrections:
+        why = markdown_inline(row["reason"]) if row["reason"] else _("No reason given.")
+        lines.append(
+            f"- **{row['date_display']}**, {_('item')} {row['position']} "
+            f"({markdown_inline(row['figure'])}): {markdown_inline(row['change'])}. {why}"
+        )
+    return [*lines, ""]
 
 
 def byline(context: dict) -> str:
@@ -241,16 +256,30 @@ CSV_COLUMNS = [
 
 
 def render_csv(context: dict) -> bytes:
-    """One row per claim, its citation spelled out so each row stands on its own."""
+    """One row per claim, its citation spelled out so each row stands on its own; a sheet with
+    corrections has a last column saying, for each corrected claim, what changed, when and why
+    (without any, the columns are those every earlier version has)."""
     by_number = {cited["number"]: cited for cited in context["citations"]}
+    columns = list(CSV_COLUMNS)
+    corrections = context.get("corrections") or []
+    if corrections:
+        notices: dict[int, list[str]] = {}
+        for row in corrections:
+            notices.setdefault(row["claim"], []).append(correction_text(row))
+        columns.append(("correction", lambda e, c: " | ".join(notices.get(e["claim_id"], []))))
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([name for name, _ in CSV_COLUMNS])
+    writer.writerow([name for name, _cell in columns])
     for entry in context["items"]:
         cited = by_number[entry["citation"]]
-        writer.writerow([csv_safe(cell(entry, cited)) for _, cell in CSV_COLUMNS])
+        writer.writerow([csv_safe(cell(entry, cited)) for _name, cell in columns])
     # A BOM so spreadsheet programs read the UTF-8 (quotes in Spanish, names with accents).
     return ("\ufeff" + out.getvalue()).encode()
+
+
+def correction_text(row: dict) -> str:
+    reason = row["reason"] or _("No reason given.")
+    return f"{row['at'][:10]}: {row['change']}. {reason}"
 
 
 # ---- JSON and JSON-LD -------------------------------------------------------------------------

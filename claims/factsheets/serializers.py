@@ -6,6 +6,7 @@ from rest_framework import serializers
 
 from claims.factsheets.renderers import FORMATS
 from claims.factsheets.services import export_path
+from claims.lineage_selectors import sheet_corrections
 from claims.models import FactSheet, FactSheetItem, FactSheetVersion
 from factdb.api.permissions import reads_publicly
 from factdb.api.serializers import HideFromAnonymous
@@ -66,13 +67,34 @@ class FactSheetSerializer(HideFromAnonymous, serializers.ModelSerializer):
         ]
 
 
+class CorrectionSerializer(serializers.Serializer):
+    claim = serializers.IntegerField()
+    kind = serializers.CharField(help_text="retracted, corrected or source_withdrawn")
+    change = serializers.CharField(help_text="What changed.")
+    reason = serializers.CharField(help_text="Why (the note or the withdrawal's reason).")
+    at = serializers.DateTimeField()
+
+
 class FactSheetDetailSerializer(FactSheetSerializer):
     versions = serializers.SerializerMethodField()
     items = serializers.SerializerMethodField()
     exports = serializers.SerializerMethodField()
+    corrections = serializers.SerializerMethodField()
 
     class Meta(FactSheetSerializer.Meta):
-        fields = [*FactSheetSerializer.Meta.fields, "items", "versions", "exports"]
+        fields = [*FactSheetSerializer.Meta.fields, "items", "versions", "exports", "corrections"]
+
+    @extend_schema_field(CorrectionSerializer(many=True))
+    def get_corrections(self, sheet):
+        """Corrections to the claims the sheet cites since it was first published, oldest first;
+        public readers get those its latest published version carries."""
+        if reads_publicly(self.context["request"]):
+            latest = sheet.versions.order_by("-number").first()
+            rows = (latest.context.get("corrections") or []) if latest else []
+        else:
+            rows = sheet_corrections(sheet)
+        keys = ("claim", "kind", "change", "reason", "at")
+        return [{key: row[key] for key in keys} for row in rows]
 
     @extend_schema_field(VersionSerializer(many=True))
     def get_versions(self, sheet):

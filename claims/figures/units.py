@@ -98,6 +98,22 @@ PINT_ALIASES = {
     "hrs": "hour",
     "mins": "minute",
     "secs": "second",
+    # Spanish names of the physical units pint knows only in English.
+    "kilómetros": "km",
+    "kilometros": "km",
+    "kilómetro": "km",
+    "kilometro": "km",
+    "kilómetros cuadrados": "km**2",
+    "millas": "miles",
+    "milla": "mile",
+    "metros": "m",
+    "kilogramos": "kg",
+    "kilos": "kg",
+    "toneladas": "tonnes",
+    "tonelada": "tonne",
+    "litros": "litres",
+    "hectáreas": "hectares",
+    "hectareas": "hectares",
 }
 # Only these go to pint: it reads almost any word as some unit ("shots", "cups", "bars").
 PHYSICAL_UNITS = set(

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from claims.lineage_selectors import appearances_to_recheck, lineages_drifted, sheets_to_republish
 from claims.models import Claim, Status
 
 register = template.Library()
@@ -41,4 +42,11 @@ def desk_dashboard(context):
             (label, counts.get(status, {}).get("total", 0), link(status__exact=status))
             for status, label in Status.choices
         ],
+        # Corrections that travel: sheets to republish, other appearances of a corrected figure,
+        # and figures whose meaning changed on the way (claims.lineage_selectors).
+        "republish": list(sheets_to_republish()[:50])
+        if user.has_perm("claims.view_factsheet")
+        else [],
+        "recheck": appearances_to_recheck(),
+        "drifted": lineages_drifted(),
     }

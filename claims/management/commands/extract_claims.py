@@ -1,8 +1,10 @@
-"""Propose claims from a source's text: `python manage.py extract_claims SOURCE_ID`."""
+"""Propose claims from a source's text: `python manage.py extract_claims SOURCE_ID`; its claims
+not yet in a lineage are proposed as appearances of the figures they repeat."""
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from claims.lineage_services import lineages_propose
 from claims.services import claims_propose
 from factdb.history.attribution import acting_as, command_user
 from sources.models import Source
@@ -26,6 +28,9 @@ class Command(BaseCommand):
         user = command_user(user)
         with acting_as(user):
             result = claims_propose(source=source, created_by=user)
+            # Claims proposed before (say) the source was declared a translation join their
+            # figures' lineages now; claims already in one stay where they are.
+            lineages_propose(claims=source.claims.select_related("source"), user=user)
         created, skipped = result
         self.stdout.write(
             _("Proposed %(count)s new claims from source %(id)s (%(skipped)s already known).")

@@ -15,6 +15,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from claims.lineage_services import lineages_propose
 from factdb.history.attribution import command_user
 from sources.intake import IntakeError
 from sources.models import Source, SourceKind
@@ -69,6 +70,8 @@ class Command(BaseCommand):
             source.translation_of = translation_of
             source.full_clean()
             source.save()
+            # Proposed before the link was known: pair them with the original's claims now.
+            lineages_propose(claims=source.claims.select_related("source"), user=user)
         verb = _("Imported source") if outcome.created else _("Known source")
         self.stdout.write(f"{verb} {source.pk}: {source}")
         if not outcome.created:

@@ -146,11 +146,13 @@ PATHS = {
     admin_claim_add_with_tags: ("editor", {"claim": 1}),
     admin_claim_change_with_tags: ("editor", {"claim": 1}),
     admin_claim_note_inline: ("editor", {"claim": 1, "verificationnote": 1}),
-    admin_decide_button: ("editor", {"claim": 1, "verificationnote": 1}),
-    admin_bulk_verdict_action: ("editor", {"claim": 2, "verificationnote": 2}),
+    # A status change on a claim on the record is a correction that travels (issue 19).
+    admin_decide_button: ("editor", {"claim": 1, "verificationnote": 1, "correction": 1}),
+    admin_bulk_verdict_action: ("editor", {"claim": 2, "verificationnote": 2, "correction": 2}),
     admin_add_to_fact_sheet_action: ("journalist", {"factsheet": 1, "factsheetitem": 2}),
     admin_source_change: ("editor", {"source": 1}),
-    admin_propose_claims_action: ("editor", {"claim": 2}),
+    # One proposal repeats the case's claim from another source: a lineage of two is proposed.
+    admin_propose_claims_action: ("editor", {"claim": 2, "lineage": 1, "lineageappearance": 2}),
     admin_restore_deleted_source: ("admin", {"source": 1}),
     admin_measure_page_attach: ("editor", {"claim": 1}),
 }

@@ -76,9 +76,10 @@ api_measure_post = api_write(
 PATHS = {
     api_claim_post_with_tags: ("editor", {"claim": 1, "tag": 2}),
     api_claim_patch_with_tags: ("editor", {"claim": 1, "tag": 1}),
-    api_claim_put: ("editor", {"claim": 1, "tag": 1}),
-    api_claim_delete_retracts: ("editor", {"claim": 1, "verificationnote": 1}),
-    api_note_post_with_verdict: ("editor", {"claim": 1, "verificationnote": 1}),
+    # A changed figure or status on a claim on the record is a correction (issue 19).
+    api_claim_put: ("editor", {"claim": 1, "tag": 1, "correction": 1}),
+    api_claim_delete_retracts: ("editor", {"claim": 1, "verificationnote": 1, "correction": 1}),
+    api_note_post_with_verdict: ("editor", {"claim": 1, "verificationnote": 1, "correction": 1}),
     api_measure_post: ("editor", {"measure": 1}),
 }
 

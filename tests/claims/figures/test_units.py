@@ -171,3 +171,10 @@ def test_a_bound_per_month_reads_per_year():
 def test_a_figure_too_large_to_store_once_normalised_is_refused():
     with pytest.raises(ValueError, match="too large"):
         stored_figure(Decimal("1E+30"), None, None, "troops")
+
+
+def test_spanish_physical_units_are_on_the_same_scale_as_english_ones():
+    km = stored_figure(Decimal(80), None, None, "kilómetros")
+    assert km.family == stored_figure(Decimal(80), None, None, "kilometers").family == "[length]"
+    assert km.value == Decimal(80000)
+    assert stored_figure(Decimal(50), None, None, "millas").value == Decimal("80467.2")

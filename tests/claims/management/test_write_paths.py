@@ -31,8 +31,12 @@ def command_extract_claims(client, users, claim):
 
 # path -> (who acts, how many rows of each model it writes)
 PATHS = {
-    command_import_source_with_extract: ("editor", {"publisher": 1, "source": 1, "claim": 2}),
-    command_extract_claims: ("editor", {"claim": 2}),
+    # One proposal repeats the case's claim from another source: a lineage of two is proposed.
+    command_import_source_with_extract: (
+        "editor",
+        {"publisher": 1, "source": 1, "claim": 2, "lineage": 1, "lineageappearance": 2},
+    ),
+    command_extract_claims: ("editor", {"claim": 2, "lineage": 1, "lineageappearance": 2}),
 }
 
 

@@ -268,6 +268,11 @@ OTHER_PAGES = {
         "GET": (302, 405, 405, 405),
         "POST": (302, 403, 400, 400),
     },
+    # A lineage action without an action: back to the claim page with a message, nothing written.
+    ("admin:claims_claim_lineage", ("claims.claim",)): {
+        "GET": (302, 405, 405, 405),
+        "POST": (302, 403, 302, 302),
+    },
     # The claim is on a measure already: the page again, with a warning, nothing written.
     ("admin:claims_measure_attach", ("claims.measure", "claims.claim")): {
         "GET": (302, 405, 405, 405),
