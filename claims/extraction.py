@@ -15,6 +15,8 @@ import datetime
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.translation import gettext
+
 from claims.claimants import find_claimant
 from claims.figures.parsing import Quantity, find_quantities
 from claims.models import VALUE_LIMIT, VALUE_PLACES, Attribution, Claim, Hedge, Origin, RatePeriod
@@ -55,11 +57,10 @@ class Proposed(tuple):
         """A line for the editor when the run stopped early; empty otherwise."""
         if not self.unread:
             return ""
-        return (
-            f"Stopped after {MAX_CANDIDATES} figures: about {self.unread} more numbers were "
-            "not read. "
+        return gettext(
+            "Stopped after %(read)s figures: about %(unread)s more numbers were not read. "
             "Run the extraction again to read the next ones, or split the source."
-        )
+        ) % {"read": MAX_CANDIDATES, "unread": self.unread}
 
 
 def propose(

@@ -17,6 +17,7 @@ from claims.factsheets.services import sheet_add_claims, sheet_create
 from claims.models import Claim, Status, Tag
 from claims.services import note_add
 from factdb.history.admin import HistoryAdmin
+from factdb.models import LanguagePreference
 from sources.models import Publisher, SourceImport
 from tests import factories
 
@@ -34,6 +35,8 @@ ADMIN_RIGHTS = {
     "claims.claim": {"journalist": {V}, "editor": {V, A, C}, "admin": {V, A, C}},
     "claims.verificationnote": {"journalist": {V}, "editor": {V}, "admin": {V, D}},
     "claims.factsheet": {"journalist": {V, A, C}, "editor": {V, A, C}, "admin": {V, A, C, D}},
+    # Each user sets their own on /admin/language/; the admin pages are for administrators.
+    "factdb.languagepreference": {"journalist": set(), "editor": set(), "admin": {V, A, C, D}},
 }
 # Models whose history form may revert a record (for those who may change it). Claims may not:
 # their status changes only through a verification note.
@@ -69,6 +72,7 @@ def world(db, editor):
             url="https://news.example/story", requested_by=editor
         ),
         "deleted publisher": (gone_pk, gone_record),
+        "factdb.languagepreference": LanguagePreference.objects.create(user=editor, language="es"),
     }
 
 
