@@ -287,7 +287,7 @@ def claims_propose(*, source, created_by=None) -> extraction.Proposed:
         rest = proposals[extraction.MAX_CANDIDATES - 1].sentence.end
         unread = len(re.findall(r"\d+", source.text[rest:]))  # a count, not a second parse
         proposals = proposals[: extraction.MAX_CANDIDATES]
-    claimants = _Claimants()
+    claimants = ClaimantNames()
     known = _known_figures(source)
     created, skipped = [], 0
     for proposal in proposals:
@@ -316,7 +316,7 @@ def claims_propose(*, source, created_by=None) -> extraction.Proposed:
     return extraction.Proposed(created, skipped, unread)
 
 
-class _Claimants:
+class ClaimantNames:
     """Claimant names from one run matched to stored claimants, or proposed as new ones.
 
     "President Donald Trump" matches a stored "Donald Trump" (titles and articles aside, one name
@@ -355,9 +355,13 @@ class _Claimants:
             self.cache[name] = self.lookup(name)
         return self.cache[name]
 
-    def lookup(self, name: str) -> Claimant | None:
-        key = self.key(name)
-        pk = self.known.get(key) or next(
+    def match(self, name: str) -> Claimant | None:
+        """The stored claimant the name means, or None; creates nothing."""
+        pk = self._matching_pk(self.key(name))
+        return None if pk is None else Claimant.objects.get(pk=pk)
+
+    def _matching_pk(self, key: str) -> int | None:
+        return self.known.get(key) or next(
             (
                 pk
                 for known, pk in self.known.items()
@@ -365,6 +369,10 @@ class _Claimants:
             ),
             None,
         )
+
+    def lookup(self, name: str) -> Claimant | None:
+        key = self.key(name)
+        pk = self._matching_pk(key)
         if pk is not None:
             return Claimant.objects.get(pk=pk)
         words = name.split()
