@@ -98,6 +98,7 @@ def test_saving_a_claim_worth_a_second_look_saves_it_and_says_why(client, editor
             "attribution": "asserted",
             "rate_period": "",
             "claim_date": "2019-06-10",
+            "version": "",  # the hidden field, empty on a new claim, as a browser sends it
             "notes-TOTAL_FORMS": "0",
             "notes-INITIAL_FORMS": "0",
             "notes-2-TOTAL_FORMS": "0",
