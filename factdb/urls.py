@@ -15,6 +15,9 @@ from sources.api.views import ClaimantViewSet, PublisherViewSet, SourceViewSet
 admin.site.site_header = "factdb"
 admin.site.site_title = "factdb"
 admin.site.index_title = "Claims, sources and verification"
+# "View site": the published fact sheets, the part of factdb meant for readers (the root only
+# leads back to the admin).
+admin.site.site_url = "/sheets/"
 
 router = DefaultRouter()
 router.register("claims", ClaimViewSet, basename="claim")
@@ -41,6 +44,7 @@ urlpatterns = [
     # Before the admin's own routes, which would read "deleted" as a model name.
     path("admin/deleted/", include("factdb.history.views")),
     path("admin/", admin.site.urls),
+    path("sheets/", include("claims.factsheets.public_urls")),
     # Fact sheets first: "claims/factsheet/<fmt>/" would otherwise be read as a claim's id.
     path("api/v1/", include("claims.factsheets.urls")),
     path("api/v1/", include(api_v1)),

@@ -11,16 +11,18 @@ import datetime
 from collections.abc import Iterable
 from decimal import Decimal
 
-from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import timezone
 
 from claims.agreement.timeline import charts_by_measure
+from claims.factsheets.branding import org_logo, org_name
 from claims.models import Claim, FactSheet, FactSheetItem, Status, VerificationNote
 from sources.models import Source, format_date_with_precision
 
 # Bumped when the shape changes, so a renderer can tell an old frozen context from a new one.
-CONTEXT_SCHEMA = 1
+# 2: the organisation's logo ("logo"), "accessed" only from the source's retrieval date, and a
+# public permalink in "url"; the renderers keep drawing schema 1 contexts exactly as before.
+CONTEXT_SCHEMA = 2
 
 # Statuses that are a newsroom's verdict on the claim (and so can be published as a ClaimReview).
 # What the reader is told about a figure nobody has checked yet: marked, never hidden.
@@ -32,7 +34,7 @@ UNCHECKED_NOTICE = {
 
 
 def newsroom_name() -> str:
-    return getattr(settings, "FACTDB_NEWSROOM_NAME", "") or "factdb newsroom"
+    return org_name()
 
 
 def build_context(
@@ -47,8 +49,7 @@ def build_context(
 ) -> dict:
     """Everything a fact sheet shows, from a FactSheet (its items in order) or any claims.
 
-    `generated_at` is the export date (a published version passes its publication time); it is
-    also the "accessed" date of sources that record no retrieval time.
+    `generated_at` is the export date (a published version passes its publication time).
     """
     generated_at = (generated_at or timezone.now()).replace(microsecond=0)
     if isinstance(sheet_or_claims, FactSheet):
@@ -76,6 +77,7 @@ def build_context(
         "date": local_date.isoformat(),
         "date_display": format_date_with_precision(local_date, "day"),
         "newsroom": newsroom_name(),
+        "logo": org_logo(),
         "url": url,
         "items": items,
         "citations": list(citations.values()),
@@ -198,12 +200,10 @@ def citation(source: Source, number: int, generated_at: datetime.datetime) -> di
 
 
 def accessed_on(source: Source, generated_at: datetime.datetime) -> datetime.date | None:
-    """When the document was read: its retrieval time, else (for a document online) the export
-    date. A printed document with neither has no access date to give."""
+    """When the document was read: its retrieval time. A source that records none has no access
+    date to give (the export's date would claim a reading nobody made)."""
     if source.retrieved_at:
         return timezone.localtime(source.retrieved_at).date()
-    if source.url or source.archive_url:
-        return timezone.localtime(generated_at).date()
     return None
 
 
