@@ -49,16 +49,15 @@ def entry_help_view(model_admin, request):
     data = form.cleaned_data
     source = data["source"]
     proposed = propose_from_quote(data["quote"], source=source, claim_date=data["claim_date"])
-    warnings = []
-    if source is not None:
-        warnings = claim_warnings(
-            quote=data["quote"],
-            source=source,
-            value=data["value"],
-            unit=data["unit"],
-            claim_date=data["claim_date"],
-            claim_id=data["claim"],
-        )
+    # Without a source yet, the checks that need none (the value, a future date) still run.
+    warnings = claim_warnings(
+        quote=data["quote"],
+        source=source,
+        value=data["value"],
+        unit=data["unit"],
+        claim_date=data["claim_date"],
+        claim_id=data["claim"],
+    )
     return JsonResponse({**proposed, "warnings": [warning_json(w) for w in warnings]})
 
 
