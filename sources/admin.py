@@ -1,11 +1,15 @@
 """Admin for publishers and claimants, and the source page (claims.admin adds its claims),
 with "Add source from a URL or a file" (sources/intake_admin.py)."""
 
+from django import forms
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from factdb.history.admin import HistoryAdmin
 from sources.intake_admin import SourceIntakeAdmin
-from sources.models import Claimant, Publisher
+from sources.models import Claimant, Publisher, Source, duplicate_url_error
 
 
 @admin.register(Publisher)
@@ -22,8 +26,30 @@ class ClaimantAdmin(HistoryAdmin):
     search_fields = ["name", "description", "wikidata_id"]
 
 
+class SourceForm(forms.ModelForm):
+    class Meta:
+        model = Source
+        fields = "__all__"  # noqa: DJ007 - SourceAdmin.fieldsets choose what is shown
+
+    def clean_url(self):
+        url = self.cleaned_data.get("url") or None
+        holder = Source.objects.holding_url(url, other_than=self.instance.pk)
+        if holder is not None:
+            error = duplicate_url_error(holder)
+            link = reverse("admin:sources_source_change", args=[holder.pk])
+            raise forms.ValidationError(
+                format_html(
+                    '{} <a href="{}">{}</a>', error.message % error.params, link, _("Open it.")
+                ),
+                code=error.code,
+            )
+        return url
+
+
 class SourceAdmin(SourceIntakeAdmin, HistoryAdmin):
     """The source page; claims/admin/sources.py registers it with the source's claims."""
+
+    form = SourceForm
 
     list_display = ["title", "publisher", "published_display", "language", "kind"]
     list_filter = ["kind", "language", "date_precision", "publisher"]

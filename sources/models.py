@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 # BCP-47 in the shape newsrooms use: "en", "es", "es-MX", "pt-BR", "zh-Hant".
@@ -129,6 +130,15 @@ class DatePrecision(models.TextChoices):
 class SourceManager(models.Manager):
     def get_by_natural_key(self, publisher_name, title, published_on):
         return self.get(publisher__name=publisher_name, title=title, published_on=published_on)
+
+    def holding_url(self, url: str | None, *, other_than=None):
+        """The source that already has this URL (another one than `other_than`), or None."""
+        if not url:
+            return None
+        sources = self.filter(url=url).select_related("publisher")
+        if other_than is not None:
+            sources = sources.exclude(pk=other_than)
+        return sources.first()
 
 
 class Source(models.Model):
@@ -250,11 +260,40 @@ class Source(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    def validate_constraints(self, exclude=None):
+        """As the model's, but a URL another source has reads as which source has it, not as
+        "Constraint “source_url_unique” is violated"."""
+        exclude = set(exclude or ())
+        holder = None if "url" in exclude else Source.objects.holding_url(self.url, other_than=self.pk)
+        errors = {}
+        if holder is not None:
+            errors["url"] = [duplicate_url_error(holder)]
+            exclude.add("url")
+        try:
+            super().validate_constraints(exclude=exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
+
     def save(self, *args, **kwargs):
         if self.url == "":
             self.url = None
         self.text_sha256 = hashlib.sha256(self.text.encode()).hexdigest() if self.text else ""
         super().save(*args, **kwargs)
+
+
+def duplicate_url_error(holder: "Source") -> ValidationError:
+    return ValidationError(
+        _("Source %(pk)s, “%(title)s” (%(publisher)s, %(date)s), already has this URL."),
+        code="duplicate_url",
+        params={
+            "pk": holder.pk,
+            "title": holder.title,
+            "publisher": holder.publisher,
+            "date": holder.published_display,
+        },
+    )
 
 
 def precision_matches(day: datetime.date, precision: str) -> bool:

@@ -178,3 +178,10 @@ def test_a_logo_sheets_cannot_embed_is_named_at_start_up(settings, configured, p
     settings.FACTDB_ORG_LOGO = configured
     errors = [e for e in checks.run_checks() if e.id == "factdb.E001"]
     assert len(errors) == 1 and problem in errors[0].msg
+
+
+def test_view_site_leads_to_the_published_sheets_not_back_to_the_admin(client, editor):
+    client.force_login(editor)
+    index = client.get("/admin/").content.decode()
+    assert 'href="/sheets/"' in index
+    assert client.get("/sheets/").status_code == 200
