@@ -264,7 +264,9 @@ class Source(models.Model):
         """As the model's, but a URL another source has reads as which source has it, not as
         "Constraint “source_url_unique” is violated"."""
         exclude = set(exclude or ())
-        holder = None if "url" in exclude else Source.objects.holding_url(self.url, other_than=self.pk)
+        holder = None
+        if "url" not in exclude:
+            holder = Source.objects.holding_url(self.url, other_than=self.pk)
         errors = {}
         if holder is not None:
             errors["url"] = [duplicate_url_error(holder)]

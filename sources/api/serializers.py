@@ -61,13 +61,15 @@ class SourceSerializer(HideFromAnonymous, FullCleanMixin, serializers.ModelSeria
         extra_kwargs = {"url": {"validators": []}}
 
     def validate_url(self, url):
-        holder = Source.objects.holding_url(url or None, other_than=getattr(self.instance, "pk", None))
+        mine = getattr(self.instance, "pk", None)
+        holder = Source.objects.holding_url(url or None, other_than=mine)
         if holder is not None:
             error = duplicate_url_error(holder)
             link = reverse("source-detail", args=[holder.pk])
             request = self.context.get("request")
             link = request.build_absolute_uri(link) if request is not None else link
-            raise serializers.ValidationError(f"{error.message % error.params} {link}", code=error.code)
+            message = f"{error.message % error.params} {link}"
+            raise serializers.ValidationError(message, code=error.code)
         return url
 
 

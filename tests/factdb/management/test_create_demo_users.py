@@ -36,7 +36,11 @@ def test_the_links_printed_are_on_the_address_given(db, project_in, address, adm
 
 @pytest.mark.parametrize(
     ("variables", "address"),
-    [([], "127.0.0.1:8000"), (["PORT=8123"], "127.0.0.1:8123"), (["HOST=0.0.0.0", "PORT=81"], "0.0.0.0:81")],
+    [
+        ([], "127.0.0.1:8000"),
+        (["PORT=8123"], "127.0.0.1:8123"),
+        (["HOST=0.0.0.0", "PORT=81"], "0.0.0.0:81"),
+    ],
 )
 def test_make_run_passes_its_host_and_port_to_what_it_prints(variables, address):
     planned = subprocess.run(
