@@ -320,15 +320,42 @@ def format_date_with_precision(day: datetime.date | None, precision: str) -> str
     return f"{day.day} {day.strftime('%B %Y')}"
 
 
+# Month names as people write a date ("June 2019", "7 Jun 2019", "junio de 2019").
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan", "enero", "ene"),
+            ("february", "feb", "febrero"),
+            ("march", "mar", "marzo"),
+            ("april", "apr", "abril", "abr"),
+            ("may", "mayo"),
+            ("june", "jun", "junio"),
+            ("july", "jul", "julio"),
+            ("august", "aug", "agosto", "ago"),
+            ("september", "sep", "sept", "septiembre", "setiembre"),
+            ("october", "oct", "octubre"),
+            ("november", "nov", "noviembre"),
+            ("december", "dec", "diciembre", "dic"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# "June 2019", "7 June 2019", "June 7, 2019", "7 de junio de 2019", "junio de 2019".
+_DAY_MONTH_YEAR = re.compile(r"(?:(\d{1,2})\.?\s+(?:de\s+)?)?([^\W\d_]+)\.?,?\s+(?:de\s+)?(\d{4})")
+_MONTH_DAY_YEAR = re.compile(r"([^\W\d_]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
+
+
 def parse_date_with_precision(text: str) -> tuple[datetime.date, str]:
-    """'2019' -> (2019-01-01, 'year'); '2019-06' -> (2019-06-01, 'month'); '2025-02-14' -> day.
+    """'2019' -> (2019-01-01, 'year'); '2019-06' or 'June 2019' -> (2019-06-01, 'month');
+    '2025-02-14', '14 February 2025' or 'February 14, 2025' -> day.
 
     Raises ValueError with a readable message for anything else (including 2023-02-30).
     """
-    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text.strip())
-    if not match:
-        raise ValueError(f"{text!r} is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = match.groups()
+    cleaned = " ".join(text.split())
+    year, month, day = _date_parts(cleaned)
     precision = "day" if day else "month" if month else "year"
     try:
         value = datetime.date(int(year), int(month or 1), int(day or 1))
@@ -337,6 +364,21 @@ def parse_date_with_precision(text: str) -> tuple[datetime.date, str]:
     if value.year < 1:
         raise ValueError(f"{text!r}: year must be 1 or later")
     return value, precision
+
+
+def _date_parts(text: str) -> tuple[str, str | int | None, str | None]:
+    if match := _ISO.fullmatch(text):
+        return match.groups()
+    for pattern, order in ((_DAY_MONTH_YEAR, (0, 1, 2)), (_MONTH_DAY_YEAR, (1, 0, 2))):
+        if match := pattern.fullmatch(text):
+            day, name, year = (match.group(i + 1) for i in order)
+            month = MONTHS.get(name.lower())
+            if month is not None:
+                return year, month, day
+    raise ValueError(
+        f"{text!r} is not a date in the form YYYY, YYYY-MM, YYYY-MM-DD, 'June 2019' or "
+        "'14 June 2019'"
+    )
 
 
 class ImportState(models.TextChoices):
