@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics
@@ -226,11 +227,26 @@ class AdHocFactSheet(generics.GenericAPIView):
                     "`manage.py export_factsheet` for a larger PDF."
                 }
             )
-        query = request.query_params.urlencode()
         context = build_context(
-            claims,
-            title="Fact sheet",
-            intro=f"Claims matching the query: {query}" if query else "All claims.",
-            url=request.build_absolute_uri(),
+            claims, title=query_title(request.query_params), url=request.build_absolute_uri()
         )
         return export_response(render(readers_context(request, context), fmt), fmt, "factsheet")
+
+
+# Parameters that shape the answer, not which claims are in it.
+NOT_A_FILTER = {"format", "page_size", "cursor"}
+
+
+def query_title(params) -> str:
+    """An ad-hoc sheet's heading, its query in words: "Claims: unit National Guard troops;
+    status verified, disputed" (not "unit=National+Guard+troops")."""
+    parts = []
+    for name in params:
+        if name in NOT_A_FILTER:
+            continue
+        values = ", ".join(value.strip() for value in params.getlist(name) if value.strip())
+        if values:
+            parts.append(f"{name.replace('_', ' ')} {values}")
+    if not parts:
+        return _("All claims")
+    return _("Claims: %(query)s") % {"query": "; ".join(parts)}
