@@ -265,13 +265,14 @@ def claims_decide(
 
 
 @transaction.atomic
-def claims_propose(*, source, created_by=None) -> extraction.Proposed:
+def claims_propose(*, source, created_by=None, progress=None) -> extraction.Proposed:
     """Store the figures extraction finds in the source's text as proposals for the desk, each
     with the claimant the sentence names (matched to a stored claimant or proposed) and its period.
 
     ``created, skipped = claims_propose(source=s)``; the result's ``unread`` and ``message`` say
     when the run stopped at ``extraction.MAX_CANDIDATES``. A figure already known for this source,
     now or in its history (an editor corrected or rejected it), is not proposed again.
+    ``progress(step, done, total)`` hears how far it is ("sentences", then "figures").
     """
     if not source.text:
         return extraction.Proposed([], 0)
@@ -281,6 +282,7 @@ def claims_propose(*, source, created_by=None) -> extraction.Proposed:
         claim_date=source.published_on,
         title=source.title,
         limit=extraction.MAX_CANDIDATES + 1,
+        progress=(lambda done, total: progress("sentences", done, total)) if progress else None,
     )
     unread = 0
     if len(proposals) > extraction.MAX_CANDIDATES:
@@ -290,7 +292,9 @@ def claims_propose(*, source, created_by=None) -> extraction.Proposed:
     claimants = ClaimantNames()
     known = _known_figures(source)
     created, skipped = [], 0
-    for proposal in proposals:
+    for done, proposal in enumerate(proposals, start=1):
+        if progress is not None:
+            progress("figures", done, len(proposals))
         claim = extraction.claim_from_proposal(source, proposal, created_by)
         key = (claim.quote, claim.value, claim.unit)
         if key in known:

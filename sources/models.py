@@ -413,6 +413,9 @@ class SourceImport(models.Model):
         Source, on_delete=models.SET_NULL, null=True, blank=True, related_name="imports"
     )
     outcome = models.CharField(max_length=300, blank=True)
+    progress = models.CharField(
+        max_length=200, blank=True, help_text="What the worker is doing, while it works."
+    )
     claims_proposed = models.PositiveIntegerField(default=0)
     error = models.TextField(blank=True)
     task_id = models.CharField(max_length=64, blank=True)
@@ -427,7 +430,7 @@ class SourceImport(models.Model):
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
-    history = HistoricalRecords(excluded_fields=["payload"])
+    history = HistoricalRecords(excluded_fields=["payload", "progress"])
 
     class Meta:
         ordering = ["-created_at", "-id"]

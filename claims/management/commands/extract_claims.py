@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from claims.management.progress import ProgressLines
 from claims.services import claims_propose
 from factdb.history.attribution import acting_as, command_user
 from sources.models import Source
@@ -22,7 +23,9 @@ class Command(BaseCommand):
             raise CommandError(f"Source {source_id} has no text snapshot to extract from")
         user = command_user(user)
         with acting_as(user):
-            result = claims_propose(source=source, created_by=user)
+            result = claims_propose(
+                source=source, created_by=user, progress=ProgressLines(self.stderr)
+            )
         created, skipped = result
         self.stdout.write(
             f"Proposed {len(created)} new claims from source {source_id} ({skipped} already known)."
