@@ -14,6 +14,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from sources.dates import MONTHS
+
 # BCP-47 in the shape newsrooms use: "en", "es", "es-MX", "pt-BR", "zh-Hant".
 bcp47_validator = RegexValidator(
     r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$",
@@ -320,28 +322,6 @@ def format_date_with_precision(day: datetime.date | None, precision: str) -> str
     return f"{day.day} {day.strftime('%B %Y')}"
 
 
-# Month names as people write a date ("June 2019", "7 Jun 2019", "junio de 2019").
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan", "enero", "ene"),
-            ("february", "feb", "febrero"),
-            ("march", "mar", "marzo"),
-            ("april", "apr", "abril", "abr"),
-            ("may", "mayo"),
-            ("june", "jun", "junio"),
-            ("july", "jul", "julio"),
-            ("august", "aug", "agosto", "ago"),
-            ("september", "sep", "sept", "septiembre", "setiembre"),
-            ("october", "oct", "octubre"),
-            ("november", "nov", "noviembre"),
-            ("december", "dec", "diciembre", "dic"),
-        ],
-        start=1,
-    )
-    for name in names
-}
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 # "June 2019", "7 June 2019", "June 7, 2019", "7 de junio de 2019", "junio de 2019".
 _DAY_MONTH_YEAR = re.compile(r"(?:(\d{1,2})\.?\s+(?:de\s+)?)?([^\W\d_]+)\.?,?\s+(?:de\s+)?(\d{4})")
