@@ -35,10 +35,10 @@ class EntryHelpForm(forms.Form):
 
 
 def entry_help_view(model_admin, request):
-    if request.method != "GET":
-        return HttpResponseNotAllowed(["GET"])
     if not (model_admin.has_add_permission(request) or model_admin.has_change_permission(request)):
         raise PermissionDenied
+    if request.method != "GET":
+        return HttpResponseNotAllowed(["GET"])
     unknown = sorted(set(request.GET) - set(EntryHelpForm.base_fields))
     form = EntryHelpForm(request.GET)
     if unknown or not form.is_valid():
