@@ -44,11 +44,11 @@ seed: migrate ## Load the seed fixtures (idempotent: natural keys; first history
 	$(PY) manage.py seed
 
 users: migrate ## Create the demo editor and journalist accounts and print their passwords
-	$(PY) manage.py create_demo_users
+	$(PY) manage.py create_demo_users --address $(HOST):$(PORT)
 
-run: migrate ## Set everything up on SQLite (or DATABASE_URL), serve on 127.0.0.1:8000 with a task worker
+run: migrate ## Set everything up on SQLite (or DATABASE_URL), serve on $(HOST):$(PORT) with a task worker
 	$(PY) manage.py seed --if-empty
-	$(PY) manage.py create_demo_users
+	$(PY) manage.py create_demo_users --address $(HOST):$(PORT)
 	@# One shell: the worker runs beside the server and stops with it (Ctrl+C reaches both).
 	$(PY) manage.py db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 		$(PY) manage.py runserver $(HOST):$(PORT)

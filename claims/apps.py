@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core import checks
 from django.db.models.signals import post_migrate, pre_migrate
 from django.utils.translation import gettext_lazy
 
@@ -10,6 +11,17 @@ class ClaimsConfig(AppConfig):
     def ready(self):
         pre_migrate.connect(set_sqlite_search_index_aside, sender=self)
         post_migrate.connect(restore_sqlite_search_index, sender=self)
+        checks.register(org_logo_check)
+
+
+def org_logo_check(app_configs=None, **kwargs):
+    """A logo fact sheets cannot embed is named at start-up, not left out silently."""
+    from django.conf import settings
+
+    from claims.factsheets.branding import logo_problem
+
+    problem = logo_problem(settings.FACTDB_ORG_LOGO) if settings.FACTDB_ORG_LOGO else ""
+    return [checks.Error(problem, id="factdb.E001")] if problem else []
 
 
 def set_sqlite_search_index_aside(sender, using, plan=None, **kwargs):

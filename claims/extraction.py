@@ -70,14 +70,19 @@ def propose(
     claim_date: datetime.date | None = None,
     title: str = "",
     limit: int | None = None,
+    progress=None,
 ) -> list[Proposal]:
     """Every figure in the text, each with its sentence, claimant and period.
 
     A headline (the source's title, or a line with no closing punctuation whose figures the body
-    states again) proposes nothing of its own. With ``limit``, reading stops after that many."""
+    states again) proposes nothing of its own. With ``limit``, reading stops after that many.
+    ``progress(done, total)``, when given, hears how many sentences have been read."""
     found: list[tuple[Sentence, list[Quantity]]] = []
     count = 0
-    for sentence in split_sentences(text, language):
+    sentences = split_sentences(text, language)
+    for done, sentence in enumerate(sentences, start=1):
+        if progress is not None:
+            progress(done, len(sentences))
         budget = None if limit is None else limit - count
         quantities = _quantities(sentence.text, language, budget)
         if quantities:

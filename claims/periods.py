@@ -21,31 +21,11 @@ import calendar
 import datetime
 import re
 
+from sources.dates import MONTHS
+
 Period = tuple[datetime.date | None, datetime.date | None]
 
-_MONTHS = {
-    **{
-        name: n
-        for n, names in enumerate(
-            [
-                ("january", "jan", "enero", "ene"),
-                ("february", "feb", "febrero"),
-                ("march", "mar", "marzo"),
-                ("april", "apr", "abril", "abr"),
-                ("may", "mayo"),
-                ("june", "jun", "junio"),
-                ("july", "jul", "julio"),
-                ("august", "aug", "agosto", "ago"),
-                ("september", "sep", "sept", "septiembre", "setiembre"),
-                ("october", "oct", "octubre"),
-                ("november", "nov", "noviembre"),
-                ("december", "dec", "diciembre", "dic"),
-            ],
-            start=1,
-        )
-        for name in names
-    }
-}
+_MONTHS = MONTHS
 _COUNTS = {
     "one": 1,
     "two": 2,

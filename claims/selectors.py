@@ -149,3 +149,12 @@ def claims_in_conflict(claims):
     """The claims of `claims` that conflict with another claim on their measure
     (claims.agreement.comparison says when two figures conflict)."""
     return claims.filter(pk__in=conflicting_claim_ids(claims))
+
+
+def same_figure_and_quote(*, source, quote: str, value, unit: str = "", exclude_pk=None):
+    """Ids of the source's claims with this quote, value and unit (its case aside): a claim
+    recorded twice."""
+    claims = Claim.objects.filter(source=source, quote=quote, value=value, unit__iexact=unit)
+    if exclude_pk is not None:
+        claims = claims.exclude(pk=exclude_pk)
+    return list(claims.order_by("pk").values_list("pk", flat=True)[:5])

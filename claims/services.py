@@ -302,13 +302,14 @@ def claims_decide(
 
 
 @transaction.atomic
-def claims_propose(*, source, created_by=None) -> extraction.Proposed:
+def claims_propose(*, source, created_by=None, progress=None) -> extraction.Proposed:
     """Store the figures extraction finds in the source's text as proposals for the desk, each
     with the claimant the sentence names (matched to a stored claimant or proposed) and its period.
 
     ``created, skipped = claims_propose(source=s)``; the result's ``unread`` and ``message`` say
     when the run stopped at ``extraction.MAX_CANDIDATES``. A figure already known for this source,
     now or in its history (an editor corrected or rejected it), is not proposed again.
+    ``progress(step, done, total)`` hears how far it is ("sentences", then "figures").
     """
     if not source.text:
         return extraction.Proposed([], 0)
@@ -318,16 +319,19 @@ def claims_propose(*, source, created_by=None) -> extraction.Proposed:
         claim_date=source.published_on,
         title=source.title,
         limit=extraction.MAX_CANDIDATES + 1,
+        progress=(lambda done, total: progress("sentences", done, total)) if progress else None,
     )
     unread = 0
     if len(proposals) > extraction.MAX_CANDIDATES:
         rest = proposals[extraction.MAX_CANDIDATES - 1].sentence.end
         unread = len(re.findall(r"\d+", source.text[rest:]))  # a count, not a second parse
         proposals = proposals[: extraction.MAX_CANDIDATES]
-    claimants = _Claimants()
+    claimants = ClaimantNames()
     known = _known_figures(source)
     created, skipped = [], 0
-    for proposal in proposals:
+    for done, proposal in enumerate(proposals, start=1):
+        if progress is not None:
+            progress("figures", done, len(proposals))
         claim = extraction.claim_from_proposal(source, proposal, created_by)
         key = (claim.quote, claim.value, claim.unit)
         if key in known:
@@ -356,7 +360,7 @@ def claims_propose(*, source, created_by=None) -> extraction.Proposed:
     return extraction.Proposed(created, skipped, unread)
 
 
-class _Claimants:
+class ClaimantNames:
     """Claimant names from one run matched to stored claimants, or proposed as new ones.
 
     "President Donald Trump" matches a stored "Donald Trump" (titles and articles aside, one name
@@ -395,9 +399,13 @@ class _Claimants:
             self.cache[name] = self.lookup(name)
         return self.cache[name]
 
-    def lookup(self, name: str) -> Claimant | None:
-        key = self.key(name)
-        pk = self.known.get(key) or next(
+    def match(self, name: str) -> Claimant | None:
+        """The stored claimant the name means, or None; creates nothing."""
+        pk = self._matching_pk(self.key(name))
+        return None if pk is None else Claimant.objects.get(pk=pk)
+
+    def _matching_pk(self, key: str) -> int | None:
+        return self.known.get(key) or next(
             (
                 pk
                 for known, pk in self.known.items()
@@ -405,6 +413,10 @@ class _Claimants:
             ),
             None,
         )
+
+    def lookup(self, name: str) -> Claimant | None:
+        key = self.key(name)
+        pk = self._matching_pk(key)
         if pk is not None:
             return Claimant.objects.get(pk=pk)
         words = name.split()

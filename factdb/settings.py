@@ -240,6 +240,17 @@ FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # Operators may open read-only access to verified claims for anonymous users.
 FACTDB_PUBLIC_READ = env_bool("FACTDB_PUBLIC_READ", default=False)
+# Where readers find published fact sheets: permalinks, PDF footers and ClaimReview `url`s are
+# built on it (e.g. https://facts.example.org); empty: the address the publishing request came to.
+FACTDB_PUBLIC_URL = env_str("FACTDB_PUBLIC_URL", "").rstrip("/")
+if FACTDB_PUBLIC_URL and not FACTDB_PUBLIC_URL.lower().startswith(("https://", "http://")):
+    raise ImproperlyConfigured(
+        "FACTDB_PUBLIC_URL must be an http(s) address, e.g. https://facts.example.org"
+    )
+# The organisation named on fact sheets, and its logo: a local file or a static path (read when a
+# sheet is built and embedded in it, so neither a browser nor the PDF renderer fetches it).
+FACTDB_ORG_NAME = env_str("FACTDB_ORG_NAME", "factdb newsroom")
+FACTDB_ORG_LOGO = env_str("FACTDB_ORG_LOGO", "")
 # Which sources, publishers, claimants and measures an anonymous reader sees: those a visible claim
 # cites. Named here so the API plumbing (factdb.api.viewsets) imports no app.
 FACTDB_PUBLIC_ROWS = "claims.selectors.cited_by_visible_claims"

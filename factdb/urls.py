@@ -17,6 +17,9 @@ from sources.api.views import ClaimantViewSet, PublisherViewSet, SourceViewSet
 admin.site.site_header = "factdb"
 admin.site.site_title = "factdb"
 admin.site.index_title = _("Claims, sources and verification")
+# "View site": the published fact sheets, the part of factdb meant for readers (the root only
+# leads back to the admin).
+admin.site.site_url = "/sheets/"
 
 router = DefaultRouter()
 router.register("claims", ClaimViewSet, basename="claim")
@@ -45,6 +48,7 @@ urlpatterns = [
     path("admin/deleted/", include("factdb.history.views")),
     path("admin/language/", include("factdb.language")),
     path("admin/", admin.site.urls),
+    path("sheets/", include("claims.factsheets.public_urls")),
     # Fact sheets first: "claims/factsheet/<fmt>/" would otherwise be read as a claim's id.
     path("api/v1/", include("claims.factsheets.urls")),
     path("api/v1/", include(api_v1)),

@@ -16,6 +16,8 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from sources.dates import MONTHS
+
 # BCP-47 in the shape newsrooms use: "en", "es", "es-MX", "pt-BR", "zh-Hant".
 bcp47_validator = RegexValidator(
     r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$",
@@ -143,6 +145,15 @@ class DatePrecision(models.TextChoices):
 class SourceManager(models.Manager):
     def get_by_natural_key(self, publisher_name, title, published_on):
         return self.get(publisher__name=publisher_name, title=title, published_on=published_on)
+
+    def holding_url(self, url: str | None, *, other_than=None):
+        """The source that already has this URL (another one than `other_than`), or None."""
+        if not url:
+            return None
+        sources = self.filter(url=url).select_related("publisher")
+        if other_than is not None:
+            sources = sources.exclude(pk=other_than)
+        return sources.first()
 
 
 class Source(models.Model):
@@ -308,11 +319,42 @@ class Source(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    def validate_constraints(self, exclude=None):
+        """As the model's, but a URL another source has reads as which source has it, not as
+        "Constraint “source_url_unique” is violated"."""
+        exclude = set(exclude or ())
+        holder = None
+        if "url" not in exclude:
+            holder = Source.objects.holding_url(self.url, other_than=self.pk)
+        errors = {}
+        if holder is not None:
+            errors["url"] = [duplicate_url_error(holder)]
+            exclude.add("url")
+        try:
+            super().validate_constraints(exclude=exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
+
     def save(self, *args, **kwargs):
         if self.url == "":
             self.url = None
         self.text_sha256 = hashlib.sha256(self.text.encode()).hexdigest() if self.text else ""
         super().save(*args, **kwargs)
+
+
+def duplicate_url_error(holder: "Source") -> ValidationError:
+    return ValidationError(
+        _("Source %(pk)s, “%(title)s” (%(publisher)s, %(date)s), already has this URL."),
+        code="duplicate_url",
+        params={
+            "pk": holder.pk,
+            "title": holder.title,
+            "publisher": holder.publisher,
+            "date": holder.published_display,
+        },
+    )
 
 
 def precision_matches(day: datetime.date, precision: str) -> bool:
@@ -352,15 +394,20 @@ def format_date_with_precision(
     return f"{day.day} {day.strftime('%B %Y')}"
 
 
+_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# "June 2019", "7 June 2019", "June 7, 2019", "7 de junio de 2019", "junio de 2019".
+_DAY_MONTH_YEAR = re.compile(r"(?:(\d{1,2})\.?\s+(?:de\s+)?)?([^\W\d_]+)\.?,?\s+(?:de\s+)?(\d{4})")
+_MONTH_DAY_YEAR = re.compile(r"([^\W\d_]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
+
+
 def parse_date_with_precision(text: str) -> tuple[datetime.date, str]:
-    """'2019' -> (2019-01-01, 'year'); '2019-06' -> (2019-06-01, 'month'); '2025-02-14' -> day.
+    """'2019' -> (2019-01-01, 'year'); '2019-06' or 'June 2019' -> (2019-06-01, 'month');
+    '2025-02-14', '14 February 2025' or 'February 14, 2025' -> day.
 
     Raises ValueError with a readable message for anything else (including 2023-02-30).
     """
-    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text.strip())
-    if not match:
-        raise ValueError(f"{text!r} is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = match.groups()
+    cleaned = " ".join(text.split())
+    year, month, day = _date_parts(cleaned)
     precision = "day" if day else "month" if month else "year"
     try:
         value = datetime.date(int(year), int(month or 1), int(day or 1))
@@ -369,6 +416,21 @@ def parse_date_with_precision(text: str) -> tuple[datetime.date, str]:
     if value.year < 1:
         raise ValueError(f"{text!r}: year must be 1 or later")
     return value, precision
+
+
+def _date_parts(text: str) -> tuple[str, str | int | None, str | None]:
+    if match := _ISO.fullmatch(text):
+        return match.groups()
+    for pattern, order in ((_DAY_MONTH_YEAR, (0, 1, 2)), (_MONTH_DAY_YEAR, (1, 0, 2))):
+        if match := pattern.fullmatch(text):
+            day, name, year = (match.group(i + 1) for i in order)
+            month = MONTHS.get(name.lower())
+            if month is not None:
+                return year, month, day
+    raise ValueError(
+        f"{text!r} is not a date in the form YYYY, YYYY-MM, YYYY-MM-DD, 'June 2019' or "
+        "'14 June 2019'"
+    )
 
 
 class ImportState(models.TextChoices):
@@ -418,6 +480,12 @@ class SourceImport(models.Model):
         verbose_name=_("source"),
     )
     outcome = models.CharField(max_length=300, blank=True, verbose_name=_("outcome"))
+    progress = models.CharField(
+        _("progress"),
+        max_length=200,
+        blank=True,
+        help_text=_("What the worker is doing, while it works."),
+    )
     claims_proposed = models.PositiveIntegerField(default=0, verbose_name=_("claims proposed"))
     error = models.TextField(blank=True, verbose_name=_("error"))
     task_id = models.CharField(max_length=64, blank=True, verbose_name=_("task id"))
@@ -433,7 +501,7 @@ class SourceImport(models.Model):
     started_at = models.DateTimeField(null=True, blank=True, verbose_name=_("started at"))
     finished_at = models.DateTimeField(null=True, blank=True, verbose_name=_("finished at"))
 
-    history = HistoricalRecords(excluded_fields=["payload"])
+    history = HistoricalRecords(excluded_fields=["payload", "progress"])
 
     class Meta:
         verbose_name = _("source import")

@@ -7,6 +7,7 @@ background tasks work through.
 """
 
 import logging
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -16,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
 from django_tasks import task
 
 from factdb.history.attribution import acting_as
@@ -111,6 +113,7 @@ def source_import(
     fallbacks: dict | None = None,
     user=None,
     extract: bool = False,
+    progress=None,
 ) -> ImportOutcome:
     """Store the document as a Source, or recognise it: the same bytes or the same URL (after
     redirects) are never a second source; a changed page at a known URL becomes a new snapshot
@@ -125,7 +128,9 @@ def source_import(
                 outcome = ImportOutcome(source, True, f"New source {source.pk}.")
             if extract:
                 propose = claims_hook("propose")
-                outcome.claims, _skipped = propose(source=outcome.source, created_by=user)
+                outcome.claims, _skipped = propose(
+                    source=outcome.source, created_by=user, progress=progress
+                )
     except IntegrityError:
         # Two workers importing the same new URL at once: the database's unique URL lets one
         # win; the other finds the winner's source, as if it had come second.
@@ -184,7 +189,7 @@ def _fallback_date(value):
 
 def _new_source(document: Document, overrides: dict, fallbacks: dict) -> Source:
     meta = _metadata(document, overrides, fallbacks)
-    publisher, _ = Publisher.objects.get_or_create(name=meta.pop("publisher"))
+    publisher, _created = Publisher.objects.get_or_create(name=meta.pop("publisher"))
     url = overrides.get("url") or document.url or None
     source = Source(
         publisher=publisher,
@@ -362,6 +367,8 @@ def source_import_run(*, job_id: int) -> SourceImport:
     _set_state(job, state=ImportState.RUNNING, started_at=timezone.now())
     result = {"payload": b"", "finished_at": None}
     try:
+        fetching = job.url and not job.payload
+        _report(job, _("Fetching %(url)s") % {"url": job.url} if fetching else _("Reading it"))
         document = read_input(
             url=job.url if not job.payload else "",
             data=bytes(job.payload) if job.payload else None,
@@ -370,6 +377,7 @@ def source_import_run(*, job_id: int) -> SourceImport:
         )
         if job.payload and job.url:
             document.url = document.final_url = job.url
+        _report(job, read_report(document, extract=job.extract))
         outcome = source_import(
             document=document,
             overrides=job.overrides,
@@ -393,6 +401,25 @@ def source_import_run(*, job_id: int) -> SourceImport:
     result["finished_at"] = timezone.now()
     _set_state(job, **result)
     return job
+
+
+def read_report(document: Document, *, extract: bool) -> str:
+    """What an import does once its document is read, and how big that is."""
+    text = document.text or ""
+    numbers = len(re.findall(r"\d+", text))
+    if not extract:
+        return _("Read %(chars)s characters; storing the source.") % {"chars": f"{len(text):,}"}
+    return _(
+        "Read %(chars)s characters; storing the source and proposing claims from about "
+        "%(numbers)s numbers in it."
+    ) % {"chars": f"{len(text):,}", "numbers": f"{numbers:,}"}
+
+
+def _report(job: SourceImport, progress: str) -> None:
+    """The import's progress, for its page: an update of its own (history records the states,
+    not every step), made outside the import's transaction so other requests see it at once."""
+    job.progress = progress[:200]
+    SourceImport.objects.filter(pk=job.pk).update(progress=job.progress)
 
 
 def _set_state(job: SourceImport, **changes) -> None:

@@ -4,13 +4,15 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.http import HttpResponseRedirect
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from claims import services
 from claims.admin import desk, search
+from claims.admin.entry import entry_help_view
 from claims.admin.exports import EXPORT_FORMATS, list_export_view
 from claims.admin.filters import AutocompleteFilter, UnitFilter, checked, complete_changelist
 from claims.admin.forms import ClaimForm, NewNoteInline, NoteInline
@@ -147,6 +149,12 @@ class ClaimAdmin(HistoryAdmin):
     def get_urls(self):
         view = self.admin_site.admin_view
         return [
+            # Before the admin's own "<path:object_id>/" routes, which would read it as an id.
+            path(
+                "entry-help/",
+                view(lambda request: entry_help_view(self, request)),
+                name="claims_claim_entry_help",
+            ),
             path(
                 "<path:object_id>/decide/",
                 view(lambda request, object_id: desk.decide_view(self, request, object_id)),
@@ -221,9 +229,20 @@ class ClaimAdmin(HistoryAdmin):
             extra_context = {
                 **desk.claim_page_context(self, request, claim),
                 **lineage_context(claim, can_change=self.has_change_permission(request, claim)),
+                **self.entry_help_context(request),
                 **(extra_context or {}),
             }
         return super().change_view(request, object_id, form_url, extra_context)
+
+    def add_view(self, request, form_url="", extra_context=None):
+        extra_context = {**self.entry_help_context(request), **(extra_context or {})}
+        return super().add_view(request, form_url, extra_context)
+
+    def entry_help_context(self, request) -> dict:
+        """The endpoint the form's script asks for proposals and warnings (claim_entry.js)."""
+        if not (self.has_add_permission(request) or self.has_change_permission(request)):
+            return {}
+        return {"entry_help_url": reverse("admin:claims_claim_entry_help")}
 
     def revert_disabled(self, request, obj=None):
         # Status changes belong to verification notes; reverting a record would bypass them.
@@ -252,6 +271,7 @@ class ClaimAdmin(HistoryAdmin):
         tags = [tag.name for tag in form.cleaned_data.get("tags", [])]
         if not change:
             services.claim_create(created_by=request.user, tags=tags, instance=obj)
+            self.warn_about(request, obj)
             return
         obj.locate_quote()
         changed = {name: getattr(obj, name) for name in form.changed_data if name in EDITABLE}
@@ -262,6 +282,12 @@ class ClaimAdmin(HistoryAdmin):
             tags=tags if "tags" in form.changed_data else None,
             **changed,
         )
+        self.warn_about(request, obj)
+
+    def warn_about(self, request, claim):
+        """Saved, and worth a second look: the warnings the form showed as the editor typed."""
+        for warning in desk.warnings_for(claim):
+            self.message_user(request, _("Saved, but: %s") % warning.message, messages.WARNING)
 
     def save_related(self, request, form, formsets, change):
         # The tags were written with the claim (save_model); only the new notes remain.

@@ -28,6 +28,7 @@ from claims.services import (
     claim_decide,
     claims_decide,
 )
+from claims.warnings import claim_warnings
 
 # Claims still to check first, oldest first (queue_rank comes from ClaimQuerySet.with_queue_rank).
 QUEUE_ORDER = ["queue_rank", "created_at", "pk"]
@@ -103,7 +104,20 @@ def claim_page_context(model_admin, request, claim: Claim) -> dict:
         "desk_is_proposal": claim.is_proposal,
         "desk_verdicts": list(VERDICT_BUTTONS.items()),
         "desk_decide_url": decide_url,
+        "desk_warnings": warnings_for(claim),
     }
+
+
+def warnings_for(claim: Claim) -> list:
+    """The claim form's warnings for a stored claim (claims.warnings): also a proposal's."""
+    return claim_warnings(
+        quote=claim.quote,
+        source=claim.source,
+        value=claim.value,
+        unit=claim.unit,
+        claim_date=claim.claim_date,
+        claim_id=claim.pk,
+    )
 
 
 class DecisionForm(forms.Form):

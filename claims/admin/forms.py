@@ -35,6 +35,10 @@ class ClaimForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if not self.instance.pk:
+            # A new claim has no version to compare yet: the model's default (1) stands, rather
+            # than the empty hidden field (which would be a null version, refused).
+            cleaned.pop("version", None)
         if self.instance.pk:
             loaded = cleaned.get("version")
             try:

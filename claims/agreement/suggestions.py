@@ -31,7 +31,7 @@ from django.db.models import Q
 from django.db.models.functions import Greatest
 
 from claims.figures.units import normalise
-from claims.models import Claim, Status
+from claims.models import Claim, Measure, Status
 
 MIN_WORDING = 0.3
 MIN_SCORE = 0.45
@@ -79,6 +79,64 @@ def suggest_claims(measure, *, limit: int = 10) -> list[Suggestion]:
         suggestions.append(Suggestion(claim, round(score, 3), round(wording, 3), reasons))
     suggestions.sort(key=lambda s: (-s.score, -s.claim.pk))
     return suggestions[:limit]
+
+
+MEASURE_CANDIDATES = 500  # measures read, most recent first, when proposing one for a new claim
+
+
+@dataclass
+class MeasureSuggestion:
+    measure: object
+    score: float
+    reasons: list[str] = field(default_factory=list)
+
+
+def suggest_measures(claim: Claim, *, limit: int = 3) -> list[MeasureSuggestion]:
+    """Measures an unsaved claim (the claim form as typed) may belong on, best first: the same
+    reading of wording, unit family and time as ``suggest_claims``, from the other side."""
+    measures = list(Measure.objects.order_by("-created_at", "-pk")[:MEASURE_CANDIDATES])
+    if not measures or not claim.quote:
+        return []
+    figures: dict[int, Counter] = {m.pk: Counter() for m in measures}
+    dates: dict[int, list] = {m.pk: [] for m in measures}
+    rows = (
+        Claim.objects.filter(measure__in=measures)
+        .exclude(status__in=Status.OFF_RECORD)
+        .values_list("measure_id", "unit", "currency", "rate_period", "claim_date")
+    )
+    for measure_id, unit, currency, rate_period, claim_date in rows:
+        figures[measure_id][normalise(1, unit, currency, rate_period).comparable_key] += 1
+        if claim_date:
+            dates[measure_id].append(claim_date)
+    norm = normalise(claim.value or 1, claim.unit, claim.currency, claim.rate_period)
+    text = f"{claim.quote} {claim.summary}"
+    found = []
+    for measure in measures:
+        wording = max(containment(measure.label, text), containment(measure.definition, text))
+        if wording < MIN_WORDING:
+            continue
+        keys = figures[measure.pk]
+        key = keys.most_common(1)[0][0] if keys else None
+        if key is None and measure.default_unit:
+            key = normalise(1, measure.default_unit).comparable_key
+        if claim.unit and key is not None and key != norm.comparable_key:
+            continue
+        span = dates[measure.pk]
+        when = 0.5
+        if span and claim.claim_date:
+            near = min(span) - NEAR <= claim.claim_date <= max(span) + NEAR
+            when = 1.0 if near else 0.0
+        score = 0.7 * wording + 0.3 * when
+        if score < MIN_SCORE:
+            continue
+        reasons = [f"wording {wording:.0%} alike"]
+        if key is not None and claim.unit:
+            reasons.append(f"counts {norm.scale_unit}")
+        if when == 1.0:
+            reasons.append("dated near the measure's claims")
+        found.append(MeasureSuggestion(measure, round(score, 3), reasons))
+    found.sort(key=lambda s: (-s.score, s.measure.label))
+    return found[:limit]
 
 
 def words(text: str) -> set[str]:

@@ -16,7 +16,13 @@ from django.utils.translation import gettext as _
 from claims.factsheets.context import build_context
 from claims.factsheets.limits import SheetTooLarge, check_request_size
 from claims.factsheets.renderers import FORMATS, render
-from claims.factsheets.services import export_path, sheet_add_claims, sheet_create, sheet_publish
+from claims.factsheets.services import (
+    export_path,
+    public_path,
+    sheet_add_claims,
+    sheet_create,
+    sheet_publish,
+)
 from claims.factsheets.views import export_response
 from claims.models import Claim, FactSheet, FactSheetItem, FactSheetVersion
 from factdb.admin_widgets import CheckedAutocompleteAdminMixin
@@ -78,7 +84,10 @@ class FactSheetVersionInline(admin.TabularInline):
         return format_html_join(
             " · ",
             '<a href="{}">{}</a>',
-            ((export_path(version.sheet.slug, fmt, version.number), fmt) for fmt in FORMATS),
+            [
+                (public_path(version.sheet.slug, version.number), _("public page")),
+                *((export_path(version.sheet.slug, fmt, version.number), fmt) for fmt in FORMATS),
+            ],
         )
 
 
@@ -195,7 +204,7 @@ class FactSheetAdmin(HistoryAdmin):
         version = sheet_publish(
             sheet=sheet, user=request.user, base_url=request.build_absolute_uri("/"), number=number
         )
-        link = export_path(sheet.slug, version=version.number)
+        link = public_path(sheet.slug, version.number)
         self.message_user(
             request,
             format_html(

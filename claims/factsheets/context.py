@@ -11,18 +11,20 @@ import datetime
 from collections.abc import Iterable
 from decimal import Decimal
 
-from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy
 
 from claims.agreement.timeline import charts_by_measure
+from claims.factsheets.branding import org_logo, org_name
 from claims.lineage_selectors import sheet_corrections
 from claims.models import Claim, FactSheet, FactSheetItem, Status, VerificationNote
 from sources.models import Source, format_date_with_precision
 
 # Bumped when the shape changes, so a renderer can tell an old frozen context from a new one.
-# 2: "corrections" (what changed in the claims cited since the sheet was first published).
+# 2: "corrections" (what changed in the claims cited since the sheet was first published), the
+# organisation's logo ("logo"), "accessed" only from the source's retrieval date, and a public
+# permalink in "url"; the renderers keep drawing schema 1 contexts exactly as before.
 CONTEXT_SCHEMA = 2
 
 # Statuses that are a newsroom's verdict on the claim (and so can be published as a ClaimReview).
@@ -37,7 +39,7 @@ UNCHECKED_NOTICE = {
 
 
 def newsroom_name() -> str:
-    return getattr(settings, "FACTDB_NEWSROOM_NAME", "") or "factdb newsroom"
+    return org_name()
 
 
 def build_context(
@@ -52,10 +54,9 @@ def build_context(
 ) -> dict:
     """Everything a fact sheet shows, from a FactSheet (its items in order) or any claims.
 
-    `generated_at` is the export date (a published version passes its publication time); it is
-    also the "accessed" date of sources that record no retrieval time. The context is English
-    whatever language is active (a published version freezes it); localise.py reads it in
-    another language when it is rendered.
+    `generated_at` is the export date (a published version passes its publication time). The
+    context is English whatever language is active (a published version freezes it); localise.py
+    reads it in another language when it is rendered.
     """
     with translation.override("en"):
         return _build_context(
@@ -98,6 +99,7 @@ def _build_context(sheet_or_claims, *, title, intro, slug, version, generated_at
         "date": local_date.isoformat(),
         "date_display": format_date_with_precision(local_date, "day"),
         "newsroom": newsroom_name(),
+        "logo": org_logo(),
         "url": url,
         "items": items,
         "citations": list(citations.values()),
@@ -231,12 +233,10 @@ def citation(source: Source, number: int, generated_at: datetime.datetime) -> di
 
 
 def accessed_on(source: Source, generated_at: datetime.datetime) -> datetime.date | None:
-    """When the document was read: its retrieval time, else (for a document online) the export
-    date. A printed document with neither has no access date to give."""
+    """When the document was read: its retrieval time. A source that records none has no access
+    date to give (the export's date would claim a reading nobody made)."""
     if source.retrieved_at:
         return timezone.localtime(source.retrieved_at).date()
-    if source.url or source.archive_url:
-        return timezone.localtime(generated_at).date()
     return None
 
 

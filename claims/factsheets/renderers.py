@@ -6,6 +6,8 @@ Django's autoescaping, Markdown through `markdown_escape`, CSV through the API's
 PDF renderer's URL fetcher refuses every URL.
 """
 
+import base64
+import contextvars
 import csv
 import io
 import json
@@ -16,6 +18,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from claims.factsheets.branding import data_uri
 from claims.factsheets.claimreview import claim_reviews
 from claims.factsheets.localise import localised, render_language
 from factdb.csv_cells import csv_safe
@@ -49,14 +52,18 @@ class NoFetchError(ValueError):
     pass
 
 
-def refusing_fetcher():
+def refusing_fetcher(logo: dict | None = None):
     """A WeasyPrint URL fetcher that fetches nothing: no network, no file://, no data: reads.
 
     The HTML is self-contained, so a URL request can only come from text that slipped past
-    escaping; refusing it keeps a hostile quote from making the server fetch anything.
-    `attempts` lists every URL WeasyPrint asked for, for tests and logs.
+    escaping; refusing it keeps a hostile quote from making the server fetch anything. The one
+    exception is the organisation's logo, which the context itself holds (`logo`): its data: URI
+    is answered from those bytes, and any other is refused. `attempts` lists every URL WeasyPrint
+    asked for, for tests and logs.
     """
-    from weasyprint.urls import URLFetcher
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    own_logo = data_uri(logo) if logo else None
 
     class RefusingFetcher(URLFetcher):
         def __init__(self):
@@ -65,6 +72,9 @@ def refusing_fetcher():
 
         def fetch(self, url, headers=None):
             self.attempts.append(url)
+            if own_logo is not None and url == own_logo:
+                body = base64.b64decode(logo["data"])
+                return URLFetcherResponse(url, body, {"Content-Type": logo["media_type"]})
             raise NoFetchError(f"fact-sheet PDFs fetch nothing (refused {url[:200]!r})")
 
     return RefusingFetcher()
@@ -73,7 +83,7 @@ def refusing_fetcher():
 def render_pdf(context: dict, *, fetcher=None) -> bytes:
     from weasyprint import HTML
 
-    fetcher = fetcher or refusing_fetcher()
+    fetcher = fetcher or refusing_fetcher(context.get("logo"))
     html = render_html(context).decode()
     # No attachments and no identifier: the bytes depend on the context alone. The creation date
     # comes from the context (see the template's dcterms meta tags), never from the clock.
@@ -85,7 +95,11 @@ def render_pdf(context: dict, *, fetcher=None) -> bytes:
 # ---- Markdown ---------------------------------------------------------------------------------
 
 # Inline Markdown and HTML metacharacters; block markers are handled at the start of a line.
-MARKDOWN_INLINE = re.compile(r"([\\`*_{}\[\]()!|~#])")
+# Parentheses need no escape: with every bracket escaped, "(" can never open a link target.
+# Schema 1 contexts (published before that was seen) keep their "\(" so they render as they did.
+MARKDOWN_INLINE = re.compile(r"([\\`*_{}\[\]!|~#])")
+MARKDOWN_INLINE_SCHEMA_1 = re.compile(r"([\\`*_{}\[\]()!|~#])")
+_INLINE = contextvars.ContextVar("markdown_inline", default=MARKDOWN_INLINE)
 MARKDOWN_BLOCK_START = re.compile(r"^(\s*)([-+=])")
 MARKDOWN_ORDERED_LIST = re.compile(r"^(\s*\d+)([.)])")
 
@@ -95,7 +109,7 @@ def markdown_escape(text: str) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     lines = []
     for line in text.splitlines() or [""]:
-        line = MARKDOWN_INLINE.sub(r"\\\1", line)
+        line = _INLINE.get().sub(r"\\\1", line)
         line = MARKDOWN_BLOCK_START.sub(r"\1\\\2", line)
         lines.append(MARKDOWN_ORDERED_LIST.sub(r"\1\\\2", line))
     return "\n".join(lines)
@@ -119,6 +133,15 @@ def markdown_link(text: str, url: str) -> str:
 
 
 def render_markdown(context: dict) -> bytes:
+    pattern = MARKDOWN_INLINE_SCHEMA_1 if context.get("schema", 1) < 2 else MARKDOWN_INLINE
+    token = _INLINE.set(pattern)
+    try:
+        return _render_markdown(context)
+    finally:
+        _INLINE.reset(token)
+
+
+def _render_markdown(context: dict) -> bytes:
     out = [f"# {markdown_inline(context['title'])}", ""]
     out += [byline(context), ""]
     if context["intro"]:

@@ -6,6 +6,7 @@ these rather than touching FactSheetItem/FactSheetVersion rows themselves.
 
 from collections.abc import Iterable, Sequence
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
@@ -84,8 +85,9 @@ def sheet_publish(
     """Freeze the sheet as it is now into the next numbered version.
 
     The version keeps the whole rendering context, so later edits to its claims, notes or sources
-    never change what was published. `base_url` (e.g. "https://factdb.example.org") makes the
-    permalink inside the context absolute.
+    never change what was published. Its permalink (the context's `url`: the footer, ClaimReview
+    `url`s) is the version's public page on FACTDB_PUBLIC_URL, else on `base_url` (the address
+    the publishing request came to, e.g. "https://factdb.example.org").
 
     `number` is the version the caller means to publish (the confirmation page's "Publish
     version 3"): when the sheet already has it, that version is returned and nothing is stored,
@@ -106,7 +108,7 @@ def sheet_publish(
         sheet,
         version=number,
         generated_at=timezone.now(),
-        url=base_url.rstrip("/") + export_path(sheet.slug, version=number) if base_url else "",
+        url=public_url(sheet.slug, number, base_url=base_url),
     )
     version = FactSheetVersion(sheet=sheet, number=number, context=context, published_by=user)
     version.full_clean()
@@ -129,6 +131,22 @@ def export_path(slug: str, fmt: str = "html", version: int | None = None) -> str
 
     path = reverse("factsheet-export", kwargs={"slug": slug, "fmt": fmt})
     return f"{path}?version={version}" if version else path
+
+
+def public_path(slug: str, version: int | None = None) -> str:
+    """The path of a sheet's public page (its latest version), or of one version's."""
+    from django.urls import reverse
+
+    if version is None:
+        return reverse("factsheet-public", kwargs={"slug": slug})
+    return reverse("factsheet-public-version", kwargs={"slug": slug, "number": version})
+
+
+def public_url(slug: str, version: int | None = None, *, base_url: str = "") -> str:
+    """The public page's address: on FACTDB_PUBLIC_URL when the operator set it, else on
+    `base_url`; "" when neither is known."""
+    base = settings.FACTDB_PUBLIC_URL or base_url
+    return base.rstrip("/") + public_path(slug, version) if base else ""
 
 
 def version_render(version: FactSheetVersion, fmt: str) -> bytes:

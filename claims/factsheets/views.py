@@ -274,12 +274,27 @@ class AdHocFactSheet(generics.GenericAPIView):
                     % {"count": count, "format": fmt, "limit": limit}
                 }
             )
-        query = request.query_params.urlencode()
         with translation.override(language.split("-")[0]):
-            intro = _("Claims matching the query: %(query)s") % {"query": query}
-            intro = intro if query else _("All claims.")
-        context = build_context(
-            claims, title="Fact sheet", intro=intro, url=request.build_absolute_uri()
-        )
+            title = query_title(request.query_params)
+        context = build_context(claims, title=title, url=request.build_absolute_uri())
         body = render(readers_context(request, context), fmt, language)
         return export_response(body, fmt, "factsheet")
+
+
+# Parameters that shape the answer, not which claims are in it.
+NOT_A_FILTER = {"format", "page_size", "cursor"}
+
+
+def query_title(params) -> str:
+    """An ad-hoc sheet's heading, its query in words: "Claims: unit National Guard troops;
+    status verified, disputed" (not "unit=National+Guard+troops")."""
+    parts = []
+    for name in params:
+        if name in NOT_A_FILTER:
+            continue
+        values = ", ".join(value.strip() for value in params.getlist(name) if value.strip())
+        if values:
+            parts.append(f"{name.replace('_', ' ')} {values}")
+    if not parts:
+        return _("All claims")
+    return _("Claims: %(query)s") % {"query": "; ".join(parts)}

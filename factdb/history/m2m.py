@@ -6,6 +6,10 @@ or clear on them. A form, an API call or a service that saves a row and then set
 sources would leave two or three records for what the person did once. Inside
 `m2m_in_last_record(obj, field)` changes to the field write no record of their own; afterwards
 the field's rows are copied into the record the row's save() wrote.
+
+`bulk_history_with_m2m(model, objs)` writes first records the way simple_history's
+`bulk_history_create` does, with each many-to-many field's rows as they are: without them a
+seeded claim's first record holds no tags, and its first verdict reads "tags: (empty) → border".
 """
 
 from contextlib import contextmanager
@@ -43,3 +47,15 @@ def copy_m2m_into_record(obj, field: str, record) -> None:
         )
         for row in rows
     )
+
+
+def bulk_history_with_m2m(model, objs, **kwargs) -> None:
+    """One history record for each of `objs`, holding its many-to-many rows too."""
+    model.history.bulk_history_create(objs, **kwargs)
+    fields = [field.name for field in getattr(model.history.model, "_history_m2m_fields", ())]
+    if not fields:
+        return
+    for obj in objs:
+        record = obj.history.latest()
+        for field in fields:
+            copy_m2m_into_record(obj, field, record)

@@ -4,10 +4,11 @@ A source's full-text snapshot is heavy: lists leave it out, the detail carries i
 (public) readers never get the snapshot or the editors' notes on a source.
 """
 
+from django.urls import reverse
 from rest_framework import serializers
 
 from factdb.api.serializers import FullCleanMixin, HideFromAnonymous
-from sources.models import Claimant, Publisher, Source
+from sources.models import Claimant, Publisher, Source, duplicate_url_error
 
 
 class PublisherSerializer(FullCleanMixin, serializers.ModelSerializer):
@@ -57,6 +58,20 @@ class SourceSerializer(HideFromAnonymous, FullCleanMixin, serializers.ModelSeria
             "updated_at",
         ]
         read_only_fields = ["text_sha256", "final_url", "raw_sha256", "created_at", "updated_at"]
+        # The model's check names the source that has the URL (validate_url adds its address).
+        extra_kwargs = {"url": {"validators": []}}
+
+    def validate_url(self, url):
+        mine = getattr(self.instance, "pk", None)
+        holder = Source.objects.holding_url(url or None, other_than=mine)
+        if holder is not None:
+            error = duplicate_url_error(holder)
+            link = reverse("source-detail", args=[holder.pk])
+            request = self.context.get("request")
+            link = request.build_absolute_uri(link) if request is not None else link
+            message = f"{error.message % error.params} {link}"
+            raise serializers.ValidationError(message, code=error.code)
+        return url
 
 
 class SourceListSerializer(SourceSerializer):

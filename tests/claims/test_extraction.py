@@ -94,7 +94,7 @@ def test_import_source_command_imports_and_extracts(db, tmp_path: Path):
         (b"text with a \x00 NUL", [], "NUL bytes"),
         (b"   \n", [], "empty"),
         (ARTICLE.encode(), ["--published", "2023-02-30"], "not a real date"),
-        (ARTICLE.encode(), ["--published", "June 2019"], "not a date in the form"),
+        (ARTICLE.encode(), ["--published", "Juno 2019"], "not a date in the form"),
         (ARTICLE.encode(), ["--language", "english"], "BCP-47"),
         (ARTICLE.encode(), ["--url", "not a url"], "url"),
     ],

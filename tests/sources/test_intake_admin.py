@@ -53,7 +53,7 @@ def test_a_queued_import_shows_its_progress_and_refreshes(client, editor):
         ({}, "Give a URL, a file or the text."),
         ({"url": "https://example.org/a", "text": "x"}, "Give only one of URL, file or text."),
         ({"url": "ftp://example.org/a"}, "only http and https URLs can be fetched"),
-        ({"text": "6,000 troops", "published": "June 2019"}, "not a date in the form"),
+        ({"text": "6,000 troops", "published": "Juno 2019"}, "not a date in the form"),
     ],
 )
 def test_bad_input_is_shown_on_the_form_and_nothing_is_stored(client, editor, data, message):

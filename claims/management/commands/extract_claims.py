@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from claims.lineage_services import lineages_propose
+from claims.management.progress import ProgressLines
 from claims.services import claims_propose
 from factdb.history.attribution import acting_as, command_user
 from sources.models import Source
@@ -27,7 +28,9 @@ class Command(BaseCommand):
             )
         user = command_user(user)
         with acting_as(user):
-            result = claims_propose(source=source, created_by=user)
+            result = claims_propose(
+                source=source, created_by=user, progress=ProgressLines(self.stderr)
+            )
             # Claims proposed before (say) the source was declared a translation join their
             # figures' lineages now; claims already in one stay where they are.
             lineages_propose(claims=source.claims.select_related("source"), user=user)

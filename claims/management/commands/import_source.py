@@ -16,10 +16,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from claims.lineage_services import lineages_propose
+from claims.management.progress import ProgressLines
 from factdb.history.attribution import command_user
 from sources.intake import IntakeError
 from sources.models import Source, SourceKind
-from sources.services import read_input, source_import
+from sources.services import read_input, read_report, source_import
 
 
 class Command(BaseCommand):
@@ -54,11 +55,17 @@ class Command(BaseCommand):
         target = options["source"]
         try:
             if target.lower().startswith(("http://", "https://")):
+                self.stderr.write(f"Fetching {target}")
                 document = read_input(url=target)
             else:
                 document = read_input(data=read_file(Path(target)), filename=target)
+            self.stderr.write(read_report(document, extract=options["extract"]))
             outcome = source_import(
-                document=document, overrides=overrides, user=user, extract=options["extract"]
+                document=document,
+                overrides=overrides,
+                user=user,
+                extract=options["extract"],
+                progress=ProgressLines(self.stderr),
             )
         except IntakeError as error:
             flag = {"url": target, "file": target}.get(error.field, f"--{error.field}")

@@ -24,6 +24,13 @@ ACCOUNTS = [
 class Command(BaseCommand):
     help = "Create demo editor/journalist/admin accounts and print their passwords (DEBUG only)."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--address",
+            default="127.0.0.1:8000",
+            help="HOST:PORT the server listens on, for the links printed (`make run` passes its).",
+        )
+
     def handle(self, *args, **options):
         if not settings.DEBUG:
             raise CommandError(_("Demo accounts are for local use only; DEBUG is off."))
@@ -46,9 +53,8 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"  {username:<11} " + _("password: %(password)s") % {"password": password}
             )
-        self.stdout.write(
-            "Admin: http://127.0.0.1:8000/admin/   API: http://127.0.0.1:8000/api/v1/\n"
-        )
+        base = f"http://{options['address']}"
+        self.stdout.write(f"Admin: {base}/admin/   API: {base}/api/v1/   Sheets: {base}/sheets/\n")
 
 
 def read_passwords(store: Path) -> dict[str, str]:

@@ -55,6 +55,7 @@ def seed_sheet(db, editor):
         published_on=datetime.date(2019, 6, 7),
         translation_of=original,
         archive_url="https://archive.example/reuters-mexico-guard",
+        retrieved_at=datetime.datetime(2019, 6, 8, 9, 30, tzinfo=datetime.UTC),
     )
     report = factories.source(
         publisher=factories.publisher(name="Migration Policy Institute", kind="academic"),

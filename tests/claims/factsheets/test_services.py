@@ -73,9 +73,8 @@ def test_the_permalink_in_a_published_version_is_absolute_when_a_base_url_is_giv
     seed_sheet, editor
 ):
     version = sheet_publish(sheet=seed_sheet, user=editor, base_url="https://factdb.example/")
-    assert version.context["url"] == (
-        f"https://factdb.example/api/v1/factsheets/{seed_sheet.slug}/export/html/?version=1"
-    )
+    # The version's public page, not an API export behind a token.
+    assert version.context["url"] == f"https://factdb.example/sheets/{seed_sheet.slug}/v1/"
 
 
 def test_a_published_version_is_immutable(seed_sheet, editor):

@@ -134,7 +134,7 @@ def test_an_adhoc_sheet_applies_the_claim_filters(jo_client, seed_sheet):
     context = response.json()
     assert [item["figure"] for item in context["items"]] == ["1,500 active duty troops"]
     assert context["citations"][0]["number"] == 1
-    assert "status=false" in context["intro"]
+    assert context["title"] == "Claims: status false"
 
 
 def test_an_adhoc_sheet_keeps_the_requested_order(jo_client, seed_sheet):

@@ -282,6 +282,11 @@ OTHER_PAGES = {
         "GET": (302, 405, 405, 405),
         "POST": (302, 403, 302, 302),
     },
+    # The claim form's helper: without a quote a 400 naming it; only GET.
+    ("admin:claims_claim_entry_help", ()): {
+        "GET": (302, 403, 400, 400),
+        "POST": (302, 403, 405, 405),
+    },
     ("admin:claims_factsheet_preview", ("claims.factsheet", "html")): {"GET": STAFF_PAGE},
     # A publish without the confirmation page's version number is refused.
     ("admin:claims_factsheet_publish", ("claims.factsheet",)): {

@@ -146,7 +146,7 @@ def test_a_restore_that_would_break_a_unique_rule_says_why_and_writes_nothing(ad
     response = admin_client.post(restore_url(deleted_records(Source)[0]), follow=True)
 
     assert "cannot come back" in response.content.decode()
-    assert "source_url_unique" in response.content.decode()
+    assert "already has this URL" in response.content.decode()
     assert not Source.objects.filter(pk=pk).exists()
     assert Source.history.count() == records_before
 

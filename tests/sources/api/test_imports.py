@@ -75,7 +75,7 @@ def test_pasted_text_needs_and_takes_its_metadata(editor_api):
         ({}, "url", "Required"),
         ({"url": "https://example.org/a", "text": "6,000 troops"}, "url", "exactly one"),
         ({"url": "ftp://example.org/a"}, "url", "only http and https"),
-        ({"url": "https://example.org/a", "published": "June 2019"}, "published", "YYYY"),
+        ({"url": "https://example.org/a", "published": "Juno 2019"}, "published", "YYYY"),
         ({"url": "https://example.org/a", "language": "english"}, "language", "BCP-47"),
         ({"url": "https://example.org/a", "kind": "novel"}, "kind", "novel"),
         ({"url": "https://example.org/a", "extract": "perhaps"}, "extract", "boolean"),
