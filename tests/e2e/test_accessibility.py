@@ -19,6 +19,7 @@ PAGES = {
     "claim list": "/admin/claims/claim/",
     "claim list, filtered": "/admin/claims/claim/?status__exact=unverified&q=troops",
     "claim page": "/admin/claims/claim/{claim}/change/",
+    "claim form, new claim": "/admin/claims/claim/add/",
     "search page": "/admin/claims/claim/search/?unit=troops",
     "search page, bad input": "/admin/claims/claim/search/?value_min=lots",
 }

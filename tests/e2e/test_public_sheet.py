@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from claims.factsheets.services import sheet_publish
 from tests.claims.factsheets.conftest import seed_sheet  # noqa: F401 - the fixture
+from tests.e2e.axe import assert_accessible
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -26,7 +27,7 @@ def test_an_anonymous_reader_gets_the_page_and_its_claim_reviews(page, published
     page.goto(f"/sheets/{slug}/")
     expect(page).to_have_title(f"{published.sheet.title} · The Border Desk")
     expect(page.locator("h1")).to_have_text(published.sheet.title)
-    expect(page.locator("html")).to_have_attribute("lang", "en-us")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
     figures = page.locator("main h2.figure")
     expect(figures).to_have_count(4)
     expect(figures.first).to_contain_text("up to 6,000 National Guard troops")
@@ -62,3 +63,8 @@ def test_the_page_is_not_there_for_anonymous_readers_unless_the_operator_allows(
     settings.FACTDB_PUBLIC_READ = False
     response = page.goto(f"/sheets/{published.sheet.slug}/")
     assert response.status == 404
+
+
+@pytest.mark.parametrize("path", ["/sheets/", "/sheets/{slug}/", "/sheets/{slug}/v1/"])
+def test_the_public_pages_have_no_serious_accessibility_violation(page, published, path):
+    assert_accessible(page, path.format(slug=published.sheet.slug))
