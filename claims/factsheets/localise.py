@@ -44,6 +44,11 @@ def localised(context: dict, language: str) -> dict:
             "date_display": iso_display(context["date"]),
             "items": [item(e, by_number.get(e["citation"]), language) for e in context["items"]],
             "citations": [citation(cited) for cited in context["citations"]],
+            # A schema 1 context has no corrections; a correction's "change" is data as recorded.
+            "corrections": [
+                {**row, "date_display": iso_display(row["at"][:10])}
+                for row in context.get("corrections") or []
+            ],
         }
 
 

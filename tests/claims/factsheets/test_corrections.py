@@ -169,3 +169,15 @@ def test_the_withdraw_source_command_refuses_without_a_reason_and_names_the_sour
     )  # fmt: skip
     assert f"Withdrew source {troops.source_id}" in out.getvalue()
     assert Correction.objects.filter(claim=troops, kind="source_withdrawn").exists()
+
+
+def test_a_spanish_rendering_dates_its_correction_notice_in_spanish(demo, editor):
+    sheet, _v1, _before, troops = demo
+    retract(troops, editor)
+    context = sheet_publish(sheet=sheet, user=editor).context
+    at = datetime.date.fromisoformat(context["corrections"][0]["at"][:10])
+    body = render(context, "html", "es-MX").decode()
+    assert "Correcciones" in body
+    months = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto"]
+    months += ["septiembre", "octubre", "noviembre", "diciembre"]
+    assert f"{at.day} de {months[at.month - 1]} de {at.year}" in body
