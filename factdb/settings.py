@@ -222,6 +222,8 @@ FORMS_URLFIELD_ASSUME_HTTPS = True
 
 # Operators may open read-only access to verified claims for anonymous users.
 FACTDB_PUBLIC_READ = env_bool("FACTDB_PUBLIC_READ", default=False)
+# How long shared caches may keep an anonymous (public) API read before asking again.
+FACTDB_PUBLIC_MAX_AGE = env_int("FACTDB_PUBLIC_MAX_AGE", 60)
 # Which sources, publishers, claimants and measures an anonymous reader sees: those a visible claim
 # cites. Named here so the API plumbing (factdb.api.viewsets) imports no app.
 FACTDB_PUBLIC_ROWS = "claims.selectors.cited_by_visible_claims"

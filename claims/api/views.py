@@ -30,7 +30,7 @@ from claims.api.serializers import (
 )
 from claims.models import Measure, Status, VerificationNote
 from claims.selectors import listed_claims, visible_claims
-from factdb.api.etags import if_match_version, with_etag
+from factdb.api.etags import conditional, digest, if_match_version, representation_etag
 from factdb.api.exceptions import Conflict
 from factdb.api.viewsets import ReferenceViewSet
 
@@ -111,18 +111,27 @@ class ClaimViewSet(
 
     def list(self, request, *args, **kwargs):
         page = self.paginate_queryset(claim_rows(self.filter_queryset(self.get_queryset())))
-        return self.get_paginated_response(represent_claims(page, request))
+        response = self.get_paginated_response(represent_claims(page, request))
+        # The page's own digest: any change to a row on it, or to which rows it holds, is a new
+        # ETag; a poll of an unchanged page is a 304 with no body.
+        answer = conditional(request, response.data, f'"{digest(request, response.data)}"')
+        if "Link" in response:
+            answer["Link"] = response["Link"]
+        return answer
 
     def retrieve(self, request, *args, **kwargs):
         rows = claim_rows(self.filter_queryset(self.get_queryset()))
         (claim,) = represent_claims([get_object_or_404(rows, pk=kwargs["pk"])], request)
-        return with_etag(Response(claim), claim)
+        return conditional(request, claim, representation_etag(request, claim["etag"], claim))
 
     def written(self, claim, **response) -> Response:
-        """A write's answer: the claim as reads show it (claims.api.reading), and its ETag."""
+        """A write's answer: the claim as reads show it (claims.api.reading), with the ETag a
+        read of it gives (If-Match for the next write, If-None-Match for the next poll)."""
         rows = claim_rows(visible_claims(self.request.user).annotate(notes_count=notes_count))
         (row,) = represent_claims([rows.get(pk=claim.pk)], self.request)
-        return with_etag(Response(row, **response), row)
+        return conditional(
+            self.request, row, representation_etag(self.request, row["etag"], row), **response
+        )
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)

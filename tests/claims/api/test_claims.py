@@ -70,7 +70,7 @@ def test_a_claim_row_carries_its_figure_etag_and_citation(journalist_api):
 def test_detail_sends_the_etag_header(journalist_api, claim):
     response = journalist_api.get(detail(claim))
     assert response.status_code == 200
-    assert response["ETag"] == f'"{claim.pk}-1"'
+    assert response["ETag"].startswith(f'"{claim.pk}-1.')
 
 
 def test_notes_are_counted_on_each_row(journalist_api, claim, editor):
@@ -86,7 +86,7 @@ def test_an_editor_records_a_claim_with_its_tags(editor_api, editor, source):
 
     assert response.status_code == 201, response.json()
     claim = Claim.objects.get(pk=response.json()["id"])
-    assert response["ETag"] == f'"{claim.pk}-1"'
+    assert response["ETag"].startswith(f'"{claim.pk}-1.')
     assert response["Location"].endswith(detail(claim))
     assert claim.created_by == editor
     assert claim.status == Status.UNVERIFIED
@@ -147,7 +147,7 @@ def test_patch_with_the_current_etag_changes_the_claim(editor_api, editor, claim
     )
 
     assert response.status_code == 200, response.json()
-    assert response["ETag"] == f'"{claim.pk}-2"'
+    assert response["ETag"].startswith(f'"{claim.pk}-2.')
     claim.refresh_from_db()
     assert claim.summary == "Guard troops sent south"
     assert claim.version == 2
@@ -197,7 +197,7 @@ def test_delete_retracts_with_a_reason_and_keeps_the_claim(editor_api, editor, c
 
     assert response.status_code == 200, response.json()
     assert response.json()["status"] == "retracted"
-    assert response["ETag"] == f'"{claim.pk}-2"'
+    assert response["ETag"].startswith(f'"{claim.pk}-2.')
     claim.refresh_from_db()
     assert claim.status == Status.RETRACTED
     note = claim.notes.get()
