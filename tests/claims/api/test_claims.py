@@ -304,9 +304,9 @@ def test_the_list_runs_the_same_queries_whatever_the_page_size(
         claim.tags.set(tags)
         services.note_add(claim=claim, author=editor, body="seen")
 
-    # Token and user, the user's permissions (own and groups', one UNION), the page with its
-    # tags (PostgreSQL), or the page and then its tags (SQLite).
-    with django_assert_num_queries(3 if connection.vendor == "postgresql" else 4):
+    # Token, user and permissions (factdb/api/authentication.py), the page with its tags
+    # (PostgreSQL), or the page and then its tags (SQLite).
+    with django_assert_num_queries(2 if connection.vendor == "postgresql" else 3):
         response = journalist_api.get(f"{CLAIMS}?page_size={page_size}")
     assert len(response.json()["results"]) == page_size
 
