@@ -7,6 +7,7 @@ with the reason kept as a verification note) and answers 200 with the retracted 
 
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -28,8 +29,9 @@ from claims.api.serializers import (
     NoteSerializer,
     RetractionSerializer,
 )
-from claims.models import Measure, Status, VerificationNote
+from claims.models import Claim, Measure, Status, VerificationNote
 from claims.selectors import listed_claims, visible_claims
+from factdb.api.compiled import CompiledReads
 from factdb.api.etags import conditional, digest, if_match_version, representation_etag
 from factdb.api.exceptions import Conflict
 from factdb.api.viewsets import ReferenceViewSet
@@ -47,6 +49,12 @@ IF_MATCH_OPTIONAL = OpenApiParameter(
     OpenApiParameter.HEADER,
     description="The claim's ETag; when given, a status change is refused (412) if it is stale.",
 )
+
+# The list with no filter (first page, cursor pages) and the detail: their SQL depends only on
+# whether the reader is signed in, so it is compiled once (factdb/api/compiled.py).
+FIXED_SHAPE_PARAMETERS = {"cursor", "page_size", "format"}
+COMPILED = CompiledReads()
+NO_SUCH_CLAIM = "No Claim matches the given query."  # get_object_or_404's words
 
 notes_count = Coalesce(
     Subquery(
@@ -110,7 +118,12 @@ class ClaimViewSet(
         return claims.with_citation().select_related("created_by")
 
     def list(self, request, *args, **kwargs):
-        page = self.paginate_queryset(claim_rows(self.filter_queryset(self.get_queryset())))
+        if set(request.query_params) <= FIXED_SHAPE_PARAMETERS:
+            page = self.paginator.paginate_compiled(
+                COMPILED, ("list", request.user.is_authenticated), self._rows, request
+            )
+        else:
+            page = self.paginate_queryset(self._rows())
         response = self.get_paginated_response(represent_claims(page, request))
         # The page's own digest: any change to a row on it, or to which rows it holds, is a new
         # ETag; a poll of an unchanged page is a 304 with no body.
@@ -119,9 +132,26 @@ class ClaimViewSet(
             answer["Link"] = response["Link"]
         return answer
 
+    def _rows(self):
+        return claim_rows(self.filter_queryset(self.get_queryset()))
+
     def retrieve(self, request, *args, **kwargs):
-        rows = claim_rows(self.filter_queryset(self.get_queryset()))
-        (claim,) = represent_claims([get_object_or_404(rows, pk=kwargs["pk"])], request)
+        pk = kwargs["pk"]
+        if set(request.query_params) <= FIXED_SHAPE_PARAMETERS:
+            if not (pk.isdigit() and len(pk) <= 18):
+                raise Http404(NO_SUCH_CLAIM)
+            found = COMPILED.rows(
+                ("detail", request.user.is_authenticated),
+                lambda values: self._rows().filter(pk=values[0]),
+                [Claim._meta.pk],
+                [int(pk)],
+            )
+            if not found:
+                raise Http404(NO_SUCH_CLAIM)
+            row = found[0]
+        else:
+            row = get_object_or_404(self._rows(), pk=pk)
+        (claim,) = represent_claims([row], request)
         return conditional(request, claim, representation_etag(request, claim["etag"], claim))
 
     def written(self, claim, **response) -> Response:
