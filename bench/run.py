@@ -120,15 +120,15 @@ class Server:
     """gunicorn, 2 sync workers, started and always stopped (it is never left running).
     `app`: factdb (with the Django-hosted baselines), or bench.bare's plain WSGI app."""
 
-    def __init__(self, env: dict, port: int, app: str = "factdb.wsgi:application"):
-        self.env, self.port, self.proc, self.app = env, port, None, app
+    def __init__(self, env: dict, port: int, app: str = "factdb.wsgi:application", root=REPO):
+        self.env, self.port, self.proc, self.app, self.root = env, port, None, app, root
 
     def __enter__(self):
         gunicorn = str(REPO / ".venv" / "bin" / "gunicorn")
         self.proc = subprocess.Popen(
             [gunicorn, self.app, "--workers", "2", "--timeout", "900"]
-            + ["--bind", f"127.0.0.1:{self.port}", "--chdir", str(REPO)],
-            env=self.env,
+            + ["--bind", f"127.0.0.1:{self.port}", "--chdir", str(self.root)],
+            env={**self.env, "PYTHONPATH": str(self.root)},
             start_new_session=True,
         )
         deadline = time.monotonic() + 60
@@ -163,9 +163,9 @@ def fetch(url: str, headers: dict, etag: list | None = None) -> tuple[int, bytes
         return error.code, error.read(), time.perf_counter() - started
 
 
-def wrk(url: str, header: str, paths, args) -> dict:
+def wrk(url: str, header: str, paths, args, duration: float) -> dict:
     env = {**os.environ, "BENCH_HEADER": header, "BENCH_PATHS": " ".join(paths or [])}
-    command = ["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{args.duration}s"]
+    command = ["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{round(duration)}s"]
     command += ["--timeout", "60s", "-s", str(REPO / "bench" / "wrk.lua"), url]
     out = subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout
     data = json.loads(re.search(r"BENCH_JSON (\{.*\})", out).group(1))
@@ -237,12 +237,22 @@ def single(seconds: float) -> dict:
     return {"rps": 1 / seconds, "p50": ms_, "p95": ms_, "p99": ms_, "requests": 1, "errors": 0}
 
 
-def measure(base: str, name: str, path, header: str, raw, args, bare: str = "") -> dict:
+def conditional(base: str, name: str, path, header: str) -> str:
+    """`header`, with If-None-Match: the ETag of a first response when `name` is a poll."""
     if CONDITIONAL in name:
         etag = []
         check(base, path, header, etag)
         if etag[0]:  # without an ETag the API answers each "poll" in full (a 200)
             header += f"\nIf-None-Match: {etag[0]}"
+    return header
+
+
+def measure(base, name, path, header, raw, args, bare="", before="") -> dict:
+    """One row: the API, the Django-hosted baseline (raw), the bare app and an earlier checkout
+    (before), each loaded for --duration seconds in all, in --rounds turns taken in rotation
+    (API, raw, bare, before, API, …) so that a drift of the shared machine's speed falls on
+    all of them alike rather than on whichever ran last."""
+    auth, header = header, conditional(base, name, path, header)
     hits, seconds = check(base, path, header)
     row = {"name": name, "hits": hits}
     # Warm both workers (connections, templates); a request still slower than half a load run
@@ -252,16 +262,37 @@ def measure(base: str, name: str, path, header: str, raw, args, bare: str = "") 
         row["api"], row["single"] = single(seconds), True
         return row
     check(base, path, header)
-    paths = path if isinstance(path, list) else None
-    row["api"] = wrk(base + (path[0] if paths else path), header, paths, args)
+    runs = {"api": (base, path, header)}
     if raw:
-        check(base, raw, "")
-        raw_paths = raw if isinstance(raw, list) else None
-        row["raw"] = wrk(base + (raw[0] if raw_paths else raw), "", raw_paths, args)
+        runs["raw"] = (base, raw, "")
         if bare:
-            check(bare, raw, "")
-            row["bare"] = wrk(bare + (raw[0] if raw_paths else raw), "", raw_paths, args)
+            runs["bare"] = (bare, raw, "")
+    if before:
+        runs["before"] = (before, path, conditional(before, name, path, auth))
+    for key, (server, target, sent) in runs.items():
+        if key != "api":
+            check(server, target, sent)
+    turns = {key: [] for key in runs}
+    for _ in range(args.rounds):
+        for key, (server, target, sent) in runs.items():
+            paths = target if isinstance(target, list) else None
+            url = server + (target[0] if paths else target)
+            turns[key].append(wrk(url, sent, paths, args, args.duration / args.rounds))
+    for key, measured in turns.items():
+        row[key] = combined(measured)
     return row
+
+
+def combined(runs: list[dict]) -> dict:
+    """Turns of one load run as one: req/s over their total time; each latency percentile the
+    request-weighted mean of the turns' (close enough for turns of one request, minutes apart)."""
+    requests = sum(r["requests"] for r in runs)
+    seconds = sum(r["requests"] / r["rps"] for r in runs)
+    out = {"rps": requests / seconds, "requests": requests}
+    out["errors"] = sum(r["errors"] for r in runs)
+    for p in ("p50", "p95", "p99"):
+        out[p] = sum(r[p] * r["requests"] for r in runs) / requests
+    return out
 
 
 def run_all(sizes: list[str], args, static_root: str, exports_too: bool) -> list[dict]:
@@ -279,18 +310,22 @@ def run_all(sizes: list[str], args, static_root: str, exports_too: bool) -> list
         results[-1]["pdf_pages"] = fx.get("pdf_pages")
         servers.append(Server(env, free_port()))
         servers.append(Server(env, free_port(), "bench.bare:application"))
+        if args.before:
+            servers.append(Server(env, free_port(), root=args.before.resolve()))
+    step = 3 if args.before else 2
     with contextlib.ExitStack() as stack:
         ports = [stack.enter_context(server).port for server in servers]
-        bases = [f"http://127.0.0.1:{port}" for port in ports[::2]]
-        bares = [f"http://127.0.0.1:{port}" for port in ports[1::2]]
+        bases = [f"http://127.0.0.1:{port}" for port in ports[::step]]
+        bares = [f"http://127.0.0.1:{port}" for port in ports[1::step]]
+        befores = [f"http://127.0.0.1:{port}" for port in ports[2::step]] or [""] * len(bases)
         names = [r[0] for r in requests_for(results[0]["fx"])]
         for i, name in enumerate(names):
             if args.only and not re.search(args.only, name):
                 continue
-            for result, base, bare in zip(results, bases, bares, strict=True):
+            for result, base, bare, before in zip(results, bases, bares, befores, strict=True):
                 _, path, header, raw = requests_for(result["fx"])[i]
                 print(f"[{result['size']}] {name}", flush=True)
-                result["rows"].append(measure(base, name, path, header, raw, args, bare))
+                result["rows"].append(measure(base, name, path, header, raw, args, bare, before))
         if exports_too:
             for result, base in zip(results, bases, strict=True):
                 result["exports"] = exports(base, result["fx"], args)
@@ -342,6 +377,10 @@ def table(results: list[dict]) -> list[str]:
         " raw p95 ms | API / raw req/s | bare req/s | bare p95 ms | API / bare req/s | rows |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
+    before = any(row.get("before") for result in results for row in result["rows"])
+    if before:
+        lines[0] += " before req/s | after / before |"
+        lines[1] += "---:|---:|"
     for i, first in enumerate(results[0]["rows"]):
         for result in results:
             row = result["rows"][i]
@@ -352,11 +391,19 @@ def table(results: list[dict]) -> list[str]:
             if b:
                 raw[3:] = [rate(b["rps"]), ms(b["p95"]), f"{a['rps'] / b['rps']:.0%}"]
             name = first["name"] + (" (one request: too slow to load)" if row.get("single") else "")
-            lines.append(
+            line = (
                 f"| {name} | {result['claims']:,} | {rate(a['rps'])} | {ms(a['p50'])} | "
                 f"{ms(a['p95'])} | {ms(a['p99'])} | {a['errors']} | {' | '.join(raw)} | "
                 f"{row['hits'] if row['hits'] >= 0 else ''} |"
             )
+            if before:
+                earlier = row.get("before")
+                line += (
+                    f" {rate(earlier['rps'])} | {a['rps'] / earlier['rps']:.2f}× |"
+                    if earlier
+                    else " | |"
+                )
+            lines.append(line)
     for fmt in ("html", "pdf"):
         for result in results:
             e = (result.get("exports") or {}).get(fmt)
@@ -365,7 +412,7 @@ def table(results: list[dict]) -> list[str]:
                     f"| fact-sheet export, 3,000 claims, {fmt.upper()} ({e['runs']} sequential, "
                     f"{e['bytes'] / 1e6:.1f} MB) | {result['claims']:,} | {rate(1 / e['median'])} "
                     f"| {ms(e['median'] * 1000)} | max {ms(e['max'] * 1000)} | | {e['errors']} "
-                    "| | | | | | | |"
+                    "| | | | | | | |" + (" | |" if before else "")
                 )
     return lines
 
@@ -514,11 +561,18 @@ def main():
     data.add_argument("--replace", action="store_true")
     parser.add_argument("--sizes", default="10k,100k,1m")
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
+    parser.add_argument("--rounds", type=int, default=2, help="turns each row's runs take")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--export-runs", type=int, default=2, help="sequential PDF exports")
     parser.add_argument("--only", help="regex: run only the requests whose name matches")
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "RESULTS.md")
+    parser.add_argument(
+        "--before",
+        type=Path,
+        help="a checkout of an earlier factdb (git worktree add …): its API is measured in the "
+        "same run, row by row, for a before/after column",
+    )
     args = parser.parse_args()
     if args.command == "data":
         return make_data(args.n, args.seed, args.replace)

@@ -150,6 +150,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # deadlock (SQLite would fail one at once rather than let it wait), and waits up to 20 s.
     DATABASES["default"].setdefault("OPTIONS", {}).update(timeout=20, transaction_mode="IMMEDIATE")
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's backend, health-checking a kept connection once a second rather than with an
+    # extra round trip on every request (factdb/db/postgresql/base.py).
+    DATABASES["default"]["ENGINE"] = "factdb.db.postgresql"
     # Parameters bound by the server let psycopg prepare a query the fifth time a connection
     # runs it (DATABASE_PREPARED_STATEMENTS, on by default), so PostgreSQL stops re-planning
     # the API's six-join claim query on every request: 2 ms of planning against 0.5 ms of
