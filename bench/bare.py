@@ -125,9 +125,11 @@ def claim(r) -> dict:
     }
 
 
-def page(environ, where: str, params: list) -> tuple[str, list, bytes]:
+def page(environ, where: str, params: list, prepare=False) -> tuple[str, list, bytes]:
+    """A page; `prepare` for the plain list only: a filter's best plan depends on its values
+    (factdb.api.compiled.planned_each_time says why), as the API plans them."""
     sql = SELECT + (f" WHERE {where}" if where else "") + ORDER
-    rows = connection().execute(sql, [*params, PAGE_SIZE + 1], prepare=True).fetchall()
+    rows = connection().execute(sql, [*params, PAGE_SIZE + 1], prepare=prepare).fetchall()
     results = [claim(r) for r in rows[:PAGE_SIZE]]
     after = None
     if len(rows) > PAGE_SIZE:
@@ -142,10 +144,10 @@ def page(environ, where: str, params: list) -> tuple[str, list, bytes]:
 def claims_page(environ, query):
     after = query.get("after")
     if not after:
-        return page(environ, "", [])
+        return page(environ, "", [], prepare=True)
     claim_date, claim_id = base64.urlsafe_b64decode(after[0]).decode().split("|")
     day = datetime.date.fromisoformat(claim_date)
-    return page(environ, "(c.claim_date, c.id) < (%s, %s)", [day, int(claim_id)])
+    return page(environ, "(c.claim_date, c.id) < (%s, %s)", [day, int(claim_id)], prepare=True)
 
 
 def filtered(environ, query):

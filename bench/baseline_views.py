@@ -44,10 +44,11 @@ def _connection():
     return conn
 
 
-def _page(request, where: str, params: list) -> HttpResponse:
+def _page(request, where: str, params: list, prepare=False) -> HttpResponse:
+    # Prepared for the plain list only, as the API and bench/bare.py do.
     sql = SELECT + (f" WHERE {where}" if where else "") + ORDER
     with _connection().cursor() as cursor:
-        cursor.execute(sql, [*params, PAGE_SIZE + 1])
+        cursor.execute(sql, [*params, PAGE_SIZE + 1], prepare=prepare)
         rows = cursor.fetchall()
     results = [claim(r) for r in rows[:PAGE_SIZE]]
     after = None
@@ -62,9 +63,10 @@ def raw_list(request):
     """First page, or the page after ?after= (a cursor of claim_date|id, like the API's)."""
     after = request.GET.get("after")
     if not after:
-        return _page(request, "", [])
+        return _page(request, "", [], prepare=True)
     claim_date, claim_id = base64.urlsafe_b64decode(after).decode().split("|")
-    return _page(request, "(c.claim_date, c.id) < (%s, %s)", [claim_date, int(claim_id)])
+    where = "(c.claim_date, c.id) < (%s, %s)"
+    return _page(request, where, [claim_date, int(claim_id)], prepare=True)
 
 
 def raw_filtered(request):

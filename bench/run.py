@@ -308,7 +308,7 @@ def run_all(sizes: list[str], args, static_root: str, exports_too: bool) -> list
         fx = json.loads(subprocess.run(command, env=env, capture_output=True, check=True).stdout)
         results.append({"size": size, "claims": fx["claims"], "rows": [], "fx": fx})
         results[-1]["pdf_pages"] = fx.get("pdf_pages")
-        servers.append(Server(env, free_port()))
+        servers.append(Server(env, free_port(), root=(args.after or REPO).resolve()))
         servers.append(Server(env, free_port(), "bench.bare:application"))
         if args.before:
             servers.append(Server(env, free_port(), root=args.before.resolve()))
@@ -317,7 +317,8 @@ def run_all(sizes: list[str], args, static_root: str, exports_too: bool) -> list
         ports = [stack.enter_context(server).port for server in servers]
         bases = [f"http://127.0.0.1:{port}" for port in ports[::step]]
         bares = [f"http://127.0.0.1:{port}" for port in ports[1::step]]
-        befores = [f"http://127.0.0.1:{port}" for port in ports[2::step]] or [""] * len(bases)
+        befores = [f"http://127.0.0.1:{port}" for port in ports[2::step]] if args.before else []
+        befores = befores or [""] * len(bases)
         names = [r[0] for r in requests_for(results[0]["fx"])]
         for i, name in enumerate(names):
             if args.only and not re.search(args.only, name):
@@ -567,6 +568,11 @@ def main():
     parser.add_argument("--export-runs", type=int, default=2, help="sequential PDF exports")
     parser.add_argument("--only", help="regex: run only the requests whose name matches")
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "RESULTS.md")
+    parser.add_argument(
+        "--after",
+        type=Path,
+        help="the checkout whose API is measured (default: this one), to compare two others",
+    )
     parser.add_argument(
         "--before",
         type=Path,

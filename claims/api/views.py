@@ -31,7 +31,7 @@ from claims.api.serializers import (
 )
 from claims.models import Claim, Measure, Status, VerificationNote
 from claims.selectors import listed_claims, visible_claims
-from factdb.api.compiled import CompiledReads
+from factdb.api.compiled import CompiledReads, planned_each_time
 from factdb.api.etags import conditional, digest, if_match_version, representation_etag
 from factdb.api.exceptions import Conflict
 from factdb.api.viewsets import ReferenceViewSet
@@ -123,7 +123,9 @@ class ClaimViewSet(
                 COMPILED, ("list", request.user.is_authenticated), self._rows, request
             )
         else:
-            page = self.paginate_queryset(self._rows())
+            # The connection opens when the token is read, before this.
+            with planned_each_time():
+                page = self.paginate_queryset(self._rows())
         response = self.get_paginated_response(represent_claims(page, request))
         # The page's own digest: any change to a row on it, or to which rows it holds, is a new
         # ETag; a poll of an unchanged page is a 304 with no body.

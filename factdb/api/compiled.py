@@ -13,6 +13,7 @@ it as a prepared statement (settings.DATABASE_PREPARED_STATEMENTS).
 in advance (a filtered list) goes through the ORM as usual.
 """
 
+import contextlib
 import datetime
 import threading
 
@@ -83,3 +84,26 @@ def _compile(queryset, fields):
     selected = [column[0] for column in compiler.select[: compiler.col_count]]
     converters = compiler.get_converters(selected)
     return using, sql, tuple(params), positions, names, compiler, converters
+
+
+@contextlib.contextmanager
+def planned_each_time(using: str = "default"):
+    """Run the queries inside unprepared on PostgreSQL, so each is planned for its own values.
+
+    A prepared statement is planned for its values five times, then PostgreSQL may keep one
+    generic plan for any value. For a read whose cost swings with its values (a unit family
+    that is 1% or 40% of the claims, a rare or a common search word) the generic plan can be
+    a hundred times slower: at a million claims the filtered list took 2 s with it and 9 ms
+    planned for its values (bench/RESULTS.md). The shapes above keep their prepared plans:
+    an id or a cursor position does not change which plan is best.
+    """
+    raw = getattr(connections[using], "connection", None)
+    if raw is None or not hasattr(raw, "prepare_threshold"):
+        yield
+        return
+    threshold = raw.prepare_threshold
+    raw.prepare_threshold = None
+    try:
+        yield
+    finally:
+        raw.prepare_threshold = threshold
