@@ -1,11 +1,11 @@
-"""Baselines for bench/run.py: the same claim queries as the API, answered by hand.
+"""Baselines for bench/run.py: the same claim queries as the API, answered by hand inside
+Django's request cycle (the "raw" columns; bench/bare.py is the same without Django).
 
 `raw_*` views run one hand-written SQL statement per request on a psycopg 3 connection kept
 per worker (autocommit, server-side prepared after a few uses) and encode the rows with orjson:
-the same rows, fields, ordering and page size as GET /api/v1/claims/, with the figure formatted
-by the same format_figure, but no ORM, no serializer, no authentication and no permission or
-throttle checks. That is the fastest this stack (gunicorn, Django's request cycle, PostgreSQL,
-Python) can answer the question on this machine, the yardstick the API is held against.
+the same rows, fields, ordering and page size as GET /api/v1/claims/, each row shaped by
+bench/bare.py's `claim` (the figure formatted by the same format_figure), but no ORM, no
+serializer, no authentication and no permission or throttle checks.
 `trivial` answers {"ok": true}: the cost of the request cycle alone.
 
 Mounted only by bench/urls.py, which only the benchmark's gunicorn loads (bench/settings.py).
@@ -20,32 +20,10 @@ from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.urls import path
 
-from claims.figures.formatting import format_figure
+from bench.bare import claim
+from bench.claim_sql import ORDER, PAGE_SIZE, SELECT
 from claims.figures.units import family_of_query
 from claims.fulltext import SEARCH_CONFIGS
-from sources.models import format_date_with_precision
-
-PAGE_SIZE = 50
-
-SELECT = """
-SELECT c.id, c.version, c.quote, c.quote_start, c.quote_end, c.summary, c.value, c.hedge,
-       c.value_low, c.value_high, c.unit, c.currency, c.rate_period, c.claim_date,
-       c.period_start, c.period_end, c.place, c.status, c.attribution, c.claimant_id, cl.name,
-       c.measure_id, m.label, c.source_id, s.title, s.authors, s.published_on, s.date_precision,
-       s.url, s.archive_url, s.language, p.name, c.origin, u.username, c.created_at,
-       c.updated_at,
-       (SELECT count(*) FROM claims_verificationnote n WHERE n.claim_id = c.id),
-       ARRAY(SELECT t.name FROM claims_claim_tags ct JOIN claims_tag t ON t.id = ct.tag_id
-             WHERE ct.claim_id = c.id ORDER BY t.name),
-       c.unit_family, c.value_normalised
-FROM claims_claim c
-JOIN sources_source s ON s.id = c.source_id
-JOIN sources_publisher p ON p.id = s.publisher_id
-LEFT JOIN sources_claimant cl ON cl.id = c.claimant_id
-LEFT JOIN claims_measure m ON m.id = c.measure_id
-LEFT JOIN auth_user u ON u.id = c.created_by_id
-"""
-ORDER = " ORDER BY c.claim_date DESC, c.id DESC LIMIT %s"
 
 _local = threading.local()
 
@@ -66,74 +44,13 @@ def _connection():
     return conn
 
 
-def _number(value):
-    return None if value is None else f"{value.normalize():f}"
-
-
-def _row(r) -> dict:
-    (id_, version, quote, qs, qe, summary, value, hedge, low, high, unit, currency, rate) = r[:13]
-    (claim_date, p_start, p_end, place, status, attribution, claimant_id, claimant) = r[13:21]
-    (measure_id, measure, source_id, title, authors, published_on, precision) = r[21:28]
-    (url, archive_url, language, publisher, origin, username, created, updated) = r[28:36]
-    notes_count, tags, family, normalised = r[36], r[37], r[38], r[39]
-    return {
-        "id": id_,
-        "etag": f'"{id_}-{version}"',
-        "figure": format_figure(
-            value, hedge, unit, low=low, high=high, currency=currency or None, per=rate or None
-        ),
-        "quote": quote,
-        "quote_start": qs,
-        "quote_end": qe,
-        "summary": summary,
-        "value": _number(value),
-        "hedge": hedge,
-        "value_low": _number(low),
-        "value_high": _number(high),
-        "unit": unit,
-        "currency": currency,
-        "rate_period": rate,
-        "unit_family": family,
-        "value_normalised": _number(normalised),
-        "claim_date": claim_date,
-        "period_start": p_start,
-        "period_end": p_end,
-        "place": place,
-        "status": status,
-        "attribution": attribution,
-        "claimant": claimant_id,
-        "claimant_name": claimant,
-        "measure": measure_id,
-        "measure_label": measure,
-        "tags": tags,
-        "source": source_id,
-        "citation": {
-            "id": source_id,
-            "publisher": publisher,
-            "title": title,
-            "authors": authors,
-            "published_on": published_on,
-            "date_precision": precision,
-            "published": format_date_with_precision(published_on, precision),
-            "url": url,
-            "archive_url": archive_url,
-            "language": language,
-        },
-        "notes_count": notes_count,
-        "origin": origin,
-        "created_by": username,
-        "created_at": created,
-        "updated_at": updated,
-        "version": version,
-    }
-
-
-def _page(request, where: str, params: list) -> HttpResponse:
+def _page(request, where: str, params: list, prepare=False) -> HttpResponse:
+    # Prepared for the plain list only, as the API and bench/bare.py do.
     sql = SELECT + (f" WHERE {where}" if where else "") + ORDER
     with _connection().cursor() as cursor:
-        cursor.execute(sql, [*params, PAGE_SIZE + 1])
+        cursor.execute(sql, [*params, PAGE_SIZE + 1], prepare=prepare)
         rows = cursor.fetchall()
-    results = [_row(r) for r in rows[:PAGE_SIZE]]
+    results = [claim(r) for r in rows[:PAGE_SIZE]]
     after = None
     if len(rows) > PAGE_SIZE:
         last = results[-1]
@@ -146,9 +63,10 @@ def raw_list(request):
     """First page, or the page after ?after= (a cursor of claim_date|id, like the API's)."""
     after = request.GET.get("after")
     if not after:
-        return _page(request, "", [])
+        return _page(request, "", [], prepare=True)
     claim_date, claim_id = base64.urlsafe_b64decode(after).decode().split("|")
-    return _page(request, "(c.claim_date, c.id) < (%s, %s)", [claim_date, int(claim_id)])
+    where = "(c.claim_date, c.id) < (%s, %s)"
+    return _page(request, where, [claim_date, int(claim_id)], prepare=True)
 
 
 def raw_filtered(request):
@@ -186,9 +104,9 @@ def raw_detail(request, pk):
         row = cursor.fetchone()
     if row is None:
         raise Http404
-    claim = _row(row)
-    response = HttpResponse(orjson.dumps(claim), content_type="application/json")
-    response["ETag"] = claim["etag"]
+    body = claim(row)
+    response = HttpResponse(orjson.dumps(body), content_type="application/json")
+    response["ETag"] = body["etag"]
     return response
 
 

@@ -45,6 +45,8 @@ SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}
 # servers bench/run.py starts set DEBUG=0 themselves).
 os.environ.setdefault("DEBUG", "1")
 PG = os.environ.get("BENCH_PG", "postgres://factdb:factdb@127.0.0.1:5432")
+# Databases are <BENCH_DB>_<size>: engineers sharing one PostgreSQL pick their own prefix.
+DB_PREFIX = os.environ.get("BENCH_DB", "factdb_bench")
 FILTER = "unit=troops&status=verified&value_min=1000&value_max=50000"
 RARE, COMMON = "quokka", "border"  # bench.synthetic.RARE_TERM / COMMON_TERM
 # unit= as a whole family (troops, soldiers, agents, elementos … are all personnel), default order.
@@ -57,20 +59,20 @@ def label(n: int) -> str:
 
 
 def db_url(size: str) -> str:
-    return f"{PG}/factdb_bench_{size}"
+    return f"{PG}/{DB_PREFIX}_{size}"
 
 
 def database_exists(size: str) -> bool:
     with psycopg.connect(f"{PG}/postgres", autocommit=True) as conn:
         row = conn.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [f"factdb_bench_{size}"]
+            "SELECT 1 FROM pg_database WHERE datname = %s", [f"{DB_PREFIX}_{size}"]
         ).fetchone()
     return row is not None
 
 
 def make_data(n: int, seed: int, replace: bool) -> None:
     """Create factdb_bench_<size>, migrate it and load n claims with generate_claims."""
-    size, name = label(n), f"factdb_bench_{label(n)}"
+    size, name = label(n), f"{DB_PREFIX}_{label(n)}"
     if database_exists(size):
         if not replace:
             sys.exit(f"{name} exists; pass --replace to drop and regenerate it.")
@@ -115,17 +117,18 @@ def server_env(size: str, static_root: str) -> dict:
 
 
 class Server:
-    """gunicorn, 2 sync workers, started and always stopped (it is never left running)."""
+    """gunicorn, 2 sync workers, started and always stopped (it is never left running).
+    `app`: factdb (with the Django-hosted baselines), or bench.bare's plain WSGI app."""
 
-    def __init__(self, env: dict, port: int):
-        self.env, self.port, self.proc = env, port, None
+    def __init__(self, env: dict, port: int, app: str = "factdb.wsgi:application", root=REPO):
+        self.env, self.port, self.proc, self.app, self.root = env, port, None, app, root
 
     def __enter__(self):
         gunicorn = str(REPO / ".venv" / "bin" / "gunicorn")
         self.proc = subprocess.Popen(
-            [gunicorn, "factdb.wsgi:application", "--workers", "2", "--timeout", "900"]
-            + ["--bind", f"127.0.0.1:{self.port}", "--chdir", str(REPO)],
-            env=self.env,
+            [gunicorn, self.app, "--workers", "2", "--timeout", "900"]
+            + ["--bind", f"127.0.0.1:{self.port}", "--chdir", str(self.root)],
+            env={**self.env, "PYTHONPATH": str(self.root)},
             start_new_session=True,
         )
         deadline = time.monotonic() + 60
@@ -144,20 +147,25 @@ class Server:
             self.proc.wait(timeout=60)
 
 
-def fetch(url: str, headers: dict) -> tuple[int, bytes, float]:
+def fetch(url: str, headers: dict, etag: list | None = None) -> tuple[int, bytes, float]:
+    """(status, body, seconds); the response's ETag is appended to `etag` when given."""
     request = urllib.request.Request(url, headers=headers)
     started = time.perf_counter()
     try:
         with urllib.request.urlopen(request, timeout=900) as response:
             body = response.read()
+            if etag is not None:
+                etag.append(response.headers.get("ETag"))
             return response.status, body, time.perf_counter() - started
     except urllib.error.HTTPError as error:
+        if etag is not None:
+            etag.append(error.headers.get("ETag"))
         return error.code, error.read(), time.perf_counter() - started
 
 
-def wrk(url: str, header: str, paths, args) -> dict:
+def wrk(url: str, header: str, paths, args, duration: float) -> dict:
     env = {**os.environ, "BENCH_HEADER": header, "BENCH_PATHS": " ".join(paths or [])}
-    command = ["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{args.duration}s"]
+    command = ["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{round(duration)}s"]
     command += ["--timeout", "60s", "-s", str(REPO / "bench" / "wrk.lua"), url]
     out = subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout
     data = json.loads(re.search(r"BENCH_JSON (\{.*\})", out).group(1))
@@ -172,8 +180,13 @@ def wrk(url: str, header: str, paths, args) -> dict:
     }
 
 
+# Rows whose request repeats the first response's ETag in If-None-Match: a client polling.
+CONDITIONAL = "conditional GET"
+
+
 def requests_for(fx: dict) -> list[tuple]:
-    """(name, API path, auth, raw baseline path) for each load run."""
+    """(name, API path, auth, baseline path) for each load run; the baseline path is asked of the
+    Django-hosted baseline views (raw) and of the bare WSGI app alike."""
     token = f"Authorization: Token {fx['token']}"
     session = f"Cookie: sessionid={fx['session']}"
     detail = [f"/api/v1/claims/{pk}/" for pk in fx["ids"]]
@@ -194,6 +207,8 @@ def requests_for(fx: dict) -> list[tuple]:
         (f"search, OR and -word ({EITHER})", f"/api/v1/claims/?q={quote(EITHER)}", token,
          f"/bench/claims/search/?q={quote(EITHER)}"),
         ("claim detail (500 ids in turn)", detail, token, raw_detail),
+        (f"claim list, first page, {CONDITIONAL} (304)", "/api/v1/claims/", token, None),
+        (f"claim detail, {CONDITIONAL} (304)", detail[0], token, None),
         ("admin changelist", "/admin/claims/claim/", session, None),
         (f"admin changelist, search ({COMMON})", f"/admin/claims/claim/?q={COMMON}", session,
          None),
@@ -201,12 +216,14 @@ def requests_for(fx: dict) -> list[tuple]:
     ]  # fmt: skip
 
 
-def check(base: str, path, header: str) -> tuple[int, float]:
-    """One request before the load: it must succeed, or the numbers would measure errors.
-    Returns (rows in the page, or -1; seconds taken)."""
+def check(base: str, path, header: str, etag: list | None = None) -> tuple[int, float]:
+    """One request before the load: it must succeed (200, or 304 to a conditional GET), or the
+    numbers would measure errors. Returns (rows in the page, or -1; seconds taken)."""
     path = path[0] if isinstance(path, list) else path
-    name, _, value = header.partition(": ")
-    status, body, seconds = fetch(base + path, {name: value} if header else {})
+    headers = dict(line.split(": ", 1) for line in header.splitlines())
+    status, body, seconds = fetch(base + path, headers, etag)
+    if status == 304 and "If-None-Match" in headers:
+        return -1, seconds
     if status != 200:
         raise RuntimeError(f"GET {path} answered {status}: {body[:300]!r}")
     if body[:1] == b"{" and b'"results"' in body:
@@ -220,7 +237,22 @@ def single(seconds: float) -> dict:
     return {"rps": 1 / seconds, "p50": ms_, "p95": ms_, "p99": ms_, "requests": 1, "errors": 0}
 
 
-def measure(base: str, name: str, path, header: str, raw, args) -> dict:
+def conditional(base: str, name: str, path, header: str) -> str:
+    """`header`, with If-None-Match: the ETag of a first response when `name` is a poll."""
+    if CONDITIONAL in name:
+        etag = []
+        check(base, path, header, etag)
+        if etag[0]:  # without an ETag the API answers each "poll" in full (a 200)
+            header += f"\nIf-None-Match: {etag[0]}"
+    return header
+
+
+def measure(base, name, path, header, raw, args, bare="", before="") -> dict:
+    """One row: the API, the Django-hosted baseline (raw), the bare app and an earlier checkout
+    (before), each loaded for --duration seconds in all, in --rounds turns taken in rotation
+    (API, raw, bare, before, API, …) so that a drift of the shared machine's speed falls on
+    all of them alike rather than on whichever ran last."""
+    auth, header = header, conditional(base, name, path, header)
     hits, seconds = check(base, path, header)
     row = {"name": name, "hits": hits}
     # Warm both workers (connections, templates); a request still slower than half a load run
@@ -230,13 +262,37 @@ def measure(base: str, name: str, path, header: str, raw, args) -> dict:
         row["api"], row["single"] = single(seconds), True
         return row
     check(base, path, header)
-    paths = path if isinstance(path, list) else None
-    row["api"] = wrk(base + (path[0] if paths else path), header, paths, args)
+    runs = {"api": (base, path, header)}
     if raw:
-        check(base, raw, "")
-        raw_paths = raw if isinstance(raw, list) else None
-        row["raw"] = wrk(base + (raw[0] if raw_paths else raw), "", raw_paths, args)
+        runs["raw"] = (base, raw, "")
+        if bare:
+            runs["bare"] = (bare, raw, "")
+    if before:
+        runs["before"] = (before, path, conditional(before, name, path, auth))
+    for key, (server, target, sent) in runs.items():
+        if key != "api":
+            check(server, target, sent)
+    turns = {key: [] for key in runs}
+    for _ in range(args.rounds):
+        for key, (server, target, sent) in runs.items():
+            paths = target if isinstance(target, list) else None
+            url = server + (target[0] if paths else target)
+            turns[key].append(wrk(url, sent, paths, args, args.duration / args.rounds))
+    for key, measured in turns.items():
+        row[key] = combined(measured)
     return row
+
+
+def combined(runs: list[dict]) -> dict:
+    """Turns of one load run as one: req/s over their total time; each latency percentile the
+    request-weighted mean of the turns' (close enough for turns of one request, minutes apart)."""
+    requests = sum(r["requests"] for r in runs)
+    seconds = sum(r["requests"] / r["rps"] for r in runs)
+    out = {"rps": requests / seconds, "requests": requests}
+    out["errors"] = sum(r["errors"] for r in runs)
+    for p in ("p50", "p95", "p99"):
+        out[p] = sum(r[p] * r["requests"] for r in runs) / requests
+    return out
 
 
 def run_all(sizes: list[str], args, static_root: str, exports_too: bool) -> list[dict]:
@@ -252,17 +308,25 @@ def run_all(sizes: list[str], args, static_root: str, exports_too: bool) -> list
         fx = json.loads(subprocess.run(command, env=env, capture_output=True, check=True).stdout)
         results.append({"size": size, "claims": fx["claims"], "rows": [], "fx": fx})
         results[-1]["pdf_pages"] = fx.get("pdf_pages")
-        servers.append(Server(env, free_port()))
+        servers.append(Server(env, free_port(), root=(args.after or REPO).resolve()))
+        servers.append(Server(env, free_port(), "bench.bare:application"))
+        if args.before:
+            servers.append(Server(env, free_port(), root=args.before.resolve()))
+    step = 3 if args.before else 2
     with contextlib.ExitStack() as stack:
-        bases = [f"http://127.0.0.1:{stack.enter_context(server).port}" for server in servers]
+        ports = [stack.enter_context(server).port for server in servers]
+        bases = [f"http://127.0.0.1:{port}" for port in ports[::step]]
+        bares = [f"http://127.0.0.1:{port}" for port in ports[1::step]]
+        befores = [f"http://127.0.0.1:{port}" for port in ports[2::step]] if args.before else []
+        befores = befores or [""] * len(bases)
         names = [r[0] for r in requests_for(results[0]["fx"])]
         for i, name in enumerate(names):
             if args.only and not re.search(args.only, name):
                 continue
-            for result, base in zip(results, bases, strict=True):
+            for result, base, bare, before in zip(results, bases, bares, befores, strict=True):
                 _, path, header, raw = requests_for(result["fx"])[i]
                 print(f"[{result['size']}] {name}", flush=True)
-                result["rows"].append(measure(base, name, path, header, raw, args))
+                result["rows"].append(measure(base, name, path, header, raw, args, bare, before))
         if exports_too:
             for result, base in zip(results, bases, strict=True):
                 result["exports"] = exports(base, result["fx"], args)
@@ -311,22 +375,36 @@ def table(results: list[dict]) -> list[str]:
     """One line per request and size, the sizes of a request together."""
     lines = [
         "| request | claims | API req/s | p50 ms | p95 ms | p99 ms | errors | raw req/s |"
-        " raw p95 ms | API / raw req/s | rows |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        " raw p95 ms | API / raw req/s | bare req/s | bare p95 ms | API / bare req/s | rows |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
+    before = any(row.get("before") for result in results for row in result["rows"])
+    if before:
+        lines[0] += " before req/s | after / before |"
+        lines[1] += "---:|---:|"
     for i, first in enumerate(results[0]["rows"]):
         for result in results:
             row = result["rows"][i]
-            a, r = row["api"], row.get("raw")
-            raw = ["", "", ""]
+            a, r, b = row["api"], row.get("raw"), row.get("bare")
+            raw = ["", "", "", "", "", ""]
             if r:
-                raw = [rate(r["rps"]), ms(r["p95"]), f"{a['rps'] / r['rps']:.0%}"]
+                raw[:3] = [rate(r["rps"]), ms(r["p95"]), f"{a['rps'] / r['rps']:.0%}"]
+            if b:
+                raw[3:] = [rate(b["rps"]), ms(b["p95"]), f"{a['rps'] / b['rps']:.0%}"]
             name = first["name"] + (" (one request: too slow to load)" if row.get("single") else "")
-            lines.append(
+            line = (
                 f"| {name} | {result['claims']:,} | {rate(a['rps'])} | {ms(a['p50'])} | "
                 f"{ms(a['p95'])} | {ms(a['p99'])} | {a['errors']} | {' | '.join(raw)} | "
                 f"{row['hits'] if row['hits'] >= 0 else ''} |"
             )
+            if before:
+                earlier = row.get("before")
+                line += (
+                    f" {rate(earlier['rps'])} | {a['rps'] / earlier['rps']:.2f}× |"
+                    if earlier
+                    else " | |"
+                )
+            lines.append(line)
     for fmt in ("html", "pdf"):
         for result in results:
             e = (result.get("exports") or {}).get(fmt)
@@ -335,7 +413,7 @@ def table(results: list[dict]) -> list[str]:
                     f"| fact-sheet export, 3,000 claims, {fmt.upper()} ({e['runs']} sequential, "
                     f"{e['bytes'] / 1e6:.1f} MB) | {result['claims']:,} | {rate(1 / e['median'])} "
                     f"| {ms(e['median'] * 1000)} | max {ms(e['max'] * 1000)} | | {e['errors']} "
-                    "| | | | |"
+                    "| | | | | | | |" + (" | |" if before else "")
                 )
     return lines
 
@@ -353,15 +431,35 @@ def verdict(ok: bool, text: str) -> str:
     return f"- {'MET' if ok else 'MISSED'}: {text}"
 
 
+# (row name prefix, least share of the bare baseline's req/s): issue 21's targets.
+BARE_TARGETS = [
+    ("claim list, first page", 0.5),
+    ("claim detail (", 0.5),
+    ("filtered list", 0.4),
+    ("unit family", 0.4),
+    ("search, rare", 0.4),
+    ("search, common", 0.4),
+    ("search, phrase", 0.4),
+    ("search, OR", 0.4),
+]
+
+
 def throughput_targets(results) -> list[str]:
     lines = []
     for size in [r["size"] for r in results]:
-        for prefix in ("claim list, first", "filtered list"):
+        for prefix, least in BARE_TARGETS:
             row = row_of(results, size, prefix)
-            if row and row.get("raw"):
-                share = row["api"]["rps"] / row["raw"]["rps"]
-                text = f"{size} {prefix}: API at {share:.0%} of the raw view's req/s (≥ 50%)"
-                lines.append(verdict(share >= 0.5, text))
+            if row and row.get("bare"):
+                share = row["api"]["rps"] / row["bare"]["rps"]
+                text = f"{size} {prefix}: API at {share:.0%} of bare's req/s (≥ {least:.0%})"
+                lines.append(verdict(share >= least, text))
+        trivial = row_of(results, size, "trivial")
+        for prefix in ("claim list, first page, conditional", "claim detail, conditional"):
+            row = row_of(results, size, prefix)
+            if row and trivial:
+                share = row["api"]["rps"] / trivial["api"]["rps"]
+                text = f"{size} {prefix} GET: at {share:.0%} of the trivial view's req/s (≥ 80%)"
+                lines.append(verdict(share >= 0.8, text))
         first = row_of(results, size, "claim list, first")
         deep = row_of(results, size, "claim list, deep")
         if first and deep:
@@ -417,7 +515,7 @@ def quality_targets(results) -> list[str]:
     errors = []
     for result in results:
         for row in result["rows"]:
-            if row["api"]["errors"] or (row.get("raw") or {}).get("errors"):
+            if any((row.get(k) or {}).get("errors") for k in ("api", "raw", "bare")):
                 errors.append(f"{result['size']} {row['name']}")
         for fmt, export in (result.get("exports") or {}).items():
             if export["errors"]:
@@ -464,11 +562,23 @@ def main():
     data.add_argument("--replace", action="store_true")
     parser.add_argument("--sizes", default="10k,100k,1m")
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
+    parser.add_argument("--rounds", type=int, default=2, help="turns each row's runs take")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--export-runs", type=int, default=2, help="sequential PDF exports")
     parser.add_argument("--only", help="regex: run only the requests whose name matches")
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "RESULTS.md")
+    parser.add_argument(
+        "--after",
+        type=Path,
+        help="the checkout whose API is measured (default: this one), to compare two others",
+    )
+    parser.add_argument(
+        "--before",
+        type=Path,
+        help="a checkout of an earlier factdb (git worktree add …): its API is measured in the "
+        "same run, row by row, for a before/after column",
+    )
     args = parser.parse_args()
     if args.command == "data":
         return make_data(args.n, args.seed, args.replace)

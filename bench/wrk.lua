@@ -1,10 +1,9 @@
 -- wrk script for bench/run.py: an optional auth header, optional rotating paths, and a summary
 -- line of JSON (latency percentiles in microseconds, requests, errors) for run.py to parse.
---   BENCH_HEADER="Authorization: Token abc"   one header sent with every request
+--   BENCH_HEADER="Authorization: Token abc"   headers sent with every request, one a line
 --   BENCH_PATHS="/a/ /b/ /c/"                 requests cycle through these paths (e.g. claim ids)
 
-local header = os.getenv("BENCH_HEADER")
-if header and header ~= "" then
+for header in (os.getenv("BENCH_HEADER") or ""):gmatch("[^\n]+") do
   local name, value = header:match("^([^:]+):%s*(.*)$")
   wrk.headers[name] = value
 end

@@ -154,6 +154,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # deadlock (SQLite would fail one at once rather than let it wait), and waits up to 20 s.
     DATABASES["default"].setdefault("OPTIONS", {}).update(timeout=20, transaction_mode="IMMEDIATE")
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's backend, health-checking a kept connection once a second rather than with an
+    # extra round trip on every request (factdb/db/postgresql/base.py).
+    DATABASES["default"]["ENGINE"] = "factdb.db.postgresql"
     # Parameters bound by the server let psycopg prepare a query the fifth time a connection
     # runs it (DATABASE_PREPARED_STATEMENTS, on by default), so PostgreSQL stops re-planning
     # the API's six-join claim query on every request: 2 ms of planning against 0.5 ms of
@@ -251,6 +254,8 @@ if FACTDB_PUBLIC_URL and not FACTDB_PUBLIC_URL.lower().startswith(("https://", "
 # sheet is built and embedded in it, so neither a browser nor the PDF renderer fetches it).
 FACTDB_ORG_NAME = env_str("FACTDB_ORG_NAME", "factdb newsroom")
 FACTDB_ORG_LOGO = env_str("FACTDB_ORG_LOGO", "")
+# How long shared caches may keep an anonymous (public) API read before asking again.
+FACTDB_PUBLIC_MAX_AGE = env_int("FACTDB_PUBLIC_MAX_AGE", 60)
 # Which sources, publishers, claimants and measures an anonymous reader sees: those a visible claim
 # cites. Named here so the API plumbing (factdb.api.viewsets) imports no app.
 FACTDB_PUBLIC_ROWS = "claims.selectors.cited_by_visible_claims"

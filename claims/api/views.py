@@ -7,6 +7,7 @@ with the reason kept as a verification note) and answers 200 with the retracted 
 
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -29,9 +30,10 @@ from claims.api.serializers import (
     NoteSerializer,
     RetractionSerializer,
 )
-from claims.models import Measure, Status, VerificationNote
+from claims.models import Claim, Measure, Status, VerificationNote
 from claims.selectors import listed_claims, visible_claims
-from factdb.api.etags import if_match_version, with_etag
+from factdb.api.compiled import CompiledReads, planned_each_time
+from factdb.api.etags import conditional, digest, if_match_version, representation_etag
 from factdb.api.exceptions import Conflict
 from factdb.api.viewsets import ReferenceViewSet
 
@@ -48,6 +50,12 @@ IF_MATCH_OPTIONAL = OpenApiParameter(
     OpenApiParameter.HEADER,
     description="The claim's ETag; when given, a status change is refused (412) if it is stale.",
 )
+
+# The list with no filter (first page, cursor pages) and the detail: their SQL depends only on
+# whether the reader is signed in, so it is compiled once (factdb/api/compiled.py).
+FIXED_SHAPE_PARAMETERS = {"cursor", "page_size", "format"}
+COMPILED = CompiledReads()
+NO_SUCH_CLAIM = "No Claim matches the given query."  # get_object_or_404's words
 
 notes_count = Coalesce(
     Subquery(
@@ -111,19 +119,52 @@ class ClaimViewSet(
         return claims.with_citation().select_related("created_by")
 
     def list(self, request, *args, **kwargs):
-        page = self.paginate_queryset(claim_rows(self.filter_queryset(self.get_queryset())))
-        return self.get_paginated_response(represent_claims(page, request))
+        if set(request.query_params) <= FIXED_SHAPE_PARAMETERS:
+            page = self.paginator.paginate_compiled(
+                COMPILED, ("list", request.user.is_authenticated), self._rows, request
+            )
+        else:
+            # The connection opens when the token is read, before this.
+            with planned_each_time():
+                page = self.paginate_queryset(self._rows())
+        response = self.get_paginated_response(represent_claims(page, request))
+        # The page's own digest: any change to a row on it, or to which rows it holds, is a new
+        # ETag; a poll of an unchanged page is a 304 with no body.
+        answer = conditional(request, response.data, f'"{digest(request, response.data)}"')
+        if "Link" in response:
+            answer["Link"] = response["Link"]
+        return answer
+
+    def _rows(self):
+        return claim_rows(self.filter_queryset(self.get_queryset()))
 
     def retrieve(self, request, *args, **kwargs):
-        rows = claim_rows(self.filter_queryset(self.get_queryset()))
-        (claim,) = represent_claims([get_object_or_404(rows, pk=kwargs["pk"])], request)
-        return with_etag(Response(claim), claim)
+        pk = kwargs["pk"]
+        if set(request.query_params) <= FIXED_SHAPE_PARAMETERS:
+            if not (pk.isdigit() and len(pk) <= 18):
+                raise Http404(NO_SUCH_CLAIM)
+            found = COMPILED.rows(
+                ("detail", request.user.is_authenticated),
+                lambda values: self._rows().filter(pk=values[0]),
+                [Claim._meta.pk],
+                [int(pk)],
+            )
+            if not found:
+                raise Http404(NO_SUCH_CLAIM)
+            row = found[0]
+        else:
+            row = get_object_or_404(self._rows(), pk=pk)
+        (claim,) = represent_claims([row], request)
+        return conditional(request, claim, representation_etag(request, claim["etag"], claim))
 
     def written(self, claim, **response) -> Response:
-        """A write's answer: the claim as reads show it (claims.api.reading), and its ETag."""
+        """A write's answer: the claim as reads show it (claims.api.reading), with the ETag a
+        read of it gives (If-Match for the next write, If-None-Match for the next poll)."""
         rows = claim_rows(visible_claims(self.request.user).annotate(notes_count=notes_count))
         (row,) = represent_claims([rows.get(pk=claim.pk)], self.request)
-        return with_etag(Response(row, **response), row)
+        return conditional(
+            self.request, row, representation_etag(self.request, row["etag"], row), **response
+        )
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)

@@ -1,16 +1,27 @@
-"""API tokens expire: a token works FACTDB_TOKEN_TTL_DAYS from when it was made.
+"""API tokens: they expire, and a request reads its token, user and permissions in one query.
+
+A token works FACTDB_TOKEN_TTL_DAYS from when it was made. Every request reads the token row
+again, so a revoked (deleted) token, a deactivated user or a removed role stops working at
+the next request: nothing about who may do what is kept between requests. What is saved is
+work: DRF's lookup (token joined to user) and Django's permission read (a second query) are
+one statement here, written once per database and kept by the connection as a prepared
+statement on PostgreSQL, so the ORM compiles nothing per request.
 
 Kept apart from the token views (factdb/api/tokens.py): DRF imports the authentication classes
 while it loads its views, so this module must not import them back.
 """
 
 import datetime
+import functools
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework import exceptions
 from rest_framework.authentication import TokenAuthentication
+from rest_framework.authtoken.models import Token
 
 
 def expires_at(token) -> datetime.datetime:
@@ -21,11 +32,55 @@ def has_expired(token) -> bool:
     return expires_at(token) <= timezone.now()
 
 
+# The user's permissions as "app_label.codename", as Django's ModelBackend reads them: all of
+# them for a superuser, else their own and their groups'. {aggregate} wraps it per database.
+PERMISSIONS = """
+    SELECT ct.app_label || '.' || p.codename AS name
+    FROM auth_permission p JOIN django_content_type ct ON ct.id = p.content_type_id
+    WHERE u.is_superuser
+       OR p.id IN (SELECT up.permission_id FROM auth_user_user_permissions up
+                   WHERE up.user_id = u.id)
+       OR p.id IN (SELECT gp.permission_id FROM auth_group_permissions gp
+                   JOIN auth_user_groups ug ON ug.group_id = gp.group_id
+                   WHERE ug.user_id = u.id)
+"""
+AGGREGATE = {
+    "postgresql": f"ARRAY({PERMISSIONS})",
+    # A newline cannot occur in an app label or a permission codename.
+    "sqlite": f"(SELECT group_concat(name, char(10)) FROM ({PERMISSIONS}))",
+}
+
+
+@functools.cache
+def _statement(vendor: str) -> tuple[str, list, list]:
+    """(SQL, the user's field names, each column's converters as the ORM applies them)."""
+    user_fields = get_user_model()._meta.concrete_fields
+    columns = ", ".join(f"u.{connection.ops.quote_name(f.column)}" for f in user_fields)
+    sql = (
+        f"SELECT t.created, {columns}, {AGGREGATE[vendor]} FROM authtoken_token t "
+        "JOIN auth_user u ON u.id = t.user_id WHERE t.key = %s"
+    )
+    cols = [Token._meta.get_field("created").get_col("t")]
+    cols += [f.get_col("u") for f in user_fields]
+    converters = [
+        [
+            (c, col)
+            for c in connection.ops.get_db_converters(col) + col.get_db_converters(connection)
+        ]
+        for col in cols
+    ]
+    return sql, [f.attname for f in user_fields], converters
+
+
 class ExpiringTokenAuthentication(TokenAuthentication):
-    """DRF's token authentication, refusing a token older than FACTDB_TOKEN_TTL_DAYS."""
+    """DRF's token authentication in one query, refusing a token older than
+    FACTDB_TOKEN_TTL_DAYS."""
 
     def authenticate_credentials(self, key):
-        user, token = super().authenticate_credentials(key)
+        if connection.vendor not in AGGREGATE or get_user_model()._meta.db_table != "auth_user":
+            user, token = super().authenticate_credentials(key)
+        else:
+            user, token = self._read(key)
         if has_expired(token):
             raise exceptions.AuthenticationFailed(
                 _(
@@ -34,3 +89,33 @@ class ExpiringTokenAuthentication(TokenAuthentication):
                 )
             )
         return user, token
+
+    @staticmethod
+    def _read(key):
+        sql, names, converters = _statement(connection.vendor)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [key])
+            row = cursor.fetchone()
+        if row is None:
+            raise exceptions.AuthenticationFailed(_("Invalid token."))
+        # The database's own values, converted as the ORM would (SQLite stores text).
+        values = [_convert(v, c) for v, c in zip(row[:-1], converters, strict=True)]
+        created, permissions = values[0], row[-1]
+        user = get_user_model().from_db(connection.alias, names, values[1:])
+        if not user.is_active:
+            raise exceptions.AuthenticationFailed(_("User inactive or deleted."))
+        if isinstance(permissions, str):
+            permissions = permissions.split("\n")
+        # What factdb.auth.ModelBackend would read for this request, read with the token.
+        user._perm_cache = set(permissions or ())
+        token = Token.from_db(
+            connection.alias, ["key", "user_id", "created"], [key, user.pk, created]
+        )
+        token.user = user
+        return user, token
+
+
+def _convert(value, converters):
+    for converter, expression in converters:
+        value = converter(value, expression, connection)
+    return value

@@ -1,13 +1,31 @@
-"""A record's version through ETag and If-Match, for the compare-and-swap of its write."""
+"""ETags: a record's version for the compare-and-swap of its write (If-Match), and a strong
+validator of what a read answered, so a client polling with If-None-Match gets a 304.
 
+A claim's ETag header is '"12-3.9f86d081884c7d65"': its id and version (what If-Match compares;
+'"12-3"', as each row's `etag` field carries it, is accepted there too), then a digest of the
+representation sent, which changes whenever any byte of it would (a renamed source, a new
+note, another format), so If-None-Match can be answered 304 only when nothing did. A list's
+ETag is the digest of the page it answered.
+
+Reads also say how they may be kept: an anonymous read under FACTDB_PUBLIC_READ may be stored
+by shared caches for FACTDB_PUBLIC_MAX_AGE seconds; anything read with credentials is
+"private, no-cache" (a client may keep it and must revalidate, which a 304 makes cheap).
+"""
+
+import hashlib
 import re
 
+import orjson
+from django.conf import settings
+from django.http import HttpResponseNotModified
+from django.utils.cache import patch_vary_headers
+from django.utils.http import parse_etags
 from django.utils.translation import gettext as _
 from rest_framework.response import Response
 
 from factdb.api.exceptions import PreconditionFailed, PreconditionRequired
 
-ETAG = re.compile(r'\s*"?([0-9]{1,19})-([0-9]{1,19})"?\s*')
+ETAG = re.compile(r'\s*"?([0-9]{1,19})-([0-9]{1,19})(?:\.[0-9a-f]{16})?"?\s*')
 
 
 def etag(pk: int, version: int) -> str:
@@ -38,4 +56,44 @@ def if_match_version(request, instance, *, required: bool = True) -> int | None:
 def with_etag(response: Response, instance) -> Response:
     """The claim's ETag on the response; `instance` is a claim, or a row read as a dict."""
     response["ETag"] = instance["etag"] if isinstance(instance, dict) else instance.etag
+    return response
+
+
+def digest(request, data) -> str:
+    """16 hex digits of what a read answers: the data, and the format it is written in."""
+    media_type = getattr(request, "accepted_media_type", None) or ""
+    hashed = hashlib.blake2b(media_type.encode(), digest_size=8)
+    hashed.update(orjson.dumps(data, default=str, option=orjson.OPT_NON_STR_KEYS))
+    return hashed.hexdigest()
+
+
+def representation_etag(request, record_etag: str, data) -> str:
+    """'"12-3"' and the representation `data` -> '"12-3.<digest>"' (see the module's note)."""
+    return f'{record_etag[:-1]}.{digest(request, data)}"'
+
+
+def conditional(request, data, etag: str, **response):
+    """`data` as the response, or a 304 when If-None-Match names `etag` (weak comparison, as
+    RFC 9110 asks of If-None-Match); with the ETag and the caching headers either way. The 304
+    is a plain Django response: no renderer runs, so no format writes a body into it."""
+    answer = None
+    asked = request.headers.get("If-None-Match")
+    if asked is not None and request.method in ("GET", "HEAD"):
+        tags = {tag.removeprefix("W/") for tag in parse_etags(asked)}
+        if etag in tags or "*" in tags:
+            answer = HttpResponseNotModified()
+    if answer is None:
+        answer = Response(data, **response)
+    answer["ETag"] = etag
+    return cacheable(request, answer)
+
+
+def cacheable(request, response):
+    """Cache-Control and Vary for a read (see the module's note)."""
+    if request.user.is_authenticated:
+        response["Cache-Control"] = "private, no-cache"
+    else:
+        response["Cache-Control"] = f"public, max-age={settings.FACTDB_PUBLIC_MAX_AGE}"
+    # What a stored answer depends on besides the URL: the reader, and the format asked for.
+    patch_vary_headers(response, ("Authorization", "Cookie", "Accept"))
     return response

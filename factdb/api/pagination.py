@@ -55,18 +55,55 @@ class KeysetPagination(CursorPagination):
         return tuple(ordering)
 
     def paginate_queryset(self, queryset, request, view=None):
-        self.request = request
-        self.page_size = self.get_page_size(request)
-        self.base_url = request.build_absolute_uri()
+        self._begin(request)
         self.ordering = self.get_ordering(request, queryset, view)
-        self.cursor = self.decode_cursor(request)
-        reverse = bool(self.cursor and self.cursor.reverse)
-        order = _reverse_ordering(self.ordering) if reverse else self.ordering
+        order = self._order()
         queryset = queryset.order_by(*order)
         if self.cursor:
             values = self._decode_position(self.cursor.position, queryset.model)
             queryset = queryset.filter(_after(order, values))
-        rows = list(queryset[: self.page_size + 1])
+        return self._finish(list(queryset[: self.page_size + 1]))
+
+    def paginate_compiled(self, reads, key, build, request):
+        """paginate_queryset for a read whose SQL depends on nothing but `key` (and the page
+        size and cursor direction): `build()` makes its queryset, which is compiled once
+        (factdb/api/compiled.py) and afterwards run with each cursor's values."""
+        self._begin(request)
+        key = (key, self.page_size, self.cursor.reverse if self.cursor else None)
+        known = self._shapes.get(key)
+        if known is None:
+            queryset = build()
+            known = (self.get_ordering(request, queryset, None), queryset.model, queryset)
+        self.ordering, model, queryset = known
+        order = self._order()
+        fields = [model._meta.get_field(o.lstrip("-")) for o in order] if self.cursor else []
+        values = self._decode_position(self.cursor.position, model) if self.cursor else []
+
+        def shaped(values):
+            shaped = queryset.order_by(*order)
+            if values:
+                shaped = shaped.filter(_after(order, values))
+            return shaped[: self.page_size + 1]
+
+        rows = reads.rows(key, shaped, fields, values)
+        # Kept once compiled: later requests of the shape build no queryset at all.
+        self._shapes.setdefault(key, (self.ordering, model, None))
+        return self._finish(rows)
+
+    _shapes: dict = {}
+
+    def _begin(self, request):
+        self.request = request
+        self.page_size = self.get_page_size(request)
+        self.base_url = request.build_absolute_uri()
+        self.cursor = self.decode_cursor(request)
+
+    def _order(self):
+        reverse = bool(self.cursor and self.cursor.reverse)
+        return _reverse_ordering(self.ordering) if reverse else self.ordering
+
+    def _finish(self, rows):
+        reverse = bool(self.cursor and self.cursor.reverse)
         more = len(rows) > self.page_size
         self.page = rows[: self.page_size]
         if reverse:

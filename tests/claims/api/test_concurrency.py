@@ -109,7 +109,7 @@ def test_the_response_etag_is_the_next_if_match(editor_api, claim):
         url(claim), {"summary": "b"}, format="json", HTTP_IF_MATCH=first["ETag"]
     )
     assert second.status_code == 200
-    assert second["ETag"] == f'"{claim.pk}-3"'
+    assert second["ETag"].startswith(f'"{claim.pk}-3.')
 
 
 def test_an_etag_without_quotes_is_accepted(editor_api, claim):

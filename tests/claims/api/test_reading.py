@@ -109,7 +109,7 @@ def test_the_list_and_detail_answer_what_the_serializer_gives(
     for row in expected:
         detail = journalist_api.get(f"{CLAIMS}{row['id']}/")
         assert detail.json() == dict(row)
-        assert detail["ETag"] == row["etag"]
+        assert detail["ETag"].startswith(row["etag"][:-1] + ".")
 
 
 def test_a_claim_with_a_range_reads_both_ends_and_its_tags_in_order(varied_claims, journalist_api):

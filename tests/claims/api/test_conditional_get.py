@@ -1,0 +1,115 @@
+"""Polling the claims cheaply: strong ETags on the list and the detail, If-None-Match answered
+304 while nothing a reader would see changed, and Cache-Control saying who may keep a read."""
+
+import pytest
+from rest_framework.authtoken.models import Token
+
+from claims import services
+from claims.models import Status
+from tests import factories
+
+CLAIMS = "/api/v1/claims/"
+
+
+def detail(claim):
+    return f"{CLAIMS}{claim.pk}/"
+
+
+def poll(api, url, etag):
+    return api.get(url, HTTP_IF_NONE_MATCH=etag)
+
+
+@pytest.mark.parametrize("url", ["list", "detail"])
+def test_an_unchanged_read_polled_with_its_etag_is_a_304_without_a_body(journalist_api, claim, url):
+    url = CLAIMS if url == "list" else detail(claim)
+    first = journalist_api.get(url)
+    assert first.status_code == 200
+
+    again = poll(journalist_api, url, first["ETag"])
+    assert again.status_code == 304
+    assert again.content == b""
+    assert again["ETag"] == first["ETag"]
+    assert again["Cache-Control"] == "private, no-cache"
+
+
+def test_a_weak_form_of_the_etag_or_one_among_several_also_matches(journalist_api, claim):
+    etag = journalist_api.get(detail(claim))["ETag"]
+    assert poll(journalist_api, detail(claim), f"W/{etag}").status_code == 304
+    assert poll(journalist_api, detail(claim), f'"other", {etag}').status_code == 304
+    assert poll(journalist_api, detail(claim), '"other"').status_code == 200
+
+
+def test_a_renamed_source_changes_the_detail_etag_though_the_claim_version_does_not(
+    journalist_api, claim
+):
+    first = journalist_api.get(detail(claim))
+    claim.source.title = "A corrected headline"
+    claim.source.save()
+
+    again = poll(journalist_api, detail(claim), first["ETag"])
+    assert again.status_code == 200
+    assert again.json()["citation"]["title"] == "A corrected headline"
+    assert again.json()["version"] == first.json()["version"]
+    assert again["ETag"] != first["ETag"]
+
+
+def test_a_note_or_a_new_claim_changes_the_list_etag(journalist_api, editor, claim):
+    etag = journalist_api.get(CLAIMS)["ETag"]
+    services.note_add(claim=claim, author=editor, body="Checked against the ministry's release.")
+    noted = poll(journalist_api, CLAIMS, etag)
+    assert noted.status_code == 200
+    assert noted.json()["results"][0]["notes_count"] == 1
+
+    factories.claim(source=claim.source, quote="another 1,500 troops", value=1500)
+    assert poll(journalist_api, CLAIMS, noted["ETag"]).status_code == 200
+
+
+def test_each_format_and_each_filter_has_its_own_etag(journalist_api, claim):
+    as_json = journalist_api.get(CLAIMS)["ETag"]
+    as_csv = journalist_api.get(f"{CLAIMS}?format=csv")
+    assert as_csv["ETag"] != as_json
+    assert poll(journalist_api, f"{CLAIMS}?format=csv", as_json).status_code == 200
+    assert poll(journalist_api, f"{CLAIMS}?format=csv", as_csv["ETag"]).content == b""
+    filtered = journalist_api.get(f"{CLAIMS}?unit=troops&value_min=7000")
+    assert filtered.json()["results"] == []
+    assert filtered["ETag"] != as_json
+
+
+def test_the_detail_etag_still_guards_a_write(editor_api, claim):
+    etag = editor_api.get(detail(claim))["ETag"]
+    changed = editor_api.patch(
+        detail(claim), {"summary": "troops"}, format="json", HTTP_IF_MATCH=etag
+    )
+    assert changed.status_code == 200
+    # The write answers with the ETag a read now gives, so the next poll is a 304.
+    assert poll(editor_api, detail(claim), changed["ETag"]).status_code == 304
+    stale = editor_api.patch(detail(claim), {"summary": "x"}, format="json", HTTP_IF_MATCH=etag)
+    assert stale.status_code == 412
+
+
+def test_a_304_still_needs_a_reader_who_may_read(client_for, journalist, claim):
+    api = client_for(journalist)
+    etag = api.get(detail(claim))["ETag"]
+    assert poll(client_for(None), detail(claim), etag).status_code == 401
+
+    Token.objects.filter(user=journalist).delete()  # revoked: it stops working at once
+    assert poll(api, detail(claim), etag).status_code == 401
+
+
+def test_a_reader_who_lost_their_role_gets_no_304(client_for, journalist, claim):
+    api = client_for(journalist)
+    etag = api.get(CLAIMS)["ETag"]
+    journalist.groups.clear()
+    assert poll(api, CLAIMS, etag).status_code == 403
+
+
+def test_a_public_read_may_be_kept_by_shared_caches(public_read, anon_api, settings, claim):
+    settings.FACTDB_PUBLIC_MAX_AGE = 120
+    claim.status = Status.VERIFIED
+    claim.save()
+    response = anon_api.get(detail(claim))
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "public, max-age=120"
+    vary = {v.strip() for v in response["Vary"].split(",")}
+    assert {"Authorization", "Cookie", "Accept"} <= vary
+    assert poll(anon_api, detail(claim), response["ETag"]).status_code == 304
