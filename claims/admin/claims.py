@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from claims import services
 from claims.admin import desk, search
-from claims.admin.entry import entry_help_view
+from claims.admin.entry import entry_help_view, script_strings
 from claims.admin.exports import EXPORT_FORMATS, list_export_view
 from claims.admin.filters import AutocompleteFilter, UnitFilter, checked, complete_changelist
 from claims.admin.forms import ClaimForm, NewNoteInline, NoteInline
@@ -242,7 +242,10 @@ class ClaimAdmin(HistoryAdmin):
         """The endpoint the form's script asks for proposals and warnings (claim_entry.js)."""
         if not (self.has_add_permission(request) or self.has_change_permission(request)):
             return {}
-        return {"entry_help_url": reverse("admin:claims_claim_entry_help")}
+        return {
+            "entry_help_url": reverse("admin:claims_claim_entry_help"),
+            "entry_help_strings": script_strings(),
+        }
 
     def revert_disabled(self, request, obj=None):
         # Status changes belong to verification notes; reverting a record would bypass them.

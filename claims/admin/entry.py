@@ -11,6 +11,7 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed, JsonResponse
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
 from claims.entry import propose_from_quote
@@ -69,3 +70,26 @@ def warning_json(warning) -> dict:
             for pk in warning.claim_ids
         ],
     }
+
+
+# The script's own words (claim_entry.js): written here so the one catalogue (django.po) holds
+# them; the page hands them to the script as JSON, English -> the reader's language.
+SCRIPT_STRINGS = [
+    gettext_noop("(period %s to %s)"),
+    gettext_noop("Measure:"),
+    gettext_noop("Proposed from the quote"),
+    gettext_noop("Said by %s (not yet a claimant: add it with the + beside Claimant)"),
+    gettext_noop("Said by %s"),
+    gettext_noop("The parser finds no figure in this quote: fill in the figure by hand."),
+    gettext_noop("Use all of it"),
+    gettext_noop("Use this claimant"),
+    gettext_noop("Use this figure"),
+    gettext_noop("Use this measure"),
+    gettext_noop("Worth a second look"),
+    gettext_noop("claim %s"),
+    gettext_noop("section"),
+]
+
+
+def script_strings() -> dict[str, str]:
+    return {english: gettext(english) for english in SCRIPT_STRINGS}

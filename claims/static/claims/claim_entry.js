@@ -3,7 +3,10 @@
    Asks the admin's entry-help endpoint (claims/admin/entry.py); the form works without it. */
 (function () {
   "use strict";
-  const t = window.gettext || ((s) => s);
+  // The page hands over the script's words in the reader's language (claims/admin/entry.py).
+  const words = document.getElementById("claim-entry-strings");
+  const strings = words ? JSON.parse(words.textContent) : {};
+  const t = (s) => strings[s] || s;
   const fmt = window.interpolate || ((s, args) => s.replace(/%s/g, () => args.shift()));
 
   function start() {
