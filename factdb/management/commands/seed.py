@@ -39,6 +39,8 @@ class Command(BaseCommand):
         with override_settings(SIMPLE_HISTORY_ENABLED=False):
             call_command("loaddata", *fixtures, verbosity=options["verbosity"])
         created = record_missing_history()
+        # Loaded rows skip extraction, which proposes each figure's lineage (claims' command).
+        call_command("propose_lineages", verbosity=options["verbosity"])
         if options["verbosity"]:
             self.stdout.write(
                 _("Seed data loaded; %(count)s rows got their first history record.")
