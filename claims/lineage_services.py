@@ -45,7 +45,12 @@ def lineages_propose(*, claims: Iterable[Claim], user=None) -> list[LineageAppea
     (claims.agreement.lineage.one_figure), unless that lineage already has an appearance from
     its own source (a repetition within one document is not a new appearance).
     """
-    claims = [c for c in claims if c.pk and c.status not in Status.OFF_RECORD]
+    # A figure without a value (vague, "tens of thousands") has nothing to be matched by.
+    claims = [
+        c
+        for c in claims
+        if c.pk and c.status not in Status.OFF_RECORD and c.value_normalised is not None
+    ]
     placed = set(
         LineageAppearance.objects.filter(claim__in=claims).values_list("claim_id", flat=True)
     )

@@ -5,6 +5,8 @@ from the list.
 Views and actions stay thin: every write goes through `claims.services`.
 """
 
+import functools
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
@@ -126,15 +128,27 @@ class DecisionForm(forms.Form):
     version = forms.IntegerField(min_value=1)
 
 
-def decide_view(model_admin, request, object_id):
+def posted_to_a_claim(view):
+    """A view a button on a claim's page posts to: POST only, the claim must exist (404) and the
+    user may change it (403); the view gets the claim."""
+
+    @functools.wraps(view)
+    def checked(model_admin, request, object_id):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        claim = model_admin.get_object(request, unquote(object_id))
+        if claim is None:
+            raise Http404(_("No such claim."))
+        if not model_admin.has_change_permission(request, claim):
+            raise PermissionDenied
+        return view(model_admin, request, claim)
+
+    return checked
+
+
+@posted_to_a_claim
+def decide_view(model_admin, request, claim):
     """One decision on one claim, posted by a button on its page; back to the page afterwards."""
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
-    claim = model_admin.get_object(request, unquote(object_id))
-    if claim is None:
-        raise Http404(_("No such claim."))
-    if not model_admin.has_change_permission(request, claim):
-        raise PermissionDenied
     form = DecisionForm(request.POST)
     back = keeping_filters(model_admin, request, "admin:claims_claim_change", claim)
     if form.is_valid():

@@ -3,9 +3,8 @@ confirm, split and merge (claims.lineage_services), each a POST back to the clai
 
 from django import forms
 from django.contrib import messages
-from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from claims import lineage_services
+from claims.admin.desk import posted_to_a_claim
 from claims.agreement.lineage import PRECEDENCE
 from claims.lineage_selectors import claim_lineage, lineage_rows
 from claims.models import Claim
@@ -89,14 +89,8 @@ class LineageForm(forms.Form):
     other = forms.IntegerField(required=False, min_value=1)
 
 
-def lineage_view(model_admin, request, object_id):
-    if request.method != "POST":
-        return HttpResponseNotAllowed(["POST"])
-    claim = model_admin.get_object(request, unquote(object_id))
-    if claim is None:
-        raise Http404(_("No such claim."))
-    if not model_admin.has_change_permission(request, claim):
-        raise PermissionDenied
+@posted_to_a_claim
+def lineage_view(model_admin, request, claim):
     back = reverse("admin:claims_claim_change", args=[claim.pk]) + "#desk-lineage"
     form = LineageForm(request.POST)
     if not form.is_valid():

@@ -20,7 +20,7 @@ class Command(BaseCommand):
         user = command_user(user)
         claims = (
             Claim.objects.exclude(status__in=Status.OFF_RECORD)
-            .filter(value_normalised__isnull=False, appearance__isnull=True)
+            .filter(appearance__isnull=True)
             .select_related("source")
             .order_by("claim_date", "pk")
         )
