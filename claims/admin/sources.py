@@ -4,10 +4,12 @@
 from django.contrib import admin, messages
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.urls import path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from claims.admin.quote_context import quote_in_context
+from claims.admin.withdraw import withdraw_view
 from claims.models import Claim, Origin
 from claims.services import claims_propose
 from sources import admin as sources_admin
@@ -33,6 +35,29 @@ class SourceAdmin(sources_admin.SourceAdmin):
     list_display = [*sources_admin.SourceAdmin.list_display, "claim_count"]
     inlines = [ClaimInline]
     actions = ["propose_claims"]
+    readonly_fields = [
+        *sources_admin.SourceAdmin.readonly_fields,
+        "withdrawn_at",
+        "withdrawn_reason",
+    ]
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path(
+                "<path:object_id>/withdraw/",
+                view(lambda request, object_id: withdraw_view(self, request, object_id)),
+                name="sources_source_withdraw",
+            ),
+            *super().get_urls(),
+        ]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or not obj.withdrawn_at:
+            return fieldsets
+        withdrawn = (_("Withdrawn"), {"fields": ["withdrawn_at", "withdrawn_reason"]})
+        return [withdrawn, *fieldsets]
 
     def import_proposals(self, job):
         """The claims this import proposed, each with its quote in its paragraph."""
