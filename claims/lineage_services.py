@@ -93,6 +93,8 @@ def _link_translation(source: Source, claims: list[Claim], user, placed: set) ->
 
 
 def _join_nearest(claim: Claim, user) -> LineageAppearance | None:
+    if LineageAppearance.objects.filter(claim=claim).exists():
+        return None  # joined as another claim's nearest figure earlier in this run
     me = appearance_of(claim)
     value = Decimal(claim.value_normalised)
     reach = abs(value) * (2 * pure.MAX_ROUNDING_SHARE + pure.APPROX_TOLERANCE) + 1
@@ -104,10 +106,24 @@ def _join_nearest(claim: Claim, user) -> LineageAppearance | None:
         .order_by("claim_date", "pk")[:CANDIDATES]
     )
     matches = [c for c in candidates if pure.one_figure(me, appearance_of(c))]
-    if not matches:
-        return None
-    best = min(matches, key=lambda c: (pure.closeness(me, appearance_of(c)), c.pk))
-    return _join(claim, best, user)
+    in_a_lineage = set(
+        LineageAppearance.objects.filter(claim__in=matches).values_list("claim_id", flat=True)
+    )
+
+    # The nearest figure first; among equally near ones, a figure already in a lineage before
+    # one that would start another, whatever its hedge: "up to 6,000" and "6,000" said by other
+    # sources are one figure's appearances (the lineage marks the hedge as changed), not two
+    # lineages that a matching order happened to start. A lineage that already holds this
+    # claim's source is passed over for the next candidate.
+    def preference(candidate):
+        gap, rescaled, hedged = pure.closeness(me, appearance_of(candidate))
+        return (gap, rescaled, candidate.pk not in in_a_lineage, hedged, candidate.pk)
+
+    for candidate in sorted(matches, key=preference):
+        row = _join(claim, candidate, user)
+        if row is not None:
+            return row
+    return None
 
 
 def _join(claim: Claim, repeated: Claim, user) -> LineageAppearance | None:

@@ -2,6 +2,7 @@
 story and AP's own Spanish version, a re-hedged repetition and a rounded one, imported with the
 command an editor runs and proposed as lineages; then an editor's confirm, split and merge."""
 
+import datetime
 import io
 
 import pytest
@@ -122,3 +123,35 @@ def test_a_translation_declared_after_import_links_when_extracted_again(db, edit
     spanish.save()
     call_command("extract_claims", str(spanish.pk), stdout=io.StringIO())
     assert LineageAppearance.objects.filter(claim__source=spanish).count() == 3
+
+
+@pytest.mark.parametrize("order", ["hedged first", "unhedged first"])
+def test_one_figure_re_hedged_by_other_sources_is_one_lineage_in_any_order(db, editor, order):
+    # The seed's case: two sources say "up to 6,000", two "6,000", one "more than 6,000". Each
+    # claim's nearest figure is one with its own hedge, yet all five are appearances of one
+    # figure (with the hedge marked as changed), not lineages a matching order started.
+    from tests import factories
+
+    guard = factories.measure(label="Guard deployed to the southern border")
+    said = [("at_most", 1), ("at_most", 6), ("exact", 6), ("exact", 7), ("more_than", 24)]
+    if order == "unhedged first":
+        said = said[2:4] + said[:2] + said[4:]
+    claims = []
+    for hedge, day in said:
+        source = factories.source(published_on=datetime.date(2019, 6, day))
+        word = {"at_most": "up to ", "more_than": "more than ", "exact": ""}[hedge]
+        claims.append(
+            factories.claim(
+                source=source,
+                quote=f"Mexico sends {word}6,000 National Guard troops to the border.",
+                hedge=hedge,
+                measure=guard,
+            )
+        )
+    lineage_services.lineages_propose(claims=claims, user=editor)
+    assert Lineage.objects.count() == 1
+    assert LineageAppearance.objects.count() == 5
+    view, relations, _lineage = rows(claims[0])
+    first = min(claims, key=lambda c: c.source.published_on)
+    assert view.first.claim_id == first.pk
+    assert relations[claims[-1].pk] == "hedge_changed"
