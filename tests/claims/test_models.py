@@ -270,6 +270,28 @@ def test_the_data_migration_fills_existing_claims(db):
     assert (claim.unit_family, claim.value_normalised) == ("personnel", 1500)
 
 
+def test_the_spanish_units_migration_renormalises_what_was_stored_as_words(db):
+    import importlib
+
+    from django.apps import apps
+
+    km = factories.claim(quote="80 kilómetros", unit="kilómetros", value=Decimal(80), hedge="exact")
+    words = factories.claim(quote="6,000 elementos", unit="elementos", value=Decimal(6000))
+    before = Claim.objects.get(pk=words.pk)
+    # As claims were stored before claims/figures/units.py knew the Spanish length names:
+    Claim.objects.filter(pk=km.pk).update(unit_family="words:kilometros", value_normalised=80)
+    migration = importlib.import_module("claims.migrations.0013_spanish_physical_units")
+    migration.renormalise(apps, SimpleNamespace(connection=connection))
+    km.refresh_from_db()
+    assert km.unit_family == "[length]"
+    assert km.value_normalised == 80_000  # metres, as "80 kilometers" is stored
+    after = Claim.objects.get(pk=words.pk)
+    assert (after.unit_family, after.value_normalised) == (
+        before.unit_family,
+        before.value_normalised,
+    )
+
+
 def test_normalised_figures_are_not_history(db):
     claim = factories.claim()
     record = claim.history.latest()
