@@ -9,6 +9,7 @@ of that context, so it may look better than old exports without changing them.
 """
 
 from django.conf import settings
+from django.core.paginator import InvalidPage, Paginator
 from django.db.models import Max
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -22,6 +23,9 @@ from claims.factsheets.renderers import FORMATS, render_jsonld
 from claims.factsheets.services import export_path, public_path, public_url
 from claims.models import FactSheet
 
+# Sheets listed per page of /sheets/ (newest published first); ?page=N for the others.
+SHEETS_PER_PAGE = 50
+
 
 def may_read(request) -> bool:
     user = request.user
@@ -34,13 +38,18 @@ def sheet_list(request):
     sheets = (
         FactSheet.objects.filter(versions__isnull=False)
         .annotate(latest=Max("versions__number"), published=Max("versions__published_at"))
-        .order_by("-published", "title")
+        .order_by("-published", "title", "pk")
     )
+    try:
+        page = Paginator(sheets, SHEETS_PER_PAGE).page(request.GET.get("page") or 1)
+    except InvalidPage:
+        raise Http404(_("This list has no such page.")) from None
     return TemplateResponse(
         request,
         "claims/factsheets/public_list.html",
         {
-            "sheets": [(sheet, public_path(sheet.slug)) for sheet in sheets],
+            "sheets": [(sheet, public_path(sheet.slug)) for sheet in page],
+            "page": page,
             "organisation": settings.FACTDB_ORG_NAME,
             "lang": get_language() or settings.LANGUAGE_CODE,
         },

@@ -185,3 +185,27 @@ def test_view_site_leads_to_the_published_sheets_not_back_to_the_admin(client, e
     index = client.get("/admin/").content.decode()
     assert 'href="/sheets/"' in index
     assert client.get("/sheets/").status_code == 200
+
+
+def test_the_list_of_sheets_comes_in_pages(db, editor, settings, monkeypatch):
+    from claims.factsheets import public
+
+    monkeypatch.setattr(public, "SHEETS_PER_PAGE", 2)
+    settings.FACTDB_PUBLIC_READ = True
+    claim = factories.claim()
+    titles = []
+    for n in range(5):
+        sheet = sheet_create(title=f"Sheet {n}", user=editor)
+        sheet_add_claims(sheet=sheet, claims=[claim])
+        sheet_publish(sheet=sheet, user=editor, base_url="http://127.0.0.1:8000/")
+        titles.append(sheet.title)
+    pages = [Client().get("/sheets/", {"page": n}).content.decode() for n in (1, 2, 3)]
+    shown = [[t for t in titles if f">{t}<" in page] for page in pages]
+    assert [len(s) for s in shown] == [2, 2, 1]
+    assert sorted(sum(shown, [])) == titles  # each sheet on exactly one page
+    assert shown[0] == ["Sheet 3", "Sheet 4"]  # the newest published: listed first
+    assert pages[0].index(">Sheet 4<") < pages[0].index(">Sheet 3<")
+    assert 'rel="next" href="?page=2"' in pages[0] and 'rel="prev"' not in pages[0]
+    assert "Page 3 of 3" in pages[2] and 'rel="next"' not in pages[2]
+    for bad in ("4", "0", "x"):
+        assert Client().get("/sheets/", {"page": bad}).status_code == 404
