@@ -9,6 +9,7 @@ from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -127,7 +128,7 @@ class ClaimViewSet(
             # The connection opens when the token is read, before this.
             with planned_each_time():
                 page = self.paginate_queryset(self._rows())
-        response = self.get_paginated_response(represent_claims(page, request))
+        response = self.get_paginated_response(represent_claims(page, request, get_language()))
         # The page's own digest: any change to a row on it, or to which rows it holds, is a new
         # ETag; a poll of an unchanged page is a 304 with no body.
         answer = conditional(request, response.data, f'"{digest(request, response.data)}"')
@@ -154,14 +155,14 @@ class ClaimViewSet(
             row = found[0]
         else:
             row = get_object_or_404(self._rows(), pk=pk)
-        (claim,) = represent_claims([row], request)
+        (claim,) = represent_claims([row], request, get_language())
         return conditional(request, claim, representation_etag(request, claim["etag"], claim))
 
     def written(self, claim, **response) -> Response:
         """A write's answer: the claim as reads show it (claims.api.reading), with the ETag a
         read of it gives (If-Match for the next write, If-None-Match for the next poll)."""
         rows = claim_rows(visible_claims(self.request.user).annotate(notes_count=notes_count))
-        (row,) = represent_claims([rows.get(pk=claim.pk)], self.request)
+        (row,) = represent_claims([rows.get(pk=claim.pk)], self.request, get_language())
         return conditional(
             self.request, row, representation_etag(self.request, row["etag"], row), **response
         )
