@@ -9,7 +9,7 @@ from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -49,7 +49,9 @@ IF_MATCH_OPTIONAL = OpenApiParameter(
     "If-Match",
     OpenApiTypes.STR,
     OpenApiParameter.HEADER,
-    description="The claim's ETag; when given, a status change is refused (412) if it is stale.",
+    description=gettext_lazy(
+        "The claim's ETag; when given, a status change is refused (412) if it is stale."
+    ),
 )
 
 # The list with no filter (first page, cursor pages) and the detail: their SQL depends only on
@@ -71,20 +73,28 @@ notes_count = Coalesce(
 
 
 @extend_schema_view(
-    list=extend_schema(summary="List claims (filters, ordering, cursor pages; ?format=csv)"),
-    retrieve=extend_schema(summary="A claim, with its ETag header"),
-    create=extend_schema(summary="Record a claim (Editors)"),
-    update=extend_schema(summary="Replace a claim (Editors; If-Match)", parameters=[IF_MATCH]),
+    list=extend_schema(
+        summary=gettext_lazy("List claims (filters, ordering, cursor pages; ?format=csv)")
+    ),
+    retrieve=extend_schema(summary=gettext_lazy("A claim, with its ETag header")),
+    create=extend_schema(summary=gettext_lazy("Record a claim (Editors)")),
+    update=extend_schema(
+        summary=gettext_lazy("Replace a claim (Editors; If-Match)"), parameters=[IF_MATCH]
+    ),
     partial_update=extend_schema(
-        summary="Change a claim (Editors; If-Match)", parameters=[IF_MATCH]
+        summary=gettext_lazy("Change a claim (Editors; If-Match)"), parameters=[IF_MATCH]
     ),
     destroy=extend_schema(
-        summary="Retract a claim (Editors; If-Match and a reason); it is never deleted",
+        summary=gettext_lazy(
+            "Retract a claim (Editors; If-Match and a reason); it is never deleted"
+        ),
         request=RetractionSerializer,
         responses={200: ClaimSerializer},
         parameters=[
             IF_MATCH,
-            OpenApiParameter("reason", OpenApiTypes.STR, description="Or send it in the body."),
+            OpenApiParameter(
+                "reason", OpenApiTypes.STR, description=gettext_lazy("Or send it in the body.")
+            ),
         ],
     ),
 )
@@ -223,13 +233,13 @@ class ClaimNotesView(generics.ListCreateAPIView):
     def get_claim(self):
         return get_object_or_404(visible_claims(self.request.user), pk=self.kwargs["claim_pk"])
 
-    @extend_schema(summary="A claim's verification notes")
+    @extend_schema(summary=gettext_lazy("A claim's verification notes"))
     def get(self, request, *args, **kwargs):
         self.get_claim()
         return self.list(request, *args, **kwargs)
 
     @extend_schema(
-        summary="Add a verification note; with status_to, set the claim's verdict",
+        summary=gettext_lazy("Add a verification note; with status_to, set the claim's verdict"),
         parameters=[IF_MATCH_OPTIONAL],
     )
     def post(self, request, *args, **kwargs):
@@ -262,7 +272,9 @@ class ClaimHistoryView(generics.GenericAPIView):
         # Also what RolePermissions reads: the history of a claim needs `view_claim`.
         return visible_claims(self.request.user)
 
-    @extend_schema(summary="A claim's history", responses=HistoryEntrySerializer(many=True))
+    @extend_schema(
+        summary=gettext_lazy("A claim's history"), responses=HistoryEntrySerializer(many=True)
+    )
     def get(self, request, *args, **kwargs):
         claim = get_object_or_404(self.get_queryset(), pk=self.kwargs["claim_pk"])
         return Response(self.get_serializer(claim_history(claim), many=True).data)
@@ -281,7 +293,7 @@ class MeasureViewSet(ReferenceViewSet):
         return MeasureDetailSerializer if self.action == "retrieve" else MeasureSerializer
 
     @extend_schema(
-        summary="The measure's claims as a timeline chart (SVG)",
+        summary=gettext_lazy("The measure's claims as a timeline chart (SVG)"),
         responses={(200, "image/svg+xml"): OpenApiTypes.STR},
     )
     @action(detail=True, renderer_classes=[SVGRenderer], filter_backends=[])
