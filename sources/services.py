@@ -15,12 +15,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django_tasks import task
 
 from factdb.history.attribution import acting_as
+from factdb.models import preferred_language
 from sources.intake import Document, IntakeError, fetch, read_document
 from sources.intake.metadata import language_tag
 from sources.models import (
@@ -66,8 +67,8 @@ def read_input(
     limit = settings.FACTDB_FETCH_MAX_BYTES
     if data is not None and len(data) > limit:
         raise IntakeError(
-            f"{filename or 'the file'}: {len(data):,} bytes is over the {limit:,}-byte limit "
-            "(FACTDB_FETCH_MAX_BYTES)",
+            _("%(file)s: %(size)s bytes is over the %(limit)s-byte limit (FACTDB_FETCH_MAX_BYTES)")
+            % {"file": filename or _("the file"), "size": f"{len(data):,}", "limit": f"{limit:,}"},
             field="file",
         )
     return read_document(data or b"", content_type=content_type, url=url)
@@ -93,7 +94,9 @@ def clean_overrides(values: dict) -> dict:
                 raise IntakeError(" ".join(error.messages), field="language") from None
         elif name == "kind" and value not in SourceKind.values:
             raise IntakeError(
-                f"{value!r} is not one of {', '.join(SourceKind.values)}", field="kind"
+                _("%(value)r is not one of %(kinds)s")
+                % {"value": value, "kinds": ", ".join(SourceKind.values)},
+                field="kind",
             )
         cleaned[name] = value
     return cleaned
@@ -162,8 +165,11 @@ def _metadata(document: Document, overrides: dict, fallbacks: dict) -> dict:
     if missing:
         name, flag = missing[0]
         raise IntakeError(
-            f"the document does not say its {name}; give it ({flag} on the command line, "
-            f"'{name}' in the API or the admin form)",
+            _(
+                "the document does not say its %(name)s; give it (%(flag)s on the command line, "
+                "'%(name)s' in the API or the admin form)"
+            )
+            % {"name": name, "flag": flag},
             field=name,
         )
     authors = overrides.get("authors") or ", ".join(document.authors) or fallbacks.get("authors")
@@ -327,14 +333,17 @@ def source_import_request(
     """Check the request, record it and queue its task; IntakeError for what is wrong at once."""
     url = (url or "").strip()
     if bool(url) == (data is not None):
-        raise IntakeError("give a URL or a file (or pasted text), not both or neither")
+        raise IntakeError(_("give a URL or a file (or pasted text), not both or neither"))
     if url and not url.lower().startswith(("http://", "https://")):
-        raise IntakeError(f"{url!r}: only http and https URLs can be fetched", field="url")
+        raise IntakeError(
+            _("%(url)r: only http and https URLs can be fetched") % {"url": url}, field="url"
+        )
     if data is not None and not data.strip():
-        raise IntakeError("the file is empty", field="file")
+        raise IntakeError(_("the file is empty"), field="file")
     if data is not None and len(data) > settings.FACTDB_FETCH_MAX_BYTES:
         raise IntakeError(
-            f"{len(data):,} bytes is over the {settings.FACTDB_FETCH_MAX_BYTES:,}-byte limit",
+            _("%(size)s bytes is over the %(limit)s-byte limit")
+            % {"size": f"{len(data):,}", "limit": f"{settings.FACTDB_FETCH_MAX_BYTES:,}"},
             field="file",
         )
     overrides = clean_overrides(overrides or {})
@@ -360,8 +369,18 @@ def source_import_request(
 
 
 def source_import_run(*, job_id: int) -> SourceImport:
-    """Work one import request: fetch or read, store, propose. Its state ends done or failed."""
+    """Work one import request: fetch or read, store, propose. Its state ends done or failed.
+
+    Its progress lines and its error are stored as written, in the language of the person who
+    asked (their saved preference, else the site's): the import page shows them to that person.
+    """
     job = SourceImport.objects.get(pk=job_id)
+    language = preferred_language(job.requested_by) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        return _source_import_run(job)
+
+
+def _source_import_run(job: SourceImport) -> SourceImport:
     if job.state in (ImportState.DONE, ImportState.FAILED):
         return job  # A task run twice (a worker restarted mid-way) does the work once.
     _set_state(job, state=ImportState.RUNNING, started_at=timezone.now())

@@ -24,11 +24,11 @@ class AppearanceSerializer(serializers.Serializer):
     claim = serializers.IntegerField()
     source = serializers.IntegerField()
     publisher = serializers.CharField()
-    published_on = serializers.CharField(help_text="ISO 8601, as precise as known: 2019-06.")
+    published_on = serializers.CharField(help_text=_("ISO 8601, as precise as known: 2019-06."))
     language = serializers.CharField()
     relation = serializers.ChoiceField(choices=RELATIONS)
     changes = serializers.ListField(child=serializers.CharField())
-    drift = serializers.CharField(help_text="Why the meaning changed from the first, or empty.")
+    drift = serializers.CharField(help_text=_("Why the meaning changed from the first, or empty."))
     figure = serializers.CharField()
     quote = serializers.CharField()
     confirmed = serializers.BooleanField()
@@ -57,7 +57,7 @@ class LineageActionSerializer(serializers.Serializer):
 
 # `with` is a Python keyword, so it cannot be declared in the class body.
 LineageActionSerializer._declared_fields["with"] = serializers.IntegerField(
-    required=False, min_value=1, help_text="merge: the claim whose figure this one is."
+    required=False, min_value=1, help_text=_("merge: the claim whose figure this one is.")
 )
 
 
@@ -86,12 +86,12 @@ class ClaimLineageView(generics.GenericAPIView):
         }
         return Response(body, **response)
 
-    @extend_schema(summary="A claim's lineage: its figure's appearances in date order")
+    @extend_schema(summary=_("A claim's lineage: its figure's appearances in date order"))
     def get(self, request, *args, **kwargs):
         return self.answer(get_object_or_404(self.get_queryset(), pk=self.kwargs["claim_pk"]))
 
     @extend_schema(
-        summary="Confirm, split or merge a claim's lineage (Editors)",
+        summary=_("Confirm, split or merge a claim's lineage (Editors)"),
         request=LineageActionSerializer,
     )
     def post(self, request, *args, **kwargs):

@@ -7,6 +7,7 @@ unattached claim, are for signed-in readers only.
 
 import json
 
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema_field, inline_serializer
 from rest_framework import serializers
 from rest_framework.renderers import BaseRenderer
@@ -48,7 +49,9 @@ _MARKED_CLAIM = inline_serializer(
         "id": serializers.IntegerField(),
         "url": serializers.URLField(),
         "figure": serializers.CharField(),
-        "interval": serializers.CharField(help_text="What the hedge allows, on the common scale"),
+        "interval": serializers.CharField(
+            help_text=gettext_lazy("What the hedge allows, on the common scale")
+        ),
         "quote": serializers.CharField(),
         "claim_date": serializers.DateField(),
         "status": serializers.CharField(),
@@ -149,8 +152,10 @@ class MeasureDetailSerializer(MeasureSerializer):
 
     @extend_schema_field(
         serializers.BooleanField(
-            help_text="False on a measure with many claims: `agreement` then lists the first "
-            "conflicts only, and each claim's lists the first few ids (its counts are exact)."
+            help_text=gettext_lazy(
+                "False on a measure with many claims: `agreement` then lists the first "
+                "conflicts only, and each claim's lists the first few ids (its counts are exact)."
+            )
         )
     )
     def get_agreement_complete(self, measure) -> bool:
@@ -173,7 +178,7 @@ class MeasureDetailSerializer(MeasureSerializer):
             for s in suggest_claims(measure)
         ]
 
-    @extend_schema_field(serializers.URLField(help_text="The timeline chart (SVG)."))
+    @extend_schema_field(serializers.URLField(help_text=gettext_lazy("The timeline chart (SVG).")))
     def get_timeline_svg(self, measure):
         request = self.context["request"]
         return reverse(

@@ -5,12 +5,14 @@ publisher, claimant, measure, author) and reads 33 fields through DRF's field ma
 ten times the cost of the query itself (bench/RESULTS.md). Reads are the API's busiest path,
 so they take one query of plain values instead (plus one for the page's tags on SQLite), and
 shape each row into exactly the dict ClaimSerializer gives for the same claim
-(tests/api/test_reading.py holds the two side by side). Writes still go through
+(tests/claims/api/test_reading.py holds the two side by side). Writes still go through
 ClaimSerializer and the services.
 
     rows = claim_rows(queryset)          # a values() queryset: filter, order and page it
-    data = represent_claims(page, request)
+    data = represent_claims(page, request, get_language())  # the reader's language
 """
+
+import functools
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connections
@@ -22,6 +24,7 @@ from claims.figures.formatting import format_figure, plain_number
 from claims.models import Claim, Tag
 from factdb.api.etags import etag
 from factdb.api.permissions import reads_publicly
+from factdb.languages import figure_language
 from sources.models import format_date_with_precision
 
 # The ORM paths a row is read from; the keys of the dicts claim_rows() yields.
@@ -90,16 +93,18 @@ def tags_by_claim(claim_ids) -> dict[int, list[str]]:
     return tags
 
 
-def represent_claims(rows, request) -> list[dict]:
-    """The page's rows as ClaimSerializer would give them to this request's reader."""
+def represent_claims(rows, request, language: str = "en") -> list[dict]:
+    """The page's rows as ClaimSerializer would give them to this request's reader, the figure
+    and the citation's date written in `language` (the API passes the active one: "es-MX")."""
     public = request is not None and reads_publicly(request)
+    spoken = (figure_language(language), language)
     if rows and "tag_names" in rows[0]:
-        return [_represent(row, row["tag_names"], public) for row in rows]
+        return [_represent(row, row["tag_names"], public, spoken) for row in rows]
     tags = tags_by_claim([row["id"] for row in rows]) if rows else {}
-    return [_represent(row, tags.get(row["id"], []), public) for row in rows]
+    return [_represent(row, tags.get(row["id"], []), public, spoken) for row in rows]
 
 
-def _represent(row: dict, tags: list[str], public: bool) -> dict:
+def _represent(row: dict, tags: list[str], public: bool, spoken: tuple[str, str]) -> dict:
     claim = {
         "id": row["id"],
         "etag": etag(row["id"], row["version"]),
@@ -111,6 +116,7 @@ def _represent(row: dict, tags: list[str], public: bool) -> dict:
             high=row["value_high"],
             currency=row["currency"] or None,
             per=row["rate_period"] or None,
+            language=spoken[0],
         ),
         "quote": row["quote"],
         "quote_start": row["quote_start"],
@@ -144,8 +150,8 @@ def _represent(row: dict, tags: list[str], public: bool) -> dict:
             "authors": row["source__authors"],
             "published_on": _date(row["source__published_on"]),
             "date_precision": row["source__date_precision"],
-            "published": format_date_with_precision(
-                row["source__published_on"], row["source__date_precision"]
+            "published": _published(
+                row["source__published_on"], row["source__date_precision"], spoken[1]
             ),
             "url": row["source__url"],
             "archive_url": row["source__archive_url"],
@@ -162,6 +168,11 @@ def _represent(row: dict, tags: list[str], public: bool) -> dict:
         for name in ClaimSerializer.private_fields:  # HideFromAnonymous's rule, for plain rows
             del claim[name]
     return claim
+
+
+# A date in Spanish is written under translation.override, twice the cost of the row; a page
+# holds few distinct (date, precision, language), so each is written once.
+_published = functools.lru_cache(maxsize=4096)(format_date_with_precision)
 
 
 def _date(value):

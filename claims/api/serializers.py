@@ -22,7 +22,7 @@ class CitationSerializer(serializers.ModelSerializer):
 
     publisher = serializers.CharField(source="publisher.name")
     published = serializers.CharField(
-        source="published_display", help_text="The date as precisely as it is known."
+        source="published_display", help_text=gettext_lazy("The date as precisely as it is known.")
     )
 
     class Meta:
@@ -68,13 +68,16 @@ class ClaimSerializer(RefuseReadOnlyFields, HideFromAnonymous, serializers.Model
     }
 
     figure = serializers.CharField(
-        read_only=True, help_text="As a person reads it: 'up to 6,000 National Guard troops'."
+        read_only=True,
+        help_text=gettext_lazy("As a person reads it: 'up to 6,000 National Guard troops'."),
     )
     etag = serializers.CharField(
-        read_only=True, help_text="Send it back as If-Match to change or retract the claim."
+        read_only=True,
+        help_text=gettext_lazy("Send it back as If-Match to change or retract the claim."),
     )
     quote = serializers.CharField(
-        max_length=QUOTE_MAX_CHARS, help_text="The exact words of the source, with the figure."
+        max_length=QUOTE_MAX_CHARS,
+        help_text=gettext_lazy("The exact words of the source, with the figure."),
     )
     source = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all())
     citation = CitationSerializer(source="source", read_only=True)
@@ -163,7 +166,7 @@ class NoteSerializer(serializers.ModelSerializer):
     claim_etag = serializers.CharField(
         source="claim.etag",
         read_only=True,
-        help_text="The claim's ETag now (a status change gives it a new version).",
+        help_text=gettext_lazy("The claim's ETag now (a status change gives it a new version)."),
     )
 
     class Meta:
@@ -186,7 +189,8 @@ class NoteSerializer(serializers.ModelSerializer):
 
 class RetractionSerializer(serializers.Serializer):
     reason = serializers.CharField(
-        max_length=NOTE_MAX_CHARS, help_text="Why the claim is retracted; kept as its note."
+        max_length=NOTE_MAX_CHARS,
+        help_text=gettext_lazy("Why the claim is retracted; kept as its note."),
     )
 
 
@@ -200,7 +204,9 @@ class HistoryEntrySerializer(serializers.Serializer):
     """One saved state of a claim: when, who, and what changed from the state before."""
 
     when = serializers.DateTimeField()
-    who = serializers.CharField(allow_null=True, help_text="Username, or null for a system change.")
+    who = serializers.CharField(
+        allow_null=True, help_text=gettext_lazy("Username, or null for a system change.")
+    )
     type = serializers.ChoiceField(choices=["created", "changed", "deleted"])
     reason = serializers.CharField(allow_null=True)
     version = serializers.IntegerField()

@@ -9,6 +9,7 @@ from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.urls import reverse
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -48,7 +49,9 @@ IF_MATCH_OPTIONAL = OpenApiParameter(
     "If-Match",
     OpenApiTypes.STR,
     OpenApiParameter.HEADER,
-    description="The claim's ETag; when given, a status change is refused (412) if it is stale.",
+    description=gettext_lazy(
+        "The claim's ETag; when given, a status change is refused (412) if it is stale."
+    ),
 )
 
 # The list with no filter (first page, cursor pages) and the detail: their SQL depends only on
@@ -70,20 +73,28 @@ notes_count = Coalesce(
 
 
 @extend_schema_view(
-    list=extend_schema(summary="List claims (filters, ordering, cursor pages; ?format=csv)"),
-    retrieve=extend_schema(summary="A claim, with its ETag header"),
-    create=extend_schema(summary="Record a claim (Editors)"),
-    update=extend_schema(summary="Replace a claim (Editors; If-Match)", parameters=[IF_MATCH]),
+    list=extend_schema(
+        summary=gettext_lazy("List claims (filters, ordering, cursor pages; ?format=csv)")
+    ),
+    retrieve=extend_schema(summary=gettext_lazy("A claim, with its ETag header")),
+    create=extend_schema(summary=gettext_lazy("Record a claim (Editors)")),
+    update=extend_schema(
+        summary=gettext_lazy("Replace a claim (Editors; If-Match)"), parameters=[IF_MATCH]
+    ),
     partial_update=extend_schema(
-        summary="Change a claim (Editors; If-Match)", parameters=[IF_MATCH]
+        summary=gettext_lazy("Change a claim (Editors; If-Match)"), parameters=[IF_MATCH]
     ),
     destroy=extend_schema(
-        summary="Retract a claim (Editors; If-Match and a reason); it is never deleted",
+        summary=gettext_lazy(
+            "Retract a claim (Editors; If-Match and a reason); it is never deleted"
+        ),
         request=RetractionSerializer,
         responses={200: ClaimSerializer},
         parameters=[
             IF_MATCH,
-            OpenApiParameter("reason", OpenApiTypes.STR, description="Or send it in the body."),
+            OpenApiParameter(
+                "reason", OpenApiTypes.STR, description=gettext_lazy("Or send it in the body.")
+            ),
         ],
     ),
 )
@@ -127,7 +138,7 @@ class ClaimViewSet(
             # The connection opens when the token is read, before this.
             with planned_each_time():
                 page = self.paginate_queryset(self._rows())
-        response = self.get_paginated_response(represent_claims(page, request))
+        response = self.get_paginated_response(represent_claims(page, request, get_language()))
         # The page's own digest: any change to a row on it, or to which rows it holds, is a new
         # ETag; a poll of an unchanged page is a 304 with no body.
         answer = conditional(request, response.data, f'"{digest(request, response.data)}"')
@@ -154,14 +165,14 @@ class ClaimViewSet(
             row = found[0]
         else:
             row = get_object_or_404(self._rows(), pk=pk)
-        (claim,) = represent_claims([row], request)
+        (claim,) = represent_claims([row], request, get_language())
         return conditional(request, claim, representation_etag(request, claim["etag"], claim))
 
     def written(self, claim, **response) -> Response:
         """A write's answer: the claim as reads show it (claims.api.reading), with the ETag a
         read of it gives (If-Match for the next write, If-None-Match for the next poll)."""
         rows = claim_rows(visible_claims(self.request.user).annotate(notes_count=notes_count))
-        (row,) = represent_claims([rows.get(pk=claim.pk)], self.request)
+        (row,) = represent_claims([rows.get(pk=claim.pk)], self.request, get_language())
         return conditional(
             self.request, row, representation_etag(self.request, row["etag"], row), **response
         )
@@ -222,13 +233,13 @@ class ClaimNotesView(generics.ListCreateAPIView):
     def get_claim(self):
         return get_object_or_404(visible_claims(self.request.user), pk=self.kwargs["claim_pk"])
 
-    @extend_schema(summary="A claim's verification notes")
+    @extend_schema(summary=gettext_lazy("A claim's verification notes"))
     def get(self, request, *args, **kwargs):
         self.get_claim()
         return self.list(request, *args, **kwargs)
 
     @extend_schema(
-        summary="Add a verification note; with status_to, set the claim's verdict",
+        summary=gettext_lazy("Add a verification note; with status_to, set the claim's verdict"),
         parameters=[IF_MATCH_OPTIONAL],
     )
     def post(self, request, *args, **kwargs):
@@ -261,7 +272,9 @@ class ClaimHistoryView(generics.GenericAPIView):
         # Also what RolePermissions reads: the history of a claim needs `view_claim`.
         return visible_claims(self.request.user)
 
-    @extend_schema(summary="A claim's history", responses=HistoryEntrySerializer(many=True))
+    @extend_schema(
+        summary=gettext_lazy("A claim's history"), responses=HistoryEntrySerializer(many=True)
+    )
     def get(self, request, *args, **kwargs):
         claim = get_object_or_404(self.get_queryset(), pk=self.kwargs["claim_pk"])
         return Response(self.get_serializer(claim_history(claim), many=True).data)
@@ -280,7 +293,7 @@ class MeasureViewSet(ReferenceViewSet):
         return MeasureDetailSerializer if self.action == "retrieve" else MeasureSerializer
 
     @extend_schema(
-        summary="The measure's claims as a timeline chart (SVG)",
+        summary=gettext_lazy("The measure's claims as a timeline chart (SVG)"),
         responses={(200, "image/svg+xml"): OpenApiTypes.STR},
     )
     @action(detail=True, renderer_classes=[SVGRenderer], filter_backends=[])

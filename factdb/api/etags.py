@@ -94,6 +94,7 @@ def cacheable(request, response):
         response["Cache-Control"] = "private, no-cache"
     else:
         response["Cache-Control"] = f"public, max-age={settings.FACTDB_PUBLIC_MAX_AGE}"
-    # What a stored answer depends on besides the URL: the reader, and the format asked for.
-    patch_vary_headers(response, ("Authorization", "Cookie", "Accept"))
+    # What a stored answer depends on besides the URL: the reader, the format and the language
+    # asked for (a figure and a date are written in the reader's language).
+    patch_vary_headers(response, ("Authorization", "Cookie", "Accept", "Accept-Language"))
     return response

@@ -7,6 +7,7 @@ worker does the fetching, reading and proposing; the status URL says how far it 
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import ValidationError
@@ -25,14 +26,28 @@ def editors_only(method: str) -> list[str]:
 
 
 class ImportRequestSerializer(serializers.Serializer):
-    url = serializers.CharField(required=False, max_length=2000, help_text="http(s) URL to fetch")
-    file = serializers.FileField(required=False, help_text="HTML, PDF or UTF-8 text (multipart)")
-    text = serializers.CharField(required=False, trim_whitespace=False, help_text="Pasted text")
-    extract = serializers.BooleanField(default=True, help_text="Propose claims from the text")
+    url = serializers.CharField(
+        required=False, max_length=2000, help_text=gettext_lazy("http(s) URL to fetch")
+    )
+    file = serializers.FileField(
+        required=False, help_text=gettext_lazy("HTML, PDF or UTF-8 text (multipart)")
+    )
+    text = serializers.CharField(
+        required=False, trim_whitespace=False, help_text=gettext_lazy("Pasted text")
+    )
+    extract = serializers.BooleanField(
+        default=True, help_text=gettext_lazy("Propose claims from the text")
+    )
     title = serializers.CharField(required=False, max_length=500)
-    publisher = serializers.CharField(required=False, max_length=200, help_text="Name")
-    published = serializers.CharField(required=False, help_text="YYYY, YYYY-MM or YYYY-MM-DD")
-    language = serializers.CharField(required=False, max_length=20, help_text="BCP-47")
+    publisher = serializers.CharField(
+        required=False, max_length=200, help_text=gettext_lazy("Name")
+    )
+    published = serializers.CharField(
+        required=False, help_text=gettext_lazy("YYYY, YYYY-MM or YYYY-MM-DD")
+    )
+    language = serializers.CharField(
+        required=False, max_length=20, help_text=gettext_lazy("BCP-47")
+    )
     authors = serializers.CharField(required=False, max_length=500)
     kind = serializers.ChoiceField(required=False, choices=SourceKind.choices)
 
@@ -79,7 +94,7 @@ class SourceImportView(APIView):
 
     @extend_schema(
         operation_id="sources_import",
-        summary="Import a web page, PDF, text file or pasted text (Editors)",
+        summary=gettext_lazy("Import a web page, PDF, text file or pasted text (Editors)"),
         request={
             "application/json": ImportRequestSerializer,
             "multipart/form-data": ImportRequestSerializer,
@@ -122,6 +137,8 @@ class SourceImportStatusView(RetrieveAPIView):
     queryset = SourceImport.objects.all()
     serializer_class = ImportStatusSerializer
 
-    @extend_schema(operation_id="sources_import_status", summary="How far an import got")
+    @extend_schema(
+        operation_id="sources_import_status", summary=gettext_lazy("How far an import got")
+    )
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)

@@ -5,6 +5,7 @@ A source's full-text snapshot is heavy: lists leave it out, the detail carries i
 """
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy
 from rest_framework import serializers
 
 from factdb.api.serializers import FullCleanMixin, HideFromAnonymous
@@ -28,7 +29,9 @@ class SourceSerializer(HideFromAnonymous, FullCleanMixin, serializers.ModelSeria
 
     publisher_name = serializers.CharField(source="publisher.name", read_only=True)
     published = serializers.CharField(
-        source="published_display", read_only=True, help_text="'14 February 2025', 'June 2019'."
+        source="published_display",
+        read_only=True,
+        help_text=gettext_lazy("'14 February 2025', 'June 2019'."),
     )
 
     class Meta:

@@ -9,6 +9,8 @@ import datetime
 import hashlib
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from sources.intake.errors import IntakeError
 from sources.intake.feeds import looks_like_feed
 from sources.intake.metadata import detect_language
@@ -45,7 +47,7 @@ def read_document(
 ) -> Document:
     """Read any document intake knows, or raise IntakeError naming the problem."""
     if not body or not body.strip():
-        raise IntakeError("the file is empty (no bytes, or only whitespace)", field=field_name)
+        raise IntakeError(_("the file is empty (no bytes, or only whitespace)"), field=field_name)
     sha256 = hashlib.sha256(body).hexdigest()
     kind = sniff(body, content_type)
     if kind == "pdf":
@@ -58,14 +60,16 @@ def read_document(
         found = read_html(body, charset=charset, url=final_url or url)
     elif kind == "feed":
         raise IntakeError(
-            "this is an RSS/Atom feed, not an article: set it as the publisher's feed URL and "
-            "run `manage.py poll_feeds`",
+            _(
+                "this is an RSS/Atom feed, not an article: set it as the publisher's feed URL "
+                "and run `manage.py poll_feeds`"
+            ),
             field=field_name,
         )
     else:
         found = {"text": read_text(body, charset, field=field_name)}
     if not found["text"].strip():
-        raise IntakeError("no text found in the document", field=field_name)
+        raise IntakeError(_("no text found in the document"), field=field_name)
     document = Document(sha256=sha256, format=kind, url=url, final_url=final_url or url, **found)
     if not document.language:
         document.language = detect_language(document.text)
@@ -78,7 +82,7 @@ def sniff(body: bytes, content_type: str = "") -> str:
     if body.startswith(b"%PDF-") or body[:1024].find(b"%PDF-") != -1:
         return "pdf"
     if content_type == "application/pdf":
-        raise IntakeError("this is said to be a PDF but is not one", field="file")
+        raise IntakeError(_("this is said to be a PDF but is not one"), field="file")
     if looks_like_feed(body) or content_type in _FEED_TYPES:
         return "feed"
     if (
@@ -88,5 +92,8 @@ def sniff(body: bytes, content_type: str = "") -> str:
     ):
         return "html"
     if content_type not in ("", "text/plain", "application/octet-stream", "text/markdown"):
-        raise IntakeError(f"{content_type} is not a kind of document factdb reads", field="file")
+        raise IntakeError(
+            _("%(type)s is not a kind of document factdb reads") % {"type": content_type},
+            field="file",
+        )
     return "text"

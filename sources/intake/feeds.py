@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from sources.intake.errors import IntakeError
 from sources.intake.metadata import author_names, date_with_precision, one_line
 
@@ -31,7 +33,7 @@ def read_feed(body: bytes) -> Feed:
 
     parsed = feedparser.parse(body)
     if not parsed.entries and (parsed.bozo or not parsed.feed):
-        raise IntakeError("this is not an RSS or Atom feed factdb can read", field="feed_url")
+        raise IntakeError(_("this is not an RSS or Atom feed factdb can read"), field="feed_url")
     items = []
     for entry in parsed.entries:
         link = (entry.get("link") or "").strip()

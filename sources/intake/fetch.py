@@ -15,6 +15,7 @@ from email.message import Message
 from urllib.parse import urljoin, urlsplit
 
 import urllib3
+from django.utils.translation import gettext as _
 
 from sources.intake.errors import IntakeError
 
@@ -100,27 +101,33 @@ def fetch(url: str, policy: FetchPolicy | None = None) -> Fetched:
             location = response.headers.get("Location")
             response.release_conn()
             if not location:
-                raise IntakeError(f"{current} redirects ({response.status}) without a Location")
+                raise IntakeError(
+                    _("%(url)s redirects (%(status)s) without a Location")
+                    % {"url": current, "status": response.status}
+                )
             current = urljoin(current, location)
             continue
         try:
             return _read(url, current, response, policy, deadline)
         finally:
             response.release_conn()
-    raise IntakeError(f"{url}: more than {policy.max_redirects} redirects; not followed further")
+    raise IntakeError(
+        _("%(url)s: more than %(count)s redirects; not followed further")
+        % {"url": url, "count": policy.max_redirects}
+    )
 
 
 def _request(url: str, policy: FetchPolicy):
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
-        raise IntakeError(f"{url!r}: only http and https URLs can be fetched")
+        raise IntakeError(_("%(url)r: only http and https URLs can be fetched") % {"url": url})
     host = parts.hostname
     if not host:
-        raise IntakeError(f"{url!r}: the URL has no host")
+        raise IntakeError(_("%(url)r: the URL has no host") % {"url": url})
     try:
         port = parts.port or (443 if parts.scheme == "https" else 80)
     except ValueError:
-        raise IntakeError(f"{url!r}: the port is not a number") from None
+        raise IntakeError(_("%(url)r: the port is not a number") % {"url": url}) from None
     addresses = _vetted_addresses(host, port, policy)
     path = parts.path or "/"
     if parts.query:
@@ -142,14 +149,25 @@ def _request(url: str, policy: FetchPolicy):
             )
         except urllib3.exceptions.NewConnectionError as error:
             if index == len(addresses) - 1:
-                raise IntakeError(f"{url}: could not connect ({_reason(error)})") from None
+                raise IntakeError(
+                    _("%(url)s: could not connect (%(reason)s)")
+                    % {"url": url, "reason": _reason(error)}
+                ) from None
         except urllib3.exceptions.TimeoutError:
-            raise IntakeError(f"{url}: no answer within {policy.timeout:g} seconds") from None
+            raise IntakeError(
+                _("%(url)s: no answer within %(seconds)s seconds")
+                % {"url": url, "seconds": f"{policy.timeout:g}"}
+            ) from None
         except urllib3.exceptions.SSLError as error:
-            raise IntakeError(f"{url}: TLS failed ({error})") from None
+            raise IntakeError(
+                _("%(url)s: TLS failed (%(error)s)") % {"url": url, "error": error}
+            ) from None
         except urllib3.exceptions.HTTPError as error:
-            raise IntakeError(f"{url}: could not connect ({_reason(error)})") from None
-    raise IntakeError(f"{url}: {host} has no address")
+            raise IntakeError(
+                _("%(url)s: could not connect (%(reason)s)")
+                % {"url": url, "reason": _reason(error)}
+            ) from None
+    raise IntakeError(_("%(url)s: %(host)s has no address") % {"url": url, "host": host})
 
 
 def _pool(scheme: str, address, port: int, host: str, policy: FetchPolicy):
@@ -172,7 +190,9 @@ def _vetted_addresses(host: str, port: int, policy: FetchPolicy) -> list:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as error:
-        raise IntakeError(f"{host}: the name does not resolve ({error})") from None
+        raise IntakeError(
+            _("%(host)s: the name does not resolve (%(error)s)") % {"host": host, "error": error}
+        ) from None
     addresses = []
     for info in infos:
         address = ipaddress.ip_address(info[4][0].split("%")[0])
@@ -206,12 +226,18 @@ def _describe(address) -> str:
 
 def _read(url, final_url, response, policy, deadline) -> Fetched:
     if response.status != 200:
-        raise IntakeError(f"{final_url}: the server answered {response.status} {response.reason}")
+        raise IntakeError(
+            _("%(url)s: the server answered %(status)s %(reason)s")
+            % {"url": final_url, "status": response.status, "reason": response.reason}
+        )
     media_type, charset = parse_content_type(response.headers.get("Content-Type", ""))
     if media_type not in READABLE_TYPES:
         raise IntakeError(
-            f"{final_url}: {media_type} is not a kind of document factdb reads "
-            "(HTML, PDF, plain text, RSS or Atom)"
+            _(
+                "%(url)s: %(type)s is not a kind of document factdb reads "
+                "(HTML, PDF, plain text, RSS or Atom)"
+            )
+            % {"url": final_url, "type": media_type}
         )
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > policy.max_bytes:
@@ -224,12 +250,17 @@ def _read(url, final_url, response, policy, deadline) -> Fetched:
             if size > policy.max_bytes:
                 raise IntakeError(f"{final_url}: {_over(size, policy.max_bytes, partial=True)}")
             if time.monotonic() > deadline:
-                raise IntakeError(f"{final_url}: the download took too long; stopped")
+                raise IntakeError(
+                    _("%(url)s: the download took too long; stopped") % {"url": final_url}
+                )
             chunks.append(chunk)
     except urllib3.exceptions.TimeoutError:
-        raise IntakeError(f"{final_url}: the server stopped sending") from None
+        raise IntakeError(_("%(url)s: the server stopped sending") % {"url": final_url}) from None
     except urllib3.exceptions.HTTPError as error:
-        raise IntakeError(f"{final_url}: the download failed ({_reason(error)})") from None
+        raise IntakeError(
+            _("%(url)s: the download failed (%(reason)s)")
+            % {"url": final_url, "reason": _reason(error)}
+        ) from None
     return Fetched(url, final_url, media_type, charset, b"".join(chunks))
 
 
@@ -243,8 +274,13 @@ def parse_content_type(header: str) -> tuple[str, str | None]:
 
 
 def _over(size: int, limit: int, partial: bool = False) -> str:
-    more = "more than " if partial else ""
-    return f"{more}{size:,} bytes is over the {limit:,}-byte limit (FACTDB_FETCH_MAX_BYTES)"
+    values = {"size": f"{size:,}", "limit": f"{limit:,}"}
+    if partial:
+        return (
+            _("more than %(size)s bytes is over the %(limit)s-byte limit (FACTDB_FETCH_MAX_BYTES)")
+            % values
+        )
+    return _("%(size)s bytes is over the %(limit)s-byte limit (FACTDB_FETCH_MAX_BYTES)") % values
 
 
 def _reason(error) -> str:

@@ -15,6 +15,7 @@ import re
 
 import lxml.html
 import trafilatura
+from django.utils.translation import gettext as _
 
 from sources.intake.errors import IntakeError
 from sources.intake.metadata import (
@@ -60,7 +61,7 @@ def read_html(body: bytes, *, charset: str | None = None, url: str = "") -> dict
     try:
         tree = lxml.html.fromstring(markup)
     except (lxml.etree.ParserError, ValueError):
-        raise IntakeError("this HTML could not be parsed", field="file") from None
+        raise IntakeError(_("this HTML could not be parsed"), field="file") from None
     declared = _declared_metadata(tree)
     extracted = trafilatura.bare_extraction(
         markup,
@@ -73,7 +74,7 @@ def read_html(body: bytes, *, charset: str | None = None, url: str = "") -> dict
     )
     text = clean_text(extracted.text if extracted and extracted.text else "")
     if not text:
-        raise IntakeError("no article text found on this page", field="url")
+        raise IntakeError(_("no article text found on this page"), field="url")
     title = declared.get("title") or one_line(extracted.title if extracted else "")
     # One blank line between paragraphs, as in PDFs and the seed articles: the desk shows a
     # quote inside its paragraph.

@@ -11,6 +11,8 @@ import io
 import re
 from collections import Counter
 
+from django.utils.translation import gettext as _
+
 from sources.intake.errors import IntakeError
 from sources.intake.metadata import clean_text, date_with_precision, one_line
 
@@ -31,18 +33,23 @@ def read_pdf(body: bytes) -> dict:
             pages = [page.extract_text_lines(strip=True) for page in pdf.pages]
             info = pdf.metadata or {}
     except (PDFSyntaxError, ValueError, KeyError, TypeError) as error:
-        message = f"this PDF could not be read ({type(error).__name__})"
+        message = _("this PDF could not be read (%(error)s)") % {"error": type(error).__name__}
         raise IntakeError(message, field="file") from None
     except Exception as error:  # pdfminer raises many kinds on a damaged file
         if type(error).__module__.startswith(("pdfminer", "pdfplumber")):
-            raise IntakeError(f"this PDF could not be read ({error})", field="file") from None
+            raise IntakeError(
+                _("this PDF could not be read (%(error)s)") % {"error": error}, field="file"
+            ) from None
         raise
     if not pages:
-        raise IntakeError("this PDF has no pages", field="file")
+        raise IntakeError(_("this PDF has no pages"), field="file")
     if not any(line["text"].strip() for lines in pages for line in lines):
         raise IntakeError(
-            f"this PDF has no text layer ({len(pages)} page(s) of images, probably a scan); "
-            "factdb does not run OCR, so paste the text or upload a PDF with text",
+            _(
+                "this PDF has no text layer (%(pages)s page(s) of images, probably a scan); "
+                "factdb does not run OCR, so paste the text or upload a PDF with text"
+            )
+            % {"pages": len(pages)},
             field="file",
         )
     furniture = _running_lines(pages)

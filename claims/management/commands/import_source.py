@@ -46,7 +46,8 @@ class Command(BaseCommand):
             translation_of = Source.objects.filter(pk=options["translation_of"]).first()
             if translation_of is None:
                 raise CommandError(
-                    f"--translation-of: no source with id {options['translation_of']}"
+                    _("--translation-of: no source with id %(id)s")
+                    % {"id": options["translation_of"]}
                 )
         overrides = {
             name: options[name]
@@ -55,7 +56,7 @@ class Command(BaseCommand):
         target = options["source"]
         try:
             if target.lower().startswith(("http://", "https://")):
-                self.stderr.write(f"Fetching {target}")
+                self.stderr.write(_("Fetching %(url)s") % {"url": target})
                 document = read_input(url=target)
             else:
                 document = read_input(data=read_file(Path(target)), filename=target)
@@ -92,13 +93,13 @@ class Command(BaseCommand):
 
 def read_file(path: Path) -> bytes:
     if not path.is_file():
-        raise CommandError(f"{path}: no such file")
+        raise CommandError(_("%(path)s: no such file") % {"path": path})
     from django.conf import settings
 
     size = path.stat().st_size
     if size > settings.FACTDB_FETCH_MAX_BYTES:
         raise CommandError(
-            f"{path}: {size:,} bytes is over the {settings.FACTDB_FETCH_MAX_BYTES:,}-byte limit "
-            "(FACTDB_FETCH_MAX_BYTES)"
+            _("%(file)s: %(size)s bytes is over the %(limit)s-byte limit (FACTDB_FETCH_MAX_BYTES)")
+            % {"file": path, "size": f"{size:,}", "limit": f"{settings.FACTDB_FETCH_MAX_BYTES:,}"}
         )
     return path.read_bytes()
