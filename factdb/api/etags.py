@@ -18,8 +18,10 @@ import re
 import orjson
 from django.conf import settings
 from django.http import HttpResponseNotModified
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from rest_framework.response import Response
 
@@ -59,23 +61,31 @@ def with_etag(response: Response, instance) -> Response:
     return response
 
 
-def digest(request, data) -> str:
-    """16 hex digits of what a read answers: the data, and the format it is written in."""
+def digest(request, data, *context) -> str:
+    """16 hex digits of what a read answers: `data` (the answer, or the stored values it is
+    shaped from, with `context` naming whatever else shapes it: the code that does, the page's
+    links), the format it is written in, the language and time zone it is written for, and
+    whether the reader is anonymous (who sees less)."""
     media_type = getattr(request, "accepted_media_type", None) or ""
+    reader = "anonymous" if not request.user.is_authenticated else "signed-in"
     hashed = hashlib.blake2b(media_type.encode(), digest_size=8)
+    for part in (get_language() or "", timezone.get_current_timezone_name(), reader, *context):
+        hashed.update(b"\0" + str(part).encode())
     hashed.update(orjson.dumps(data, default=str, option=orjson.OPT_NON_STR_KEYS))
     return hashed.hexdigest()
 
 
-def representation_etag(request, record_etag: str, data) -> str:
-    """'"12-3"' and the representation `data` -> '"12-3.<digest>"' (see the module's note)."""
-    return f'{record_etag[:-1]}.{digest(request, data)}"'
+def representation_etag(request, record_etag: str, data, *context) -> str:
+    """'"12-3"' and `data` -> '"12-3.<digest>"' (see the module's note and digest())."""
+    return f'{record_etag[:-1]}.{digest(request, data, *context)}"'
 
 
 def conditional(request, data, etag: str, **response):
     """`data` as the response, or a 304 when If-None-Match names `etag` (weak comparison, as
     RFC 9110 asks of If-None-Match); with the ETag and the caching headers either way. The 304
-    is a plain Django response: no renderer runs, so no format writes a body into it."""
+    is a plain Django response: no renderer runs, so no format writes a body into it. `data`
+    may be a function giving it, called only when the answer is not a 304: a validator known
+    before the body is built saves building it."""
     answer = None
     asked = request.headers.get("If-None-Match")
     if asked is not None and request.method in ("GET", "HEAD"):
@@ -83,7 +93,7 @@ def conditional(request, data, etag: str, **response):
         if etag in tags or "*" in tags:
             answer = HttpResponseNotModified()
     if answer is None:
-        answer = Response(data, **response)
+        answer = Response(data() if callable(data) else data, **response)
     answer["ETag"] = etag
     return cacheable(request, answer)
 
@@ -95,5 +105,6 @@ def cacheable(request, response):
     else:
         response["Cache-Control"] = f"public, max-age={settings.FACTDB_PUBLIC_MAX_AGE}"
     # What a stored answer depends on besides the URL: the reader, and the format asked for.
-    patch_vary_headers(response, ("Authorization", "Cookie", "Accept"))
+    # The language is the browser's (Accept-Language), the cookie's or the signed-in user's.
+    patch_vary_headers(response, ("Authorization", "Cookie", "Accept", "Accept-Language"))
     return response
