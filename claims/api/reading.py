@@ -76,8 +76,12 @@ def _fingerprint() -> str:
     ETag is a digest of the row's stored values (claims.api.views), so a deploy that changes
     how a row is written (a figure's wording, a translation) must change every ETag too."""
     root = Path(__file__).resolve().parents[2]
-    files = [Path(__file__), *sorted((root / "claims" / "figures").glob("*.py"))]
-    files += [root / "claims" / "api" / "serializers.py", root / "sources" / "models.py"]
+    # This package, the figures' wording, the renderers and pages (factdb/api), the citation's
+    # date (sources/models.py) and the translations.
+    files = [*sorted((root / "claims" / "api").glob("*.py"))]
+    files += sorted((root / "claims" / "figures").glob("*.py"))
+    files += sorted((root / "factdb" / "api").glob("*.py"))
+    files += [root / "sources" / "models.py"]
     files += sorted((root / "locale").glob("*/LC_MESSAGES/django.mo"))
     hashed = hashlib.blake2b(digest_size=8)
     for file in files:

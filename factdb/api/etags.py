@@ -2,10 +2,13 @@
 validator of what a read answered, so a client polling with If-None-Match gets a 304.
 
 A claim's ETag header is '"12-3.9f86d081884c7d65"': its id and version (what If-Match compares;
-'"12-3"', as each row's `etag` field carries it, is accepted there too), then a digest of the
-representation sent, which changes whenever any byte of it would (a renamed source, a new
-note, another format), so If-None-Match can be answered 304 only when nothing did. A list's
-ETag is the digest of the page it answered.
+'"12-3"', as each row's `etag` field carries it, is accepted there too), then a digest of
+everything the representation is made from, which changes whenever any byte of it would (a
+renamed source, a new note, another format or language), so If-None-Match can be answered 304
+only when nothing did. A list's ETag is the digest of the page. The claim reads digest the
+stored values they shape the answer from, with the code that shapes them
+(claims.api.reading.SHAPED_BY), so the ETag is known before the answer is built and a 304
+builds none.
 
 Reads also say how they may be kept: an anonymous read under FACTDB_PUBLIC_READ may be stored
 by shared caches for FACTDB_PUBLIC_MAX_AGE seconds; anything read with credentials is

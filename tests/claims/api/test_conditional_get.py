@@ -5,6 +5,7 @@ import pytest
 from rest_framework.authtoken.models import Token
 
 from claims import services
+from claims.api import reading
 from claims.models import Status, Tag
 from tests import factories
 
@@ -184,3 +185,23 @@ def test_an_anonymous_reader_gets_another_etag_than_a_signed_in_one(
     anonymous = anon_api.get(detail(claim))
     assert anonymous["ETag"] != signed_in  # it shows less (no staff names)
     assert poll(anon_api, detail(claim), signed_in).status_code == 200
+
+
+@pytest.mark.parametrize("url", ["list", "detail"])
+def test_a_deploy_that_changes_how_rows_are_shaped_changes_every_etag(
+    journalist_api, claim, monkeypatch, url
+):
+    """The ETag is known from the stored values before the answer is shaped; what shapes them
+    (claims/api, claims/figures, factdb/api, the translations) is digested with them, so new
+    code never gets a 304 for an answer the old code wrote."""
+    url = CLAIMS if url == "list" else detail(claim)
+    etag = journalist_api.get(url)["ETag"]
+    monkeypatch.setattr(reading, "SHAPED_BY", reading._fingerprint() + "-next-release")
+    again = poll(journalist_api, url, etag)
+    assert again.status_code == 200
+    assert again["ETag"] != etag
+
+
+def test_the_shaping_code_is_digested_from_its_files():
+    assert reading.SHAPED_BY == reading._fingerprint()
+    assert len(reading.SHAPED_BY) == 16
