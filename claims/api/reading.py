@@ -13,6 +13,8 @@ ClaimSerializer and the services.
 """
 
 import functools
+import hashlib
+from pathlib import Path
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connections
@@ -22,7 +24,7 @@ from django.utils import timezone
 from claims.api.serializers import ClaimSerializer
 from claims.figures.formatting import format_figure, plain_number
 from claims.models import Claim, Tag
-from factdb.api.etags import etag
+from factdb.api.etags import digest, etag, representation_etag
 from factdb.api.permissions import reads_publicly
 from factdb.languages import figure_language
 from sources.models import format_date_with_precision
@@ -69,6 +71,50 @@ COLUMNS = (
     "updated_at",
     "notes_count",
 )
+
+
+def _fingerprint() -> str:
+    """A digest of the code and catalogues that shape a row into its representation: a read's
+    ETag is a digest of the row's stored values (claims.api.views), so a deploy that changes
+    how a row is written (a figure's wording, a translation) must change every ETag too."""
+    root = Path(__file__).resolve().parents[2]
+    # This package, the figures' wording, the renderers and pages (factdb/api), the citation's
+    # date (sources/models.py) and the translations.
+    files = [*sorted((root / "claims" / "api").glob("*.py"))]
+    files += sorted((root / "claims" / "figures").glob("*.py"))
+    files += sorted((root / "factdb" / "api").glob("*.py"))
+    files += [root / "sources" / "models.py"]
+    files += sorted((root / "locale").glob("*/LC_MESSAGES/django.mo"))
+    hashed = hashlib.blake2b(digest_size=8)
+    for file in files:
+        if file.exists():
+            hashed.update(file.read_bytes())
+    return hashed.hexdigest()
+
+
+SHAPED_BY = _fingerprint()
+
+
+def rows_etag(request, rows, *context) -> str:
+    """The ETag of a list page of `rows` (claim_rows' dicts) with `context` (its links): known
+    from the stored values, before any row is shaped, so a 304 shapes none."""
+    return f'"{digest(request, _tagged(rows), SHAPED_BY, *context)}"'
+
+
+def row_etag(request, row) -> str:
+    """A claim's ETag, '"12-3.<digest>"', from its row (see rows_etag)."""
+    record = etag(row["id"], row["version"])
+    return representation_etag(request, record, _tagged([row]), SHAPED_BY)
+
+
+def _tagged(rows):
+    """`rows` with their tag names: PostgreSQL's rows carry them; elsewhere they are read once
+    and put in each row (`tag_names`), where represent_claims() finds them too."""
+    if rows and "tag_names" not in rows[0]:
+        tags = tags_by_claim([row["id"] for row in rows])
+        for row in rows:
+            row["tag_names"] = tags.get(row["id"], [])
+    return rows
 
 
 def claim_rows(queryset):

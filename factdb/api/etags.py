@@ -2,10 +2,13 @@
 validator of what a read answered, so a client polling with If-None-Match gets a 304.
 
 A claim's ETag header is '"12-3.9f86d081884c7d65"': its id and version (what If-Match compares;
-'"12-3"', as each row's `etag` field carries it, is accepted there too), then a digest of the
-representation sent, which changes whenever any byte of it would (a renamed source, a new
-note, another format), so If-None-Match can be answered 304 only when nothing did. A list's
-ETag is the digest of the page it answered.
+'"12-3"', as each row's `etag` field carries it, is accepted there too), then a digest of
+everything the representation is made from, which changes whenever any byte of it would (a
+renamed source, a new note, another format or language), so If-None-Match can be answered 304
+only when nothing did. A list's ETag is the digest of the page. The claim reads digest the
+stored values they shape the answer from, with the code that shapes them
+(claims.api.reading.SHAPED_BY), so the ETag is known before the answer is built and a 304
+builds none.
 
 Reads also say how they may be kept: an anonymous read under FACTDB_PUBLIC_READ may be stored
 by shared caches for FACTDB_PUBLIC_MAX_AGE seconds; anything read with credentials is
@@ -18,8 +21,10 @@ import re
 import orjson
 from django.conf import settings
 from django.http import HttpResponseNotModified
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from rest_framework.response import Response
 
@@ -59,23 +64,31 @@ def with_etag(response: Response, instance) -> Response:
     return response
 
 
-def digest(request, data) -> str:
-    """16 hex digits of what a read answers: the data, and the format it is written in."""
+def digest(request, data, *context) -> str:
+    """16 hex digits of what a read answers: `data` (the answer, or the stored values it is
+    shaped from, with `context` naming whatever else shapes it: the code that does, the page's
+    links), the format it is written in, the language and time zone it is written for, and
+    whether the reader is anonymous (who sees less)."""
     media_type = getattr(request, "accepted_media_type", None) or ""
+    reader = "anonymous" if not request.user.is_authenticated else "signed-in"
     hashed = hashlib.blake2b(media_type.encode(), digest_size=8)
+    for part in (get_language() or "", timezone.get_current_timezone_name(), reader, *context):
+        hashed.update(b"\0" + str(part).encode())
     hashed.update(orjson.dumps(data, default=str, option=orjson.OPT_NON_STR_KEYS))
     return hashed.hexdigest()
 
 
-def representation_etag(request, record_etag: str, data) -> str:
-    """'"12-3"' and the representation `data` -> '"12-3.<digest>"' (see the module's note)."""
-    return f'{record_etag[:-1]}.{digest(request, data)}"'
+def representation_etag(request, record_etag: str, data, *context) -> str:
+    """'"12-3"' and `data` -> '"12-3.<digest>"' (see the module's note and digest())."""
+    return f'{record_etag[:-1]}.{digest(request, data, *context)}"'
 
 
 def conditional(request, data, etag: str, **response):
     """`data` as the response, or a 304 when If-None-Match names `etag` (weak comparison, as
     RFC 9110 asks of If-None-Match); with the ETag and the caching headers either way. The 304
-    is a plain Django response: no renderer runs, so no format writes a body into it."""
+    is a plain Django response: no renderer runs, so no format writes a body into it. `data`
+    may be a function giving it, called only when the answer is not a 304: a validator known
+    before the body is built saves building it."""
     answer = None
     asked = request.headers.get("If-None-Match")
     if asked is not None and request.method in ("GET", "HEAD"):
@@ -83,7 +96,7 @@ def conditional(request, data, etag: str, **response):
         if etag in tags or "*" in tags:
             answer = HttpResponseNotModified()
     if answer is None:
-        answer = Response(data, **response)
+        answer = Response(data() if callable(data) else data, **response)
     answer["ETag"] = etag
     return cacheable(request, answer)
 

@@ -129,14 +129,18 @@ class KeysetPagination(CursorPagination):
 
     def get_paginated_response(self, data):
         response = super().get_paginated_response(data)
+        if link := self.link_header():
+            response["Link"] = link
+        return response
+
+    def link_header(self) -> str:
+        """The page's next and previous links as a Link header ("" when it has neither)."""
         links = [
             f'<{url}>; rel="{rel}"'
             for rel, url in (("next", self.get_next_link()), ("prev", self.get_previous_link()))
             if url
         ]
-        if links:
-            response["Link"] = ", ".join(links)
-        return response
+        return ", ".join(links)
 
     def decode_cursor(self, request):
         try:

@@ -50,5 +50,8 @@ class RolePermissions(permissions.DjangoModelPermissions):
         custom = getattr(view, "required_permissions", None)
         perms = custom(request.method) if custom else None
         if perms is None:
-            perms = self.get_required_permissions(request.method, self._queryset(view).model)
+            # A view may name its model (`permission_model`), sparing a queryset built only
+            # to be asked which model it reads.
+            model = getattr(view, "permission_model", None) or self._queryset(view).model
+            perms = self.get_required_permissions(request.method, model)
         return request.user.has_perms(perms)

@@ -5,7 +5,8 @@ import pytest
 from rest_framework.authtoken.models import Token
 
 from claims import services
-from claims.models import Status
+from claims.api import reading
+from claims.models import Status, Tag
 from tests import factories
 
 CLAIMS = "/api/v1/claims/"
@@ -113,3 +114,94 @@ def test_a_public_read_may_be_kept_by_shared_caches(public_read, anon_api, setti
     vary = {v.strip() for v in response["Vary"].split(",")}
     assert {"Authorization", "Cookie", "Accept"} <= vary
     assert poll(anon_api, detail(claim), response["ETag"]).status_code == 304
+
+
+def etags_of(api, claim):
+    return api.get(detail(claim))["ETag"], api.get(CLAIMS)["ETag"]
+
+
+def test_an_edit_of_what_a_claim_shows_from_elsewhere_changes_both_etags(journalist_api, claim):
+    """The ETag is a digest of the stored values a claim is shown from (not its version
+    alone): its source, the source's publisher, its claimant, measure and tags."""
+    claim.claimant = factories.claimant(name="Ministry of Defence")
+    claim.measure = factories.measure(label="Troops deployed")
+    claim.created_by = factories.user("desk-editor")
+    claim.save()
+    claim.tags.set([Tag.objects.create(name="border")])
+    seen = {etags_of(journalist_api, claim)}
+
+    def edit(thing, **fields):
+        for name, value in fields.items():
+            setattr(thing, name, value)
+        thing.save()
+        etags = etags_of(journalist_api, claim)
+        assert etags[0] not in {e[0] for e in seen}, fields
+        assert etags[1] not in {e[1] for e in seen}, fields
+        seen.add(etags)
+
+    edit(claim.source, title="A corrected headline")
+    edit(claim.source.publisher, name="The Renamed Times")
+    edit(claim.claimant, name="Defence Ministry")
+    edit(claim.measure, label="Troops sent")
+    edit(claim.created_by, username="renamed-author")
+    edit(claim.tags.get(), name="frontera")
+    # After all that, an unchanged poll is still a 304.
+    etag = journalist_api.get(detail(claim))["ETag"]
+    assert poll(journalist_api, detail(claim), etag).status_code == 304
+
+
+def test_a_revoked_token_gets_401_on_the_list_even_with_a_matching_etag(client_for, journalist):
+    api = client_for(journalist)
+    etag = api.get(CLAIMS)["ETag"]
+    assert poll(api, CLAIMS, etag).status_code == 304
+    Token.objects.filter(user=journalist).delete()
+    assert poll(api, CLAIMS, etag).status_code == 401
+
+
+@pytest.mark.parametrize("url", ["list", "detail"])
+def test_each_language_has_its_own_etag(journalist_api, claim, url):
+    """The figure and the citation's date are written in the reader's language: an English
+    ETag must never get a 304 to a Spanish request, and caches are told the answer varies."""
+    url = CLAIMS if url == "list" else detail(claim)
+    english = journalist_api.get(url, HTTP_ACCEPT_LANGUAGE="en")
+    spanish = journalist_api.get(url, HTTP_ACCEPT_LANGUAGE="es")
+    assert english["ETag"] != spanish["ETag"]
+    assert "Accept-Language" in {v.strip() for v in english["Vary"].split(",")}
+    asked = poll(journalist_api, url, english["ETag"])
+    assert asked.status_code == 304
+    in_spanish = journalist_api.get(
+        url, HTTP_IF_NONE_MATCH=english["ETag"], HTTP_ACCEPT_LANGUAGE="es"
+    )
+    assert in_spanish.status_code == 200
+    assert in_spanish["ETag"] == spanish["ETag"]
+
+
+def test_an_anonymous_reader_gets_another_etag_than_a_signed_in_one(
+    public_read, anon_api, journalist_api, claim
+):
+    claim.status = Status.VERIFIED
+    claim.save()
+    signed_in = journalist_api.get(detail(claim))["ETag"]
+    anonymous = anon_api.get(detail(claim))
+    assert anonymous["ETag"] != signed_in  # it shows less (no staff names)
+    assert poll(anon_api, detail(claim), signed_in).status_code == 200
+
+
+@pytest.mark.parametrize("url", ["list", "detail"])
+def test_a_deploy_that_changes_how_rows_are_shaped_changes_every_etag(
+    journalist_api, claim, monkeypatch, url
+):
+    """The ETag is known from the stored values before the answer is shaped; what shapes them
+    (claims/api, claims/figures, factdb/api, the translations) is digested with them, so new
+    code never gets a 304 for an answer the old code wrote."""
+    url = CLAIMS if url == "list" else detail(claim)
+    etag = journalist_api.get(url)["ETag"]
+    monkeypatch.setattr(reading, "SHAPED_BY", reading._fingerprint() + "-next-release")
+    again = poll(journalist_api, url, etag)
+    assert again.status_code == 200
+    assert again["ETag"] != etag
+
+
+def test_the_shaping_code_is_digested_from_its_files():
+    assert reading.SHAPED_BY == reading._fingerprint()
+    assert len(reading.SHAPED_BY) == 16
