@@ -294,6 +294,11 @@ OTHER_PAGES = {
         "POST": (302, 400, 400, 400),
     },
     ("deleted-records", ()): {"GET": ADMINS_ONLY},
+    # Withdrawing a source is an editor's: the form, and without a reason a 400 writing nothing.
+    ("admin:sources_source_withdraw", ("sources.source",)): {
+        "GET": (302, 403, 200, 200),
+        "POST": (302, 403, 400, 400),
+    },
     # A journalist's tools: the list's exports and the search page read; a reader saves and
     # deletes only searches of their own (a save without a name is a 400, nobody's is a 404).
     ("admin:claims_claim_export", ("csv",)): {"GET": STAFF_PAGE},
