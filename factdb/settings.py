@@ -190,6 +190,11 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 FACTDB_SPANISH_REGION = env_str("FACTDB_SPANISH_REGION", "MX").upper()
 if FACTDB_SPANISH_REGION not in {"MX", "ES"}:
     raise ImproperlyConfigured("FACTDB_SPANISH_REGION must be MX or ES")
+# Mexican papers write round thousands in words, "6 mil elementos"; "1,500" stays digits. Off
+# (digits, "6,000") unless FACTDB_SPANISH_THOUSANDS=mil; a fact sheet asks with ?thousands=.
+FACTDB_SPANISH_THOUSANDS = env_str("FACTDB_SPANISH_THOUSANDS", "digits").lower()
+if FACTDB_SPANISH_THOUSANDS not in {"digits", "mil"}:
+    raise ImproperlyConfigured("FACTDB_SPANISH_THOUSANDS must be digits or mil")
 FORMAT_MODULE_PATH = ["factdb.formats"]
 TIME_ZONE = env_str("TIME_ZONE", "UTC")
 USE_I18N = True

@@ -36,6 +36,8 @@ from decimal import Decimal
 from enum import StrEnum
 
 from django.conf import settings
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from claims.figures.formatting import grouped_number
 from claims.figures.hedges import (
@@ -47,6 +49,8 @@ from claims.figures.hedges import (
 )
 from claims.figures.units import normalise, rounding_slack
 from claims.models import Claim, Measure, Status
+from factdb.languages import figure_language
+from sources.models import format_date_with_precision
 
 # Sort keys for interval ends: rank 0 is minus infinity, 2 plus infinity. An open lower end at v
 # sorts above a closed one; an open upper end below a closed one. Two intervals overlap exactly
@@ -84,14 +88,16 @@ class Bounds:
 
     def describe(self) -> str:
         if self.low is None and self.high is None:
-            return "any amount"
+            return _("any amount")
         if self.low is None:
-            return f"{'less than' if self.high_open else 'at most'} {grouped_number(self.high)}"
+            template = _("less than %(number)s") if self.high_open else _("at most %(number)s")
+            return template % {"number": _number(self.high)}
         if self.high is None:
-            return f"{'more than' if self.low_open else 'at least'} {grouped_number(self.low)}"
+            template = _("more than %(number)s") if self.low_open else _("at least %(number)s")
+            return template % {"number": _number(self.low)}
         if self.low == self.high:
-            return grouped_number(self.low)
-        return f"{grouped_number(self.low)} to {grouped_number(self.high)}"
+            return _number(self.low)
+        return _("%(low)s to %(high)s") % {"low": _number(self.low), "high": _number(self.high)}
 
 
 @dataclass(frozen=True)
@@ -203,24 +209,37 @@ def compare(a: Figure, b: Figure, *, cumulative: bool = False) -> Pair:
     if a.key != b.key:
         return Pair(a.claim_id, b.claim_id, Verdict.INCOMPARABLE, _why_incomparable(a, b))
     if a.period and b.period and a.period != b.period:
-        reason = f"they cover different periods ({_period(a)} and {_period(b)})"
+        reason = _("they cover different periods (%(first)s and %(second)s)") % {
+            "first": _period(a),
+            "second": _period(b),
+        }
         return Pair(a.claim_id, b.claim_id, Verdict.INCOMPARABLE, reason)
     if cumulative and a.as_of != b.as_of:
         earlier, later = (a, b) if a.as_of < b.as_of else (b, a)
         if later.bounds.below(earlier.bounds):
-            reason = (
-                f"a running total cannot fall: {_said(earlier)} on {earlier.as_of}, "
-                f"then {_said(later)} on {later.as_of}"
-            )
+            reason = _(
+                "a running total cannot fall: %(earlier)s on %(earlier_date)s, "
+                "then %(later)s on %(later_date)s"
+            ) % {
+                "earlier": _said(earlier),
+                "earlier_date": _date(earlier.as_of),
+                "later": _said(later),
+                "later_date": _date(later.as_of),
+            }
             return Pair(a.claim_id, b.claim_id, Verdict.CONFLICT, reason)
-        reason = (
-            f"consistent with a running total that grows ({_said(earlier)}, then {_said(later)})"
-        )
+        reason = _("consistent with a running total that grows (%(earlier)s, then %(later)s)") % {
+            "earlier": _said(earlier),
+            "later": _said(later),
+        }
         return Pair(a.claim_id, b.claim_id, Verdict.AGREE, reason)
     if a.bounds.below(b.bounds) or b.bounds.below(a.bounds):
-        reason = f"{_said(a)} and {_said(b)} cannot both be true"
+        reason = _("%(first)s and %(second)s cannot both be true") % {
+            "first": _said(a),
+            "second": _said(b),
+        }
         return Pair(a.claim_id, b.claim_id, Verdict.CONFLICT, reason)
-    return Pair(a.claim_id, b.claim_id, Verdict.AGREE, f"{_said(a)} and {_said(b)} overlap")
+    reason = _("%(first)s and %(second)s overlap") % {"first": _said(a), "second": _said(b)}
+    return Pair(a.claim_id, b.claim_id, Verdict.AGREE, reason)
 
 
 def assess(claims, *, cumulative: bool = False, approx_tolerance=None) -> Assessment:
@@ -248,10 +267,7 @@ def assess(claims, *, cumulative: bool = False, approx_tolerance=None) -> Assess
             if cumulative and pair.verdict == Verdict.CONFLICT and a.as_of != b.as_of:
                 later = b if a.as_of < b.as_of else a
                 earlier = a if later is b else b
-                marks[later.claim_id].flags.append(
-                    f"lower than claim #{earlier.claim_id} of {earlier.as_of}, "
-                    "but this measure is a running total"
-                )
+                marks[later.claim_id].flags.append(_running_total_flag(earlier))
     return Assessment(figures, pairs, marks)
 
 
@@ -372,25 +388,57 @@ def _conflicts(check: list[Figure], against: list[Figure], cumulative: bool) -> 
 def _why_incomparable(a: Figure, b: Figure) -> str:
     (dim_a, *rate_a), (dim_b, *rate_b) = a.key, b.key
     if dim_a.startswith("money:") and dim_b.startswith("money:") and dim_a != dim_b:
-        return (
-            f"different currencies ({dim_a[6:]} and {dim_b[6:]}); "
-            "factdb does not invent exchange rates"
-        )
+        return _(
+            "different currencies (%(first)s and %(second)s); factdb does not invent exchange rates"
+        ) % {"first": dim_a[6:], "second": dim_b[6:]}
     if dim_a == dim_b and rate_a != rate_b:
-        return "one is a rate and the other a total"
-    return f"they count different things ({_dimension(dim_a)} and {_dimension(dim_b)})"
+        return _("one is a rate and the other a total")
+    return _("they count different things (%(first)s and %(second)s)") % {
+        "first": _dimension(dim_a),
+        "second": _dimension(dim_b),
+    }
 
 
 def _dimension(dimension: str) -> str:
-    return dimension.removeprefix("words:").removeprefix("money:") or "no unit"
+    return dimension.removeprefix("words:").removeprefix("money:") or _("no unit")
 
 
 def _period(f: Figure) -> str:
-    return " to ".join(str(d) if d else "…" for d in f.period)
+    days = [_date(d) if d else "…" for d in f.period]
+    if len(days) == 1:  # a running total's period: its start
+        return days[0]
+    return _("%(start)s to %(end)s") % {"start": days[0], "end": days[1]}
 
 
 def _said(f: Figure) -> str:
-    return f"#{f.claim_id} ({f.label}: {f.bounds.describe()})"
+    return _("#%(id)s (%(figure)s: %(bounds)s)") % {
+        "id": f.claim_id,
+        "figure": f.label,
+        "bounds": f.bounds.describe(),
+    }
+
+
+def _running_total_flag(earlier: Figure) -> str:
+    return _("lower than claim #%(id)s of %(date)s, but this measure is a running total") % {
+        "id": earlier.claim_id,
+        "date": _date(earlier.as_of),
+    }
+
+
+def _number(value) -> str:
+    """Grouped as the reader's language groups: "6,000"; Spain "6.000"."""
+    text = grouped_number(value)
+    if figure_language().startswith("es-ES"):
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def _date(day) -> str:
+    """ISO in English, as the API has always said it; "14 de febrero de 2025" in Spanish."""
+    language = get_language() or "en"
+    if not language.startswith("es") or not isinstance(day, datetime.date):
+        return str(day)
+    return format_date_with_precision(day, "day", language)
 
 
 def _label(claim) -> str:
@@ -468,10 +516,7 @@ def _assess_group(group, other_keys, total, marks, by_id, cumulative) -> None:
             for _, ids in above.get(f.claim_id, []):
                 for earlier in (by_id[i] for i in ids):
                     if earlier.as_of < f.as_of:
-                        mark.flags.append(
-                            f"lower than claim #{earlier.claim_id} of {earlier.as_of}, "
-                            "but this measure is a running total"
-                        )
+                        mark.flags.append(_running_total_flag(earlier))
 
 
 def _entirely_above(members, asking, cumulative) -> dict[int, tuple[int, list[int]]]:

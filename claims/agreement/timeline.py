@@ -21,13 +21,21 @@ import sys
 from collections import Counter, defaultdict
 from xml.sax.saxutils import escape
 
+from django.utils.dates import MONTHS_3
+from django.utils.translation import get_language, gettext_lazy, ngettext
+from django.utils.translation import gettext as _
+
 from claims.agreement.comparison import Assessment, Figure, assess, assess_measure
 from claims.models import Hedge, Measure
 
 WIDTH, HEIGHT = 760, 380
 LEFT, RIGHT, TOP, BOTTOM = 84, 28, 66, 62
 COLOURS = {"conflict": "#c62828", "agree": "#1565c0", "alone": "#6b6b6b"}
-LEGEND = [("agree", "agrees"), ("conflict", "conflicts"), ("alone", "nothing to compare")]
+LEGEND = [
+    ("agree", gettext_lazy("agrees")),
+    ("conflict", gettext_lazy("conflicts")),
+    ("alone", gettext_lazy("nothing to compare")),
+]
 FONT = 'font-family="DejaVu Sans, Helvetica, Arial, sans-serif"'
 # Relative span below which values are drawn as one (floats hold about 16 digits); and a bound
 # on the value axis's ticks (about six are drawn), whatever the arithmetic does.
@@ -76,18 +84,20 @@ def timeline_svg(
     key = Counter(f.key for f in figures).most_common(1)[0][0] if figures else None
     drawn = [f for f in figures if f.key == key and f.magnitude is not None]
     left_out = len(figures) - len(drawn)
+    heading = _("Timeline: %(title)s") % {"title": title}
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
         f'viewBox="0 0 {WIDTH} {HEIGHT}" role="img" {FONT}>',
-        f"<title>{_text('Timeline: ' + title)}</title>",
+        f"<title>{_text(heading)}</title>",
         f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>',
         f'<text x="{LEFT}" y="22" font-size="15" font-weight="bold" fill="#222">'
         f"{_text(_shorten(title, 80))}</text>",
     ]
     if not drawn:
+        empty = _("No claimed figures to draw yet.")
         out.append(
             f'<text x="{WIDTH / 2}" y="{HEIGHT / 2}" font-size="13" fill="#6b6b6b" '
-            'text-anchor="middle">No claimed figures to draw yet.</text></svg>'
+            f'text-anchor="middle">{_text(empty)}</text></svg>'
         )
         return "\n".join(out)
     y_axis = _YAxis(drawn)
@@ -112,10 +122,13 @@ def timeline_svg(
         name = names.get(f.claim_id, f"#{f.claim_id}")
         out += _claim(f, positions[f.claim_id], y_axis, states.get(f.claim_id, "alone"), name)
     if left_out:
-        noun = "claim" if left_out == 1 else "claims"
+        words = ngettext(
+            "%(count)s claim in other units or currencies not drawn.",
+            "%(count)s claims in other units or currencies not drawn.",
+            left_out,
+        ) % {"count": left_out}
         out.append(
-            f'<text x="{LEFT}" y="{HEIGHT - 8}" font-size="11" fill="#6b6b6b">'
-            f"{left_out} {noun} in other units or currencies not drawn.</text>"
+            f'<text x="{LEFT}" y="{HEIGHT - 8}" font-size="11" fill="#6b6b6b">{_text(words)}</text>'
         )
     out.append("</svg>")
     return "\n".join(out)
@@ -138,8 +151,18 @@ def _claim(f: Figure, x: float, y_axis: _YAxis, state: str, name: str) -> list[s
     b = f.bounds
     top = y_axis.top if b.high is None else y_axis.y(b.high)
     bottom = y_axis.bottom if b.low is None else y_axis.y(b.low)
-    what = {"conflict": "in conflict", "agree": "agrees", "alone": "nothing to compare"}[state]
-    tip = f"{name} {f.label} ({b.describe()}), {f.as_of:%-d %b %Y}: {what}"
+    what = {
+        "conflict": _("in conflict"),
+        "agree": _("agrees"),
+        "alone": _("nothing to compare"),
+    }[state]
+    tip = _("%(name)s %(figure)s (%(bounds)s), %(date)s: %(state)s") % {
+        "name": name,
+        "figure": f.label,
+        "bounds": b.describe(),
+        "date": _short_date(f.as_of, "j M Y"),
+        "state": what,
+    }
     out = [f"<g><title>{_text(tip)}</title>"]
     if b.low != b.high or b.low is None:
         out.append(
@@ -187,16 +210,30 @@ def _end(x, y, bound, is_open, colour, *, up) -> list[str]:
     ]
 
 
+def _short_date(day: datetime.date, style: str) -> str:
+    """ "7 Jun 2019" in English, "7 jun 2019" in Spanish (Django's "M" capitalises every language).
+    `style`: "j M Y", "j M" or "M Y"."""
+    month = str(MONTHS_3[day.month])
+    month = month.title() if (get_language() or "en").startswith("en") else month
+    words = {"j": str(day.day), "M": month, "Y": str(day.year)}
+    return " ".join(words[part] for part in style.split())
+
+
 def _legend() -> list[str]:
     out, x = [], LEFT
     for state, words in LEGEND:
         out.append(f'<circle cx="{x + 5}" cy="38" r="4.5" fill="{COLOURS[state]}"/>')
-        out.append(f'<text x="{x + 14}" y="42" font-size="11" fill="#333">{words}</text>')
+        out.append(f'<text x="{x + 14}" y="42" font-size="11" fill="#333">{_text(words)}</text>')
         x += 24 + 7 * len(words)
     out.append(
         f'<text x="{LEFT}" y="58" font-size="10.5" fill="#555">'
-        "Bars: the interval a hedge allows. Arrow: no limit that way. Hollow end: that value "
-        "itself excluded (“more than”).</text>"
+        + _text(
+            _(
+                "Bars: the interval a hedge allows. Arrow: no limit that way. Hollow end: that "
+                "value itself excluded (“more than”)."
+            )
+        )
+        + "</text>"
     )
     return out
 
@@ -297,7 +334,7 @@ class _XAxis:
         if span <= 62:
             step = max(1, math.ceil(span / 6))
             days = [self.first + datetime.timedelta(days=d) for d in range(0, span + 1, step)]
-            return [(d, f"{d:%-d %b %Y}" if i == 0 else f"{d:%-d %b}") for i, d in enumerate(days)]
+            return [(d, _short_date(d, "j M Y" if i == 0 else "j M")) for i, d in enumerate(days)]
         months = (self.last.year - self.first.year) * 12 + self.last.month - self.first.month
         step = next(s for s in (1, 2, 3, 6, 12, 24, 60, 120, 1200) if months / s <= 7)
         ticks, year = [], self.first.year
@@ -308,7 +345,7 @@ class _XAxis:
             if day > self.last:
                 return ticks
             if ((year * 12 + month - 1) % step) == 0:
-                label = f"{day:%Y}" if step >= 12 else f"{day:%b %Y}"
+                label = f"{day:%Y}" if step >= 12 else _short_date(day, "M Y")
                 ticks.append((day, label))
             month += 1
 

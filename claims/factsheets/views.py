@@ -32,6 +32,7 @@ from claims.selectors import listed_claims
 from factdb.api.filtering import PublicChoicesFilterBackend
 from factdb.api.permissions import RolePermissions, reads_publicly
 from factdb.api.query_params import KnownParametersOnly
+from factdb.languages import THOUSANDS, figure_language, supported
 
 FORMAT_PARAMETER = OpenApiParameter(
     "fmt", str, OpenApiParameter.PATH, enum=list(FORMATS), description="The export format."
@@ -143,9 +144,30 @@ LANGUAGE_PARAMETER = OpenApiParameter(
 )
 
 
+THOUSANDS_PARAMETER = OpenApiParameter(
+    "thousands",
+    str,
+    enum=list(THOUSANDS),
+    description='How Mexican Spanish writes a round number of thousands: "mil" ("6 mil '
+    'elementos"; "1,500" stays digits) or "digits" ("6,000"). Default: FACTDB_SPANISH_THOUSANDS. '
+    'Spain (lang=es-ES) always writes "6.000"; English ignores it.',
+)
+
+
 def requested_language(request) -> str:
-    """`?lang=`: "en" (the default), "es", "es-MX" or "es-ES"; anything else is a 400."""
+    """`?lang=`: "en" (the default), "es", "es-MX" or "es-ES", with `?thousands=` ("mil" or
+    "digits") as the tag's private-use subtag ("es-MX-x-mil"); anything else is a 400."""
     raw = request.query_params.get("lang")
+    thousands = request.query_params.get("thousands")
+    if thousands is not None and thousands not in THOUSANDS:
+        raise ValidationError(
+            {
+                "thousands": [
+                    _("Unknown way to write thousands %(value)r; use one of: %(known)s.")
+                    % {"value": thousands[:20], "known": ", ".join(THOUSANDS)}
+                ]
+            }
+        )
     if raw is None:
         return "en"
     if raw not in LANGUAGE_PARAMETER.enum:
@@ -157,6 +179,8 @@ def requested_language(request) -> str:
                 ]
             }
         )
+    if thousands is not None and supported(raw) == "es":
+        return figure_language(raw, thousands=thousands)
     return raw
 
 
@@ -186,6 +210,7 @@ class FactSheetExport(SheetView, generics.GenericAPIView):
         parameters=[
             FORMAT_PARAMETER,
             LANGUAGE_PARAMETER,
+            THOUSANDS_PARAMETER,
             OpenApiParameter(
                 "version",
                 int,
@@ -250,13 +275,15 @@ class AdHocFactSheet(generics.GenericAPIView):
     filter_backends = [KnownParametersOnly, PublicChoicesFilterBackend]
     filterset_class = ClaimFilter
     content_negotiation_class = ExportNegotiation
-    extra_query_parameters = ("lang",)
+    extra_query_parameters = ("lang", "thousands")
 
     def get_queryset(self):
         return listed_claims(self.request.user, self.request.query_params)
 
     @extend_schema(
-        filters=True, parameters=[FORMAT_PARAMETER, LANGUAGE_PARAMETER], responses=EXPORT_RESPONSES
+        filters=True,
+        parameters=[FORMAT_PARAMETER, LANGUAGE_PARAMETER, THOUSANDS_PARAMETER],
+        responses=EXPORT_RESPONSES,
     )
     def get(self, request, fmt):
         check_format(fmt)

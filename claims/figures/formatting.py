@@ -8,12 +8,21 @@
     format_figure(800, MORE_THAN, "USD", per="year", language="es-MX")
                                             -> "más de 800 dólares al año"
     format_figure(6000, AT_MOST, "elementos", language="es-ES")  -> "hasta 6.000 elementos"
+    format_figure(6000, AT_MOST, "elementos", language="es-MX-x-mil")  -> "hasta 6 mil elementos"
     plain_number(Decimal("6000.000000"))    -> "6000"   (as stated, for data)
     grouped_number(Decimal("66.666667"))    -> "66.67"  (for people)
 
 Spanish follows the region: Mexico (and the other point-decimal regions, claims.figures.words)
 writes "6,000" and "1.5 millones"; Spain, and a bare "es", "6.000" and "1,5 millones". Dollars
 are written out in Spanish ("800 dólares"): "$" reads as pesos to a Mexican reader.
+
+Round thousands in words ("6 mil"), as the Mexican press writes them, when the language tag
+carries the private-use subtag ``x-mil`` ("es-MX-x-mil"; factdb.languages adds it for the
+FACTDB_SPANISH_THOUSANDS setting and a fact sheet's ``?thousands=mil``): only a whole number of
+thousands below a million becomes words ("6 mil", "80 mil", "6 mil dólares"); "1,500" and
+"80,500" stay digits (Mexican papers write "80,500", not "80 mil 500" or "80.5 mil"); millions are
+words already ("1.5 millones"). Spain's "6.000" never changes: the subtag applies to the
+point-decimal regions only.
 
 Every number factdb shows is written here: the admin, the API's `figure`, fact sheets, history
 lines and agreement notes. (Chart axes abbreviate, "1.5M", in claims.agreement.timeline.)
@@ -51,10 +60,24 @@ def grouped_number(value) -> str:
     return f"{value.normalize():,f}"
 
 
+def thousands_in_words(language: str | None) -> bool:
+    """Does the tag ask for "6 mil" ("es-MX-x-mil")? Only the point-decimal Spanish regions."""
+    parts = (language or "").lower().replace("_", "-").split("-")
+    spoken = language_for(language)
+    private = parts[parts.index("x") + 1 :] if "x" in parts else []
+    return spoken.code == "es" and spoken.decimal_comma is False and "mil" in private
+
+
 def render_number(
-    d: Decimal, lang: str, code: str | None, percent: bool, point_decimal: bool = False
+    d: Decimal,
+    lang: str,
+    code: str | None,
+    percent: bool,
+    point_decimal: bool = False,
+    mil: bool = False,
 ) -> str:
-    """One number with its currency or percent sign: "$1.5 million", "80,500", "33%", "80.500"."""
+    """One number with its currency or percent sign: "$1.5 million", "80,500", "33%", "80.500";
+    with ``mil`` (Mexican Spanish) a round number of thousands in words, "6 mil"."""
     sign, d = ("-" if d < 0 else ""), abs(d)
     words = ""
     for size, one, many in BIG_NUMBER_WORDS[lang]:
@@ -62,6 +85,9 @@ def render_number(
         if d >= size and not percent and mantissa == mantissa.quantize(Decimal("0.001")):
             d, words = mantissa, one if mantissa == 1 else many
             break
+    thousands = ""
+    if mil and not words and not percent and 1000 <= d < 10**6 and d % 1000 == 0:
+        d, thousands = d / 1000, "mil"
     if not code and d.as_tuple().exponent < -4:
         d = d.quantize(Decimal("0.0001"))  # a third reads 0.3333
     d = tidy(d)
@@ -70,7 +96,7 @@ def render_number(
     text = f"{d:,f}"
     if lang == "es" and not point_decimal:
         text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    text = f"{text} {words}" if words else text
+    text = f"{text} {words or thousands}" if words or thousands else text
     if percent:
         return f"{sign}{text}%"
     if lang == "es" and code in SPANISH_CURRENCY_WORDS:
@@ -110,6 +136,7 @@ def format_figure(
     spoken = language_for(language)
     lang = spoken.code
     point_decimal = lang == "es" and spoken.decimal_comma is False
+    mil = thousands_in_words(language)
     value, low, high = as_decimal(value), as_decimal(low), as_decimal(high)
     hedge = hedge if hedge in HEDGES else EXACT
     unit = (unit or "").strip()
@@ -122,7 +149,7 @@ def format_figure(
         unit = ""
 
     def figure(d: Decimal) -> str:
-        return render_number(d, lang, code, percent, point_decimal)
+        return render_number(d, lang, code, percent, point_decimal, mil)
 
     if hedge == VAGUE:
         magnitude = low if low is not None else value

@@ -581,6 +581,8 @@ def language_for(code: str | None) -> Language:
     "6,000" and "21.500" read (``es-MX`` six thousand and 21.5, ``es-ES`` 6 and 21,500, ``es``
     from the digit groups)."""
     parts = (code or "").lower().replace("_", "-").split("-")
+    if "x" in parts:  # private-use subtags ("es-MX-x-mil") name no region
+        parts = parts[: parts.index("x")]
     if parts[0] != "es":
         return ENGLISH
     region = next((p for p in parts[1:] if len(p) in (2, 3) and p.isalnum()), None)

@@ -80,3 +80,13 @@ def test_spanish_figures_carry_the_region():
 def test_the_admin_in_spanish_writes_numbers_as_mexico_does():
     with translation.override("es"):
         assert formats.number_format(Decimal("6000.5"), 1, force_grouping=True) == "6,000.5"
+
+
+def test_figure_language_carries_the_thousands_choice(settings):
+    assert figure_language("es", thousands="mil") == "es-MX-x-mil"
+    assert figure_language("es-ES", thousands="mil") == "es-ES"  # Spain writes "6.000"
+    assert figure_language("en", thousands="mil") == "en"
+    settings.FACTDB_SPANISH_THOUSANDS = "mil"
+    assert figure_language("es") == "es-MX-x-mil"
+    assert figure_language("es", thousands="digits") == "es-MX-x-digits"
+    assert figure_language(figure_language("es", thousands="digits")) == "es-MX-x-digits"

@@ -235,3 +235,19 @@ def test_less_than_excludes_the_stated_value_where_at_most_includes_it(db):
     assert table[frozenset(("less than 6,000", "at most 6,000"))] == Verdict.AGREE
     fast = conflicting_ids(list(claims.values()))
     assert fast == {claims["less than 6,000"].pk, claims["6,000"].pk}
+
+
+def test_a_conflict_says_why_in_spanish_as_one_sentence(deployment):
+    from django.utils import translation
+
+    measure, claims = deployment
+    with translation.override("es"):
+        pair = next(
+            p
+            for p in assess_measure(measure).pairs
+            if {p.a, p.b} == {claims["up to 6,000"].pk, claims["more than 6,000"].pk}
+        )
+    assert "como máximo 6,000" in pair.reason and "más de 6,000" in pair.reason
+    assert "no pueden ser ciertas a la vez" in pair.reason
+    assert "hasta 6,000" in pair.reason  # the figure itself, in Spanish
+    assert " and " not in pair.reason and "cannot" not in pair.reason

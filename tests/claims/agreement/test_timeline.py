@@ -156,3 +156,19 @@ def test_a_zero_span_still_gets_a_value_axis(db, values):
         root = parse(measure_timeline_svg(measure))
     gridlines = [line for line in root.iter(f"{SVG}line") if line.get("stroke") == "#e3e3e3"]
     assert 2 <= len(gridlines) <= 12
+
+
+def test_the_chart_speaks_spanish(db):
+    from django.utils import translation
+
+    measure = factories.measure(label="Médicos")
+    for day, value in ((7, 1200), (20, 1500)):
+        factories.claim(
+            measure=measure, value=value, unit="médicos", claim_date=datetime.date(2025, 2, day)
+        )
+    with translation.override("es"):
+        svg = measure_timeline_svg(measure)
+    for words in ["concuerda", "Barras: el intervalo", "feb", "Cronología"]:
+        assert words in svg, words
+    for english in ["agrees", "Bars:", "Feb", "Timeline:", "nothing to compare"]:
+        assert english not in svg, english

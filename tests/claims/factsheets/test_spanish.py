@@ -120,3 +120,59 @@ def test_the_export_command_writes_spanish(seed_sheet, tmp_path):
     )
     html = out.read_text()
     assert "hasta 6,000 National Guard troops" in html and "Fuentes" in html
+
+
+def adhoc_url(fmt):
+    return reverse("factsheet-adhoc", kwargs={"fmt": fmt})
+
+
+def test_thousands_in_words_on_a_sheet_in_every_text_format(jo_client, seed_sheet):
+    for fmt in ["html", "md"]:
+        response = jo_client.get(export_url(seed_sheet, fmt), {"lang": "es", "thousands": "mil"})
+        assert response.status_code == 200, response.content
+        body = response.content.decode()
+        assert "hasta 6 mil National Guard troops" in body
+        assert "80,500 migrants" in body  # not round: digits, as Mexican papers write it
+        assert "1,500 active duty troops" in body
+
+
+def test_thousands_in_words_in_the_pdf(jo_client, seed_sheet):
+    response = jo_client.get(export_url(seed_sheet, "pdf"), {"lang": "es-MX", "thousands": "mil"})
+    assert response.status_code == 200
+    text = " ".join(pdf_text(response.content).split())
+    assert "hasta 6 mil National Guard troops" in text
+    assert "80,500 migrants" in text
+
+
+def test_thousands_in_words_on_an_ad_hoc_list(jo_client, seed_sheet):
+    response = jo_client.get(adhoc_url("html"), {"lang": "es", "thousands": "mil"})
+    assert response.status_code == 200
+    assert "hasta 6 mil National Guard troops" in response.content.decode()
+
+
+def test_the_setting_turns_mil_on_and_the_parameter_back_off(jo_client, seed_sheet, settings):
+    settings.FACTDB_SPANISH_THOUSANDS = "mil"
+    html = jo_client.get(export_url(seed_sheet, "html"), {"lang": "es"}).content.decode()
+    assert "hasta 6 mil National Guard troops" in html
+    digits = jo_client.get(export_url(seed_sheet, "html"), {"lang": "es", "thousands": "digits"})
+    assert "hasta 6,000 National Guard troops" in digits.content.decode()
+    english = jo_client.get(export_url(seed_sheet, "html")).content.decode()
+    assert "up to 6,000 National Guard troops" in english
+
+
+def test_spain_keeps_its_point_when_mil_is_asked(jo_client, seed_sheet):
+    response = jo_client.get(export_url(seed_sheet, "html"), {"lang": "es-ES", "thousands": "mil"})
+    assert "hasta 6.000 National Guard troops" in response.content.decode()
+
+
+def test_an_unknown_thousands_is_a_400_naming_it(jo_client, seed_sheet):
+    response = jo_client.get(export_url(seed_sheet, "html"), {"lang": "es", "thousands": "k"})
+    assert response.status_code == 400
+    assert "thousands" in response.json()
+    response = jo_client.get(adhoc_url("html"), {"lang": "es", "thousands": "k"})
+    assert response.status_code == 400
+
+
+def test_mil_and_digits_are_cached_apart(seed_sheet):
+    context = build_context(seed_sheet)
+    assert render_key(context, "html", "es-MX-x-mil") != render_key(context, "html", "es-MX")
