@@ -65,12 +65,38 @@ def _search_postgresql(queryset, text, words, as_typed):
         for c in SEARCH_CONFIGS
     )
     table = queryset.model._meta.db_table
+    params = (text,) * (2 * len(SEARCH_CONFIGS))
+    if not as_typed and '"' in text:
+        ids = _few_phrase_matches(queryset.db, table, conditions, params)
+        if ids is not None:
+            return queryset.filter(pk__in=RawSQL("SELECT unnest(%s::bigint[])", (ids,)))
     # A subquery of its own: when `queryset` is itself used as a subquery (the conflicts
     # filter does), Django renames its table (V0), and a bare "claims_claim" would not
     # resolve. PostgreSQL still runs it as a semi-join on the GIN index.
-    params = (text,) * (2 * len(SEARCH_CONFIGS))
     matching = RawSQL(f'SELECT "id" FROM "{table}" WHERE {conditions}', params)
     return queryset.filter(pk__in=matching)
+
+
+# A phrase matching at most this many claims is looked up first, then its claims by id.
+PHRASE_PROBE_LIMIT = 2000
+
+
+def _few_phrase_matches(using, table, conditions, params) -> list[int] | None:
+    """The ids of every claim a phrase query matches, if there are at most PHRASE_PROBE_LIMIT;
+    None if there are more.
+
+    PostgreSQL estimates a phrase ("border patrol") as both words anywhere in the claim, often
+    ten times the claims that hold the phrase; at a million claims it then walks the claims in
+    date order, rechecking each one for the phrase, to find a page of 50 that are not there:
+    1 s, against 40 ms for this lookup of the GIN index (bench/RESULTS.md). Given the exact
+    ids, the page is read by primary key and sorted. A phrase more common than the limit keeps
+    the one query: its matches are dense, and walking the dates finds a page quickly.
+    """
+    sql = f'SELECT "id" FROM "{table}" WHERE {conditions} LIMIT {PHRASE_PROBE_LIMIT + 1}'
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, params)
+        ids = [row[0] for row in cursor.fetchall()]
+    return ids if len(ids) <= PHRASE_PROBE_LIMIT else None
 
 
 def _search_sqlite(queryset, text, words, as_typed):
