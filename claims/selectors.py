@@ -18,7 +18,7 @@ to an FTS5 query.
 import re
 
 from django.db import connections
-from django.db.models import Exists, OuterRef
+from django.db.models import BooleanField, Exists, F, Func, OuterRef
 from django.db.models.expressions import RawSQL
 
 from claims.agreement.comparison import conflicting_claim_ids
@@ -70,11 +70,30 @@ def _search_postgresql(queryset, text, words, as_typed):
         ids = _few_phrase_matches(queryset.db, table, conditions, params)
         if ids is not None:
             return queryset.filter(pk__in=RawSQL("SELECT unnest(%s::bigint[])", (ids,)))
-    # A subquery of its own: when `queryset` is itself used as a subquery (the conflicts
-    # filter does), Django renames its table (V0), and a bare "claims_claim" would not
-    # resolve. PostgreSQL still runs it as a semi-join on the GIN index.
-    matching = RawSQL(f'SELECT "id" FROM "{table}" WHERE {conditions}', params)
-    return queryset.filter(pk__in=matching)
+    # On the claims' own column, not a subquery of the table: a semi-join of claims_claim with
+    # itself tripled PostgreSQL's planning (10 ms against 2 ms for a page of 50, every request:
+    # filtered reads are planned for their own values). The column resolves to whatever alias
+    # Django gives the table (V0 when `queryset` is itself a subquery, as the conflicts filter
+    # makes it).
+    return queryset.filter(_Matches(F("pk"), conditions=conditions, params=params))
+
+
+class _Matches(Func):
+    """`conditions` (written over "search_vector") as a condition on the search_vector column
+    of the query's claims table, found beside its primary key (search_vector is no model
+    field: the database's trigger writes it)."""
+
+    output_field = BooleanField()
+
+    def __init__(self, column, *, conditions, params):
+        super().__init__(column)
+        self.conditions, self.params = conditions, params
+
+    def as_sql(self, compiler, connection, **extra):
+        pk, pk_params = compiler.compile(self.source_expressions[0])
+        assert not pk_params and pk.endswith('."id"'), pk
+        column = pk[: -len('"id"')] + '"search_vector"'
+        return "(" + self.conditions.replace('"search_vector"', column) + ")", list(self.params)
 
 
 # A phrase matching at most this many claims is looked up first, then its claims by id.
