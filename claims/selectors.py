@@ -18,7 +18,7 @@ to an FTS5 query.
 import re
 
 from django.db import connections
-from django.db.models import Exists, OuterRef
+from django.db.models import BooleanField, Exists, F, Func, OuterRef
 from django.db.models.expressions import RawSQL
 
 from claims.agreement.comparison import conflicting_claim_ids
@@ -65,12 +65,57 @@ def _search_postgresql(queryset, text, words, as_typed):
         for c in SEARCH_CONFIGS
     )
     table = queryset.model._meta.db_table
-    # A subquery of its own: when `queryset` is itself used as a subquery (the conflicts
-    # filter does), Django renames its table (V0), and a bare "claims_claim" would not
-    # resolve. PostgreSQL still runs it as a semi-join on the GIN index.
     params = (text,) * (2 * len(SEARCH_CONFIGS))
-    matching = RawSQL(f'SELECT "id" FROM "{table}" WHERE {conditions}', params)
-    return queryset.filter(pk__in=matching)
+    if not as_typed and '"' in text:
+        ids = _few_phrase_matches(queryset.db, table, conditions, params)
+        if ids is not None:
+            return queryset.filter(pk__in=RawSQL("SELECT unnest(%s::bigint[])", (ids,)))
+    # On the claims' own column, not a subquery of the table: a semi-join of claims_claim with
+    # itself tripled PostgreSQL's planning (10 ms against 2 ms for a page of 50, every request:
+    # filtered reads are planned for their own values). The column resolves to whatever alias
+    # Django gives the table (V0 when `queryset` is itself a subquery, as the conflicts filter
+    # makes it).
+    return queryset.filter(_Matches(F("pk"), conditions=conditions, params=params))
+
+
+class _Matches(Func):
+    """`conditions` (written over "search_vector") as a condition on the search_vector column
+    of the query's claims table, found beside its primary key (search_vector is no model
+    field: the database's trigger writes it)."""
+
+    output_field = BooleanField()
+
+    def __init__(self, column, *, conditions, params):
+        super().__init__(column)
+        self.conditions, self.params = conditions, params
+
+    def as_sql(self, compiler, connection, **extra):
+        pk, pk_params = compiler.compile(self.source_expressions[0])
+        assert not pk_params and pk.endswith('."id"'), pk
+        column = pk[: -len('"id"')] + '"search_vector"'
+        return "(" + self.conditions.replace('"search_vector"', column) + ")", list(self.params)
+
+
+# A phrase matching at most this many claims is looked up first, then its claims by id.
+PHRASE_PROBE_LIMIT = 2000
+
+
+def _few_phrase_matches(using, table, conditions, params) -> list[int] | None:
+    """The ids of every claim a phrase query matches, if there are at most PHRASE_PROBE_LIMIT;
+    None if there are more.
+
+    PostgreSQL estimates a phrase ("border patrol") as both words anywhere in the claim, often
+    ten times the claims that hold the phrase; at a million claims it then walks the claims in
+    date order, rechecking each one for the phrase, to find a page of 50 that are not there:
+    1 s, against 40 ms for this lookup of the GIN index (bench/RESULTS.md). Given the exact
+    ids, the page is read by primary key and sorted. A phrase more common than the limit keeps
+    the one query: its matches are dense, and walking the dates finds a page quickly.
+    """
+    sql = f'SELECT "id" FROM "{table}" WHERE {conditions} LIMIT {PHRASE_PROBE_LIMIT + 1}'
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, params)
+        ids = [row[0] for row in cursor.fetchall()]
+    return ids if len(ids) <= PHRASE_PROBE_LIMIT else None
 
 
 def _search_sqlite(queryset, text, words, as_typed):
