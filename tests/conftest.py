@@ -8,9 +8,11 @@ from types import SimpleNamespace
 
 import pytest
 from django.apps import apps as django_apps
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import connection
+from django.utils import translation
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
@@ -44,6 +46,15 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
 def throttle_counters_start_at_zero():
     # Throttling stays on in tests; its counters live in the cache, so each test starts afresh.
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def each_test_starts_in_the_site_language():
+    # A request activates its reader's language in the thread (LocaleMiddleware, a signed-in
+    # user's preference), and every request activates its own; a test runs outside any, so it
+    # must not inherit the language of the previous test's last request.
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
