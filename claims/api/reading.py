@@ -144,10 +144,7 @@ def represent_claims(rows, request, language: str = "en") -> list[dict]:
     and the citation's date written in `language` (the API passes the active one: "es-MX")."""
     public = request is not None and reads_publicly(request)
     spoken = (figure_language(language), language)
-    if rows and "tag_names" in rows[0]:
-        return [_represent(row, row["tag_names"], public, spoken) for row in rows]
-    tags = tags_by_claim([row["id"] for row in rows]) if rows else {}
-    return [_represent(row, tags.get(row["id"], []), public, spoken) for row in rows]
+    return [_represent(row, row["tag_names"], public, spoken) for row in _tagged(rows)]
 
 
 def _represent(row: dict, tags: list[str], public: bool, spoken: tuple[str, str]) -> dict:
