@@ -20,6 +20,8 @@ def supported(code: str | None) -> str | None:
 
 
 THOUSANDS = ("digits", "mil")
+# What a fact sheet can be written in (?lang= of its exports, export_factsheet --lang).
+SHEET_LANGUAGES = ("en", "es", "es-MX", "es-ES")
 
 
 def figure_language(code: str | None = None, thousands: str | None = None) -> str:

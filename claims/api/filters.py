@@ -11,6 +11,7 @@ import django_filters
 from django import forms
 from django.http import QueryDict
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_filters.constants import EMPTY_VALUES
 
 from claims.agreement.comparison import conflicting_claim_ids
@@ -127,47 +128,63 @@ class ClaimFilterForm(forms.Form):
 
 class ClaimFilter(LeanFilterSet):
     value_min = figure_filter(
-        "Figures, as stated, of at least this value: 'up to 6,000' is 6,000, and a range must lie "
-        "within value_min and value_max. With unit=, on the unit's scale (unit=miles: in miles; "
-        "per= for rates)."
+        gettext_lazy(
+            "Figures, as stated, of at least this value: 'up to 6,000' is 6,000, and a range "
+            "must lie within value_min and value_max. With unit=, on the unit's scale "
+            "(unit=miles: in miles; per= for rates)."
+        )
     )
-    value_max = figure_filter("Figures, as stated, of at most this value (see value_min).")
+    value_max = figure_filter(
+        gettext_lazy("Figures, as stated, of at most this value (see value_min).")
+    )
     consistent_with = figure_filter(
-        "Figures that could be this value, hedges read: 'up to 6,000' is consistent with 5,200; "
-        "'more than 6,000' is not; 'about 800,000' is 720,000 to 880,000 (10%). With unit=, "
-        "on the unit's scale."
+        gettext_lazy(
+            "Figures that could be this value, hedges read: 'up to 6,000' is consistent with "
+            "5,200; 'more than 6,000' is not; 'about 800,000' is 720,000 to 880,000 (10%). "
+            "With unit=, on the unit's scale."
+        )
     )
     consistent_min = figure_filter(
-        "Figures that could be this value or above ('more than 5,000' and 'up to 6,000' both "
-        "match consistent_min=5000)."
+        gettext_lazy(
+            "Figures that could be this value or above ('more than 5,000' and 'up to 6,000' both "
+            "match consistent_min=5000)."
+        )
     )
     consistent_max = figure_filter(
-        "Figures that could be this value or below ('up to 6,000' matches consistent_max=100)."
+        gettext_lazy(
+            "Figures that could be this value or below ('up to 6,000' matches consistent_max=100)."
+        )
     )
     unit = django_filters.CharFilter(
         method="filter_unit",
         max_length=80,
-        label="Every figure of the unit's family: troops, soldiers, elementos and efectivos are "
-        "all personnel; USD is dollars (no other currency); an unknown word matches its "
-        "spellings (plurals and case folded). The family's name works too: personnel, people, "
-        "deaths, deportations, arrests, jobs, percent, USD, [length] …",
+        label=gettext_lazy(
+            "Every figure of the unit's family: troops, soldiers, elementos and efectivos are "
+            "all personnel; USD is dollars (no other currency); an unknown word matches its "
+            "spellings (plurals and case folded). The family's name works too: personnel, people, "
+            "deaths, deportations, arrests, jobs, percent, USD, [length] …"
+        ),
     )
     unit_exact = django_filters.CharFilter(
         field_name="unit",
         lookup_expr="iexact",
         max_length=80,
-        label="The unit exactly as stated, whatever its case.",
+        label=gettext_lazy("The unit exactly as stated, whatever its case."),
     )
     per = django_filters.ChoiceFilter(
         method="filter_per",
         choices=[c for c in RatePeriod.choices if c[0]],
-        label="Only rates, with value bounds per this period: unit=USD&per=month&value_min=60 "
-        "finds '$800 a year' (66.67 a month). Needs unit=. Without per=, rates are read per "
-        "year beside one-off totals.",
+        label=gettext_lazy(
+            "Only rates, with value bounds per this period: unit=USD&per=month&value_min=60 "
+            "finds '$800 a year' (66.67 a month). Needs unit=. Without per=, rates are read per "
+            "year beside one-off totals."
+        ),
     )
     hedge = django_filters.MultipleChoiceFilter(choices=Hedge.choices, distinct=False)
     status = django_filters.MultipleChoiceFilter(
-        choices=Status.choices, distinct=False, label="Repeat for several: status=a&status=b."
+        choices=Status.choices,
+        distinct=False,
+        label=gettext_lazy("Repeat for several: status=a&status=b."),
     )
     source = django_filters.ModelChoiceFilter(queryset=Source.objects.all())
     publisher = django_filters.ModelChoiceFilter(
@@ -179,24 +196,31 @@ class ClaimFilter(LeanFilterSet):
     claim_date_after = django_filters.DateFilter(field_name="claim_date", lookup_expr="gte")
     claim_date_before = django_filters.DateFilter(field_name="claim_date", lookup_expr="lte")
     language = LanguageFilter(
-        field_name="source__language", label="The source's language; 'es' also matches 'es-MX'."
+        field_name="source__language",
+        label=gettext_lazy("The source's language; 'es' also matches 'es-MX'."),
     )
     q = django_filters.CharFilter(
         method="filter_q",
         max_length=QUERY_MAX_CHARS,
-        label="Full text over quote, summary, source title, publisher and claimant: "
-        '"a phrase", either OR other, -without; 6000 also finds 6,000 and 6 mil.',
+        label=gettext_lazy(
+            "Full text over quote, summary, source title, publisher and claimant: "
+            '"a phrase", either OR other, -without; 6000 also finds 6,000 and 6 mil.'
+        ),
     )
     conflicts = django_filters.ChoiceFilter(
         method="filter_conflicts",
         choices=[("1", "yes"), ("true", "yes"), ("0", "no"), ("false", "no")],
-        label="1: only claims that conflict with another claim on their measure (hedge-aware, "
-        "after unit normalisation); 0: only claims that do not.",
+        label=gettext_lazy(
+            "1: only claims that conflict with another claim on their measure (hedge-aware, "
+            "after unit normalisation); 0: only claims that do not."
+        ),
     )
     ordering = StableOrderingFilter(
         fields=["value", "value_normalised", "claim_date", "created_at"],
-        label="value, value_normalised (on the unit family's scale: use with unit=), "
-        "claim_date or created_at; prefix '-' for descending.",
+        label=gettext_lazy(
+            "value, value_normalised (on the unit family's scale: use with unit=), "
+            "claim_date or created_at; prefix '-' for descending."
+        ),
     )
 
     class Meta:

@@ -61,9 +61,8 @@ LineageActionSerializer._declared_fields["with"] = serializers.IntegerField(
 )
 
 
+@extend_schema(description=_("Where a claim's figure came from and where it went."))
 class ClaimLineageView(generics.GenericAPIView):
-    """Where a claim's figure came from and where it went."""
-
     serializer_class = LineageSerializer
     pagination_class = None
     filter_backends = []

@@ -18,7 +18,9 @@ NOTE_MAX_CHARS = 20_000
 
 
 class CitationSerializer(serializers.ModelSerializer):
-    """Where the claim was made, enough to cite it without another request."""
+    schema_description = gettext_lazy(
+        "Where the claim was made, enough to cite it without another request."
+    )
 
     publisher = serializers.CharField(source="publisher.name")
     published = serializers.CharField(
@@ -142,15 +144,24 @@ class ClaimSerializer(RefuseReadOnlyFields, HideFromAnonymous, serializers.Model
             "value_high": {"normalize_output": True},
             "value_normalised": {
                 "normalize_output": True,
-                "help_text": "The figure in its unit family's base unit, per year for a rate.",
+                "help_text": gettext_lazy(
+                    "The figure in its unit family's base unit, per year for a rate."
+                ),
             },
-            "unit_family": {"help_text": "What unit= matches: personnel, USD, [length] …"},
-            "claim_date": {"required": False, "help_text": "Defaults to the source's date."},
+            "unit_family": {
+                "help_text": gettext_lazy("What unit= matches: personnel, USD, [length] …")
+            },
+            "claim_date": {
+                "required": False,
+                "help_text": gettext_lazy("Defaults to the source's date."),
+            },
         }
 
 
 class NoteSerializer(serializers.ModelSerializer):
-    """A verification note; with `status_to` it is also the claim's change of verdict."""
+    schema_description = gettext_lazy(
+        "A verification note; with `status_to` it is also the claim's change of verdict."
+    )
 
     author = serializers.SlugRelatedField(slug_field="username", read_only=True)
     body = serializers.CharField(max_length=NOTE_MAX_CHARS)
@@ -201,7 +212,9 @@ class ChangeSerializer(serializers.Serializer):
 
 
 class HistoryEntrySerializer(serializers.Serializer):
-    """One saved state of a claim: when, who, and what changed from the state before."""
+    schema_description = gettext_lazy(
+        "One saved state of a claim: when, who, and what changed from the state before."
+    )
 
     when = serializers.DateTimeField()
     who = serializers.CharField(

@@ -43,7 +43,9 @@ IF_MATCH = OpenApiParameter(
     OpenApiTypes.STR,
     OpenApiParameter.HEADER,
     required=True,
-    description='The ETag you last read, e.g. "12-3". 428 without it, 412 when stale.',
+    description=gettext_lazy(
+        'The ETag you last read, e.g. "12-3". 428 without it, 412 when stale.'
+    ),
 )
 IF_MATCH_OPTIONAL = OpenApiParameter(
     "If-Match",
@@ -227,9 +229,12 @@ class ClaimViewSet(
         return self.written(claim)
 
 
+@extend_schema(
+    description=gettext_lazy(
+        "A claim's verification notes, oldest first; Editors add one, optionally with a verdict."
+    )
+)
 class ClaimNotesView(generics.ListCreateAPIView):
-    """A claim's verification notes, oldest first; Editors add one, optionally with a verdict."""
-
     serializer_class = NoteSerializer
     filter_backends = []
 
@@ -272,9 +277,12 @@ class ClaimNotesView(generics.ListCreateAPIView):
         return Response(self.get_serializer(note).data, status=status.HTTP_201_CREATED)
 
 
+@extend_schema(
+    description=gettext_lazy(
+        "Every saved state of a claim, newest first; readable by whoever may read claims."
+    )
+)
 class ClaimHistoryView(generics.GenericAPIView):
-    """Every saved state of a claim, newest first; readable by whoever may read claims."""
-
     serializer_class = HistoryEntrySerializer
     pagination_class = None
     filter_backends = []

@@ -1,5 +1,7 @@
 """API representations of fact sheets and their published versions (the exports are renderers')."""
 
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -12,7 +14,10 @@ from factdb.api.permissions import reads_publicly
 from factdb.api.serializers import HideFromAnonymous
 
 EXPORT_LINKS = serializers.DictField(
-    child=serializers.URLField(), help_text=f"One URL per format: {', '.join(FORMATS)}."
+    child=serializers.URLField(),
+    help_text=format_lazy(
+        gettext_lazy("One URL per format: {formats}."), formats=", ".join(FORMATS)
+    ),
 )
 
 
@@ -69,9 +74,11 @@ class FactSheetSerializer(HideFromAnonymous, serializers.ModelSerializer):
 
 class CorrectionSerializer(serializers.Serializer):
     claim = serializers.IntegerField()
-    kind = serializers.CharField(help_text="retracted, corrected or source_withdrawn")
-    change = serializers.CharField(help_text="What changed.")
-    reason = serializers.CharField(help_text="Why (the note or the withdrawal's reason).")
+    kind = serializers.CharField(help_text=gettext_lazy("retracted, corrected or source_withdrawn"))
+    change = serializers.CharField(help_text=gettext_lazy("What changed."))
+    reason = serializers.CharField(
+        help_text=gettext_lazy("Why (the note or the withdrawal's reason).")
+    )
     at = serializers.DateTimeField()
 
 

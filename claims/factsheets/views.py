@@ -13,6 +13,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics
@@ -32,10 +33,14 @@ from claims.selectors import listed_claims
 from factdb.api.filtering import PublicChoicesFilterBackend
 from factdb.api.permissions import RolePermissions, reads_publicly
 from factdb.api.query_params import KnownParametersOnly
-from factdb.languages import THOUSANDS, figure_language, supported
+from factdb.languages import SHEET_LANGUAGES, THOUSANDS, figure_language, supported
 
 FORMAT_PARAMETER = OpenApiParameter(
-    "fmt", str, OpenApiParameter.PATH, enum=list(FORMATS), description="The export format."
+    "fmt",
+    str,
+    OpenApiParameter.PATH,
+    enum=list(FORMATS),
+    description=gettext_lazy("The export format."),
 )
 EXPORT_RESPONSES = {
     **{
@@ -49,11 +54,15 @@ EXPORT_RESPONSES = {
         for fmt, spec in FORMATS.items()
     },
     202: OpenApiResponse(
-        description="A published version too large to render in a request: a background "
-        "worker is rendering it; ask the same URL again after Retry-After seconds."
+        description=gettext_lazy(
+            "A published version too large to render in a request: a background "
+            "worker is rendering it; ask the same URL again after Retry-After seconds."
+        )
     ),
-    400: OpenApiResponse(description="A bad version number or filter, named in the body."),
-    404: OpenApiResponse(description="No such sheet, version or format."),
+    400: OpenApiResponse(
+        description=gettext_lazy("A bad version number or filter, named in the body.")
+    ),
+    404: OpenApiResponse(description=gettext_lazy("No such sheet, version or format.")),
 }
 
 
@@ -137,10 +146,12 @@ def requested_version(request, sheet: FactSheet) -> FactSheetVersion | None:
 LANGUAGE_PARAMETER = OpenApiParameter(
     "lang",
     str,
-    enum=["en", "es", "es-MX", "es-ES"],
-    description="The language the sheet is written in: headings, figures, verdicts and dates "
-    '("es" as Mexico writes numbers, "6,000"; "es-ES" as Spain does, "6.000"). Default: English, '
-    "so a permalink always gives the same bytes. Quotes and notes stay as written.",
+    enum=list(SHEET_LANGUAGES),
+    description=gettext_lazy(
+        "The language the sheet is written in: headings, figures, verdicts and dates "
+        '("es" as Mexico writes numbers, "6,000"; "es-ES" as Spain does, "6.000"). Default: '
+        "English, so a permalink always gives the same bytes. Quotes and notes stay as written."
+    ),
 )
 
 
@@ -148,9 +159,11 @@ THOUSANDS_PARAMETER = OpenApiParameter(
     "thousands",
     str,
     enum=list(THOUSANDS),
-    description='How Mexican Spanish writes a round number of thousands: "mil" ("6 mil '
-    'elementos"; "1,500" stays digits) or "digits" ("6,000"). Default: FACTDB_SPANISH_THOUSANDS. '
-    'Spain (lang=es-ES) always writes "6.000"; English ignores it.',
+    description=gettext_lazy(
+        'How Mexican Spanish writes a round number of thousands: "mil" ("6 mil '
+        'elementos"; "1,500" stays digits) or "digits" ("6,000"). Default: '
+        'FACTDB_SPANISH_THOUSANDS. Spain (lang=es-ES) always writes "6.000"; English ignores it.'
+    ),
 )
 
 
@@ -214,8 +227,10 @@ class FactSheetExport(SheetView, generics.GenericAPIView):
             OpenApiParameter(
                 "version",
                 int,
-                description="A published version (its permalink); default: the "
-                "live draft, or the latest published version for anonymous readers.",
+                description=gettext_lazy(
+                    "A published version (its permalink); default: the "
+                    "live draft, or the latest published version for anonymous readers."
+                ),
             ),
         ],
         responses=EXPORT_RESPONSES,
@@ -267,9 +282,12 @@ def too_large(count: int, fmt: str, slug: str, version: int | None = None) -> No
         raise ValidationError({"detail": str(refused)}, code="too_large") from None
 
 
+@extend_schema(
+    description=gettext_lazy(
+        "A sheet built on the fly from any claim query, with the claim list's filters and rules."
+    )
+)
 class AdHocFactSheet(generics.GenericAPIView):
-    """A sheet built on the fly from any claim query, with the claim list's filters and rules."""
-
     permission_classes = [RolePermissions]
     public_read = True
     filter_backends = [KnownParametersOnly, PublicChoicesFilterBackend]

@@ -13,6 +13,7 @@ is slow too.
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import exceptions, permissions, serializers, status
 from rest_framework.authtoken.models import Token
@@ -65,7 +66,9 @@ class TokenView(ObtainAuthToken):
             token = token_create(user=user)
         return answer(token)
 
-    @extend_schema(request=None, responses={204: OpenApiResponse(description="Revoked.")})
+    @extend_schema(
+        request=None, responses={204: OpenApiResponse(description=gettext_lazy("Revoked."))}
+    )
     def delete(self, request, *args, **kwargs):
         token = self._callers_token(request)
         token.delete()
@@ -85,9 +88,10 @@ class TokenView(ObtainAuthToken):
         return request.auth
 
 
+@extend_schema(
+    description=gettext_lazy("A new token for the caller's; the old one stops working at once.")
+)
 class TokenRotateView(APIView):
-    """A new token for the caller's; the old one stops working at once."""
-
     authentication_classes = [ExpiringTokenAuthentication]
     permission_classes = [permissions.IsAuthenticated]
     renderer_classes = [JSONRenderer]

@@ -2,6 +2,7 @@
 
 import django_filters
 from django.db.models import Q
+from django.utils.translation import gettext_lazy
 from django_filters.constants import EMPTY_VALUES
 
 from sources.models import (
@@ -21,7 +22,7 @@ class LanguageFilter(django_filters.CharFilter):
     def __init__(self, field_name="language", **kwargs):
         kwargs.setdefault("max_length", 20)
         kwargs.setdefault("validators", [bcp47_validator])
-        kwargs.setdefault("label", "BCP-47 language; 'es' also matches 'es-MX'.")
+        kwargs.setdefault("label", gettext_lazy("BCP-47 language; 'es' also matches 'es-MX'."))
         super().__init__(field_name=field_name, **kwargs)
 
     def filter(self, qs, value):

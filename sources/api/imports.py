@@ -101,7 +101,11 @@ class SourceImportView(APIView):
         },
         responses={202: ImportAcceptedSerializer},
         examples=[
-            OpenApiExample("A URL", value={"url": "https://example.org/story", "extract": True})
+            OpenApiExample(
+                "A URL",
+                summary=gettext_lazy("A URL"),
+                value={"url": "https://example.org/story", "extract": True},
+            )
         ],
     )
     def post(self, request):

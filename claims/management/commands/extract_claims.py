@@ -1,22 +1,26 @@
 """Propose claims from a source's text: `python manage.py extract_claims SOURCE_ID`; its claims
 not yet in a lineage are proposed as appearances of the figures they repeat."""
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from claims.lineage_services import lineages_propose
 from claims.management.progress import ProgressLines
 from claims.services import claims_propose
 from factdb.history.attribution import acting_as, command_user
+from factdb.management.base import TranslatedCommand
 from sources.models import Source
 
 
-class Command(BaseCommand):
-    help = "Propose every quantitative claim in a source's text (running it twice adds nothing)."
+class Command(TranslatedCommand):
+    help = gettext_lazy(
+        "Propose every quantitative claim in a source's text (running it twice adds nothing)."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("source_id", type=int)
-        parser.add_argument("--user", default=None, help="Username recorded as creator")
+        parser.add_argument("source_id", type=int, help=_("The source's id"))
+        parser.add_argument("--user", default=None, help=_("Username recorded as creator"))
 
     def handle(self, *args, source_id, user, **options):
         source = Source.objects.filter(pk=source_id).first()

@@ -12,32 +12,46 @@ hand the same work to a background worker.
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from claims.lineage_services import lineages_propose
 from claims.management.progress import ProgressLines
 from factdb.history.attribution import command_user
+from factdb.management.base import TranslatedCommand
 from sources.intake import IntakeError
 from sources.models import Source, SourceKind
 from sources.services import read_input, read_report, source_import
 
 
-class Command(BaseCommand):
-    help = "Import a URL, PDF, HTML or UTF-8 text file as a source (--extract: propose claims)."
+class Command(TranslatedCommand):
+    help = gettext_lazy(
+        "Import a URL, PDF, HTML or UTF-8 text file as a source (--extract: propose claims)."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("source", help="http(s) URL, or a PDF, HTML or UTF-8 text file")
-        parser.add_argument("--title", help="Overrides the document's title")
-        parser.add_argument("--publisher", help="Name; created if new")
-        parser.add_argument("--published", help="YYYY, YYYY-MM or YYYY-MM-DD")
-        parser.add_argument("--language", help="BCP-47 tag, e.g. en, es, es-MX")
-        parser.add_argument("--url", default=None, help="Where a file was published")
-        parser.add_argument("--authors", default=None)
-        parser.add_argument("--kind", default=None, choices=SourceKind.values)
-        parser.add_argument("--translation-of", type=int, default=None, metavar="SOURCE_ID")
-        parser.add_argument("--user", default=None, help="Username recorded in the history")
-        parser.add_argument("--extract", action="store_true", help="Propose claims from the text")
+        parser.add_argument("source", help=_("http(s) URL, or a PDF, HTML or UTF-8 text file"))
+        parser.add_argument("--title", help=_("Overrides the document's title"))
+        parser.add_argument("--publisher", help=_("Name; created if new"))
+        parser.add_argument("--published", help=_("YYYY, YYYY-MM or YYYY-MM-DD"))
+        parser.add_argument("--language", help=_("BCP-47 tag, e.g. en, es, es-MX"))
+        parser.add_argument("--url", default=None, help=_("Where a file was published"))
+        parser.add_argument("--authors", default=None, help=_("As the byline gives them"))
+        parser.add_argument(
+            "--kind", default=None, choices=SourceKind.values, help=_("The kind of document")
+        )
+        parser.add_argument(
+            "--translation-of",
+            type=int,
+            default=None,
+            metavar="SOURCE_ID",
+            help=_("The source this one translates"),
+        )
+        parser.add_argument("--user", default=None, help=_("Username recorded in the history"))
+        parser.add_argument(
+            "--extract", action="store_true", help=_("Propose claims from the text")
+        )
 
     def handle(self, *args, **options):
         user = command_user(options["user"])

@@ -2,19 +2,22 @@
 repeats: `python manage.py propose_lineages`. Extraction does this for the claims it proposes;
 rows loaded by `loaddata` (the seed data) skip extraction, so `seed` runs this after loading."""
 
-from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from claims.lineage_services import lineages_propose
 from claims.models import Claim, Status
 from factdb.history.attribution import acting_as, command_user
+from factdb.management.base import TranslatedCommand
 
 
-class Command(BaseCommand):
-    help = "Propose the claims in no lineage yet as appearances of the figures they repeat."
+class Command(TranslatedCommand):
+    help = gettext_lazy(
+        "Propose the claims in no lineage yet as appearances of the figures they repeat."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--user", default=None, help="Username recorded as proposer")
+        parser.add_argument("--user", default=None, help=_("Username recorded as proposer"))
 
     def handle(self, *args, user, **options):
         user = command_user(user)

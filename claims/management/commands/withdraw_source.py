@@ -5,21 +5,23 @@ citing it and to the other appearances of its figure (claims.lineage_services.so
 """
 
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from claims.lineage_services import source_withdraw
 from factdb.history.attribution import acting_as, command_user
+from factdb.management.base import TranslatedCommand
 from sources.models import Source
 
 
-class Command(BaseCommand):
-    help = "Withdraw a source: each of its claims gets a correction with the reason."
+class Command(TranslatedCommand):
+    help = gettext_lazy("Withdraw a source: each of its claims gets a correction with the reason.")
 
     def add_arguments(self, parser):
-        parser.add_argument("source_id", type=int)
-        parser.add_argument("--reason", required=True, help="Why it is withdrawn (required)")
-        parser.add_argument("--user", default=None, help="Username recorded in the history")
+        parser.add_argument("source_id", type=int, help=_("The source's id"))
+        parser.add_argument("--reason", required=True, help=_("Why it is withdrawn (required)"))
+        parser.add_argument("--user", default=None, help=_("Username recorded in the history"))
 
     def handle(self, *args, source_id, reason, user, **options):
         source = Source.objects.filter(pk=source_id).first()

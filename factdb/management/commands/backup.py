@@ -10,16 +10,22 @@ import subprocess
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import connection
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from factdb.management.base import TranslatedCommand
 
 
-class Command(BaseCommand):
-    help = "Back up the database (pg_dump -Fc on PostgreSQL, a consistent file copy on SQLite)."
+class Command(TranslatedCommand):
+    help = gettext_lazy(
+        "Back up the database (pg_dump -Fc on PostgreSQL, a consistent file copy on SQLite)."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--output", help="File to write (default: backups/factdb-<time>.*)")
+        parser.add_argument("--output", help=_("File to write (default: backups/factdb-<time>.*)"))
 
     def handle(self, *args, output=None, **options):
         vendor = connection.vendor
@@ -38,8 +44,10 @@ class Command(BaseCommand):
                 connection.connection.backup(target)
             target.close()
         else:
-            raise CommandError(f"Backups are not implemented for {vendor}")
-        self.stdout.write(f"Backed up {vendor} database to {output}")
+            raise CommandError(_("Backups are not implemented for %(vendor)s") % {"vendor": vendor})
+        self.stdout.write(
+            _("Backed up the %(vendor)s database to %(file)s") % {"vendor": vendor, "file": output}
+        )
 
 
 def private_file(path: Path) -> None:
@@ -64,6 +72,10 @@ def run_pg(command: list[str]) -> None:
     try:
         result = subprocess.run([*command, *args], env=env, capture_output=True, text=True)
     except FileNotFoundError:
-        raise CommandError(f"{command[0]} is not installed (Debian: postgresql-client)") from None
+        raise CommandError(
+            _("%(tool)s is not installed (Debian: postgresql-client)") % {"tool": command[0]}
+        ) from None
     if result.returncode != 0:
-        raise CommandError(f"{command[0]} failed: {result.stderr.strip()}")
+        raise CommandError(
+            _("%(tool)s failed: %(error)s") % {"tool": command[0], "error": result.stderr.strip()}
+        )

@@ -14,19 +14,22 @@ import tempfile
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from factdb.catalogues import MAKEMESSAGES_OPTIONS, SCANNED, parse, problems
+from factdb.management.base import TranslatedCommand
 
 
-class Command(BaseCommand):
-    help = "Fail if makemessages would leave an untranslated, fuzzy or stale string."
+class Command(TranslatedCommand):
+    help = gettext_lazy("Fail if makemessages would leave an untranslated, fuzzy or stale string.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--locale", default="es", help="The catalogue to check (es).")
-        parser.add_argument("--root", help="The project to check (default: this one).")
+        parser.add_argument("--locale", default="es", help=_("The catalogue to check (es)."))
+        parser.add_argument("--root", help=_("The project to check (default: this one)."))
         parser.add_argument(
-            "--update", action="store_true", help="Refresh the catalogue in place instead."
+            "--update", action="store_true", help=_("Refresh the catalogue in place instead.")
         )
 
     def handle(self, *args, locale, root=None, update=False, **options):
@@ -34,10 +37,15 @@ class Command(BaseCommand):
         catalogue = Path("locale") / locale / "LC_MESSAGES" / "django.po"
         if update:
             makemessages(root, locale)
-            self.stdout.write(f"Refreshed {catalogue}: translate its empty and fuzzy entries.")
+            self.stdout.write(
+                _("Refreshed %(catalogue)s: translate its empty and fuzzy entries.")
+                % {"catalogue": catalogue}
+            )
             return
         if not (root / catalogue).is_file():
-            raise CommandError(f"No catalogue at {root / catalogue}: run `make messages`.")
+            raise CommandError(
+                _("No catalogue at %(path)s: run `make messages`.") % {"path": root / catalogue}
+            )
         with tempfile.TemporaryDirectory() as tmp:
             copy = Path(tmp) / "project"
             for name in [*SCANNED, "locale"]:
@@ -55,11 +63,17 @@ class Command(BaseCommand):
         if found:
             listed = "\n  ".join(found)
             raise CommandError(
-                f"{len(found)} string(s) in {catalogue} need a translator:\n  {listed}\n"
-                "Run `make messages`, translate the new entries (drop any `fuzzy` flag once "
-                "checked), and commit the catalogue."
+                _(
+                    "%(count)s string(s) in %(catalogue)s need a translator:\n  %(listed)s\n"
+                    "Run `make messages`, translate the new entries (drop any `fuzzy` flag once "
+                    "checked), and commit the catalogue."
+                )
+                % {"count": len(found), "catalogue": catalogue, "listed": listed}
             )
-        self.stdout.write(f"{catalogue}: all {len(fresh)} strings translated.")
+        self.stdout.write(
+            _("%(catalogue)s: all %(count)s strings translated.")
+            % {"catalogue": catalogue, "count": len(fresh)}
+        )
 
 
 def makemessages(root: Path, locale: str) -> None:
@@ -70,4 +84,4 @@ def makemessages(root: Path, locale: str) -> None:
         [*command, *MAKEMESSAGES_OPTIONS], cwd=root, env=env, capture_output=True, text=True
     )
     if done.returncode:
-        raise CommandError(f"makemessages failed:\n{done.stderr.strip()}")
+        raise CommandError(_("makemessages failed:\n%(error)s") % {"error": done.stderr.strip()})

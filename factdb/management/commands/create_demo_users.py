@@ -11,8 +11,11 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from factdb.management.base import TranslatedCommand
 
 ACCOUNTS = [
     ("editor", "Editors", False),
@@ -21,14 +24,18 @@ ACCOUNTS = [
 ]
 
 
-class Command(BaseCommand):
-    help = "Create demo editor/journalist/admin accounts and print their passwords (DEBUG only)."
+class Command(TranslatedCommand):
+    help = gettext_lazy(
+        "Create demo editor/journalist/admin accounts and print their passwords (DEBUG only)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--address",
             default="127.0.0.1:8000",
-            help="HOST:PORT the server listens on, for the links printed (`make run` passes its).",
+            help=_(
+                "HOST:PORT the server listens on, for the links printed (`make run` passes its)."
+            ),
         )
 
     def handle(self, *args, **options):
@@ -54,7 +61,11 @@ class Command(BaseCommand):
                 f"  {username:<11} " + _("password: %(password)s") % {"password": password}
             )
         base = f"http://{options['address']}"
-        self.stdout.write(f"Admin: {base}/admin/   API: {base}/api/v1/   Sheets: {base}/sheets/\n")
+        self.stdout.write(
+            _("Admin: %(admin)s   API: %(api)s   Sheets: %(sheets)s")
+            % {"admin": f"{base}/admin/", "api": f"{base}/api/v1/", "sheets": f"{base}/sheets/"}
+            + "\n"
+        )
 
 
 def read_passwords(store: Path) -> dict[str, str]:

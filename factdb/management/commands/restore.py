@@ -17,10 +17,13 @@ import tempfile
 from pathlib import Path
 
 from django.apps import apps
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import connection
 from django.db.migrations.loader import MigrationLoader
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from factdb.management.base import TranslatedCommand
 from factdb.management.commands.backup import run_pg
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -29,26 +32,30 @@ PG_CUSTOM_MAGIC = b"PGDMP"
 CORE_TABLES = {"django_migrations", "auth_user", "sources_source", "claims_claim"}
 
 
-class Command(BaseCommand):
-    help = "Replace the database's contents with a backup (asks for --yes)."
+class Command(TranslatedCommand):
+    help = gettext_lazy("Replace the database's contents with a backup (asks for --yes).")
 
     def add_arguments(self, parser):
-        parser.add_argument("file")
-        parser.add_argument("--yes", action="store_true", help="Confirm replacing all data")
+        parser.add_argument("file", help=_("A file written by manage.py backup"))
+        parser.add_argument("--yes", action="store_true", help=_("Confirm replacing all data"))
 
     def handle(self, *args, file, yes, **options):
         path = Path(file)
         if not path.is_file():
-            raise CommandError(f"{path}: no such file")
+            raise CommandError(_("%(path)s: no such file") % {"path": path})
         if not yes:
-            raise CommandError("Restoring replaces every row in the database: add --yes")
+            raise CommandError(_("Restoring replaces every row in the database: add --yes"))
         vendor = connection.vendor
         if vendor not in ("postgresql", "sqlite"):
-            raise CommandError(f"Restore is not implemented for {vendor}")
+            raise CommandError(_("Restore is not implemented for %(vendor)s") % {"vendor": vendor})
         kind = backup_kind(path)
         if kind != vendor:
             raise CommandError(
-                f"{path}: a {kind} backup, and this database is {vendor}; nothing was changed"
+                _(
+                    "%(path)s: a %(kind)s backup, and this database is %(vendor)s; "
+                    "nothing was changed"
+                )
+                % {"path": path, "kind": kind, "vendor": vendor}
             )
         if vendor == "postgresql":
             tables, migrations = read_pg_dump(path)
@@ -61,11 +68,13 @@ class Command(BaseCommand):
                     "--exit-on-error", str(path)])  # fmt: skip
         else:
             restore_sqlite(path)
-        self.stdout.write(f"Restored {vendor} database from {path}")
+        self.stdout.write(
+            _("Restored the %(vendor)s database from %(path)s") % {"vendor": vendor, "path": path}
+        )
         if missing_migrations:
             self.stdout.write(
-                f"The backup predates {len(missing_migrations)} migration(s): "
-                "run `manage.py migrate` now."
+                _("The backup predates %(count)s migration(s): run `manage.py migrate` now.")
+                % {"count": len(missing_migrations)}
             )
 
 
@@ -74,14 +83,19 @@ def backup_kind(path: Path) -> str:
     with path.open("rb") as handle:
         head = handle.read(len(SQLITE_MAGIC))
     if not head:
-        raise CommandError(f"{path}: the file is empty, not a backup; nothing was changed")
+        raise CommandError(
+            _("%(path)s: the file is empty, not a backup; nothing was changed") % {"path": path}
+        )
     if head.startswith(SQLITE_MAGIC):
         return "sqlite"
     if head.startswith(PG_CUSTOM_MAGIC):
         return "postgresql"
     raise CommandError(
-        f"{path}: not a factdb backup (neither an SQLite database nor a pg_dump custom-format "
-        "archive); nothing was changed"
+        _(
+            "%(path)s: not a factdb backup (neither an SQLite database nor a pg_dump "
+            "custom-format archive); nothing was changed"
+        )
+        % {"path": path}
     )
 
 
@@ -92,7 +106,8 @@ def read_sqlite_backup(path: Path) -> tuple[set[str], set[tuple[str, str]]]:
             check = source.execute("PRAGMA quick_check").fetchone()[0]
             if check != "ok":
                 raise CommandError(
-                    f"{path}: the SQLite file is damaged ({check}); nothing was changed"
+                    _("%(path)s: the SQLite file is damaged (%(check)s); nothing was changed")
+                    % {"path": path, "check": check}
                 )
             tables = {
                 row[0]
@@ -105,7 +120,8 @@ def read_sqlite_backup(path: Path) -> tuple[set[str], set[tuple[str, str]]]:
             source.close()
     except sqlite3.DatabaseError as error:
         raise CommandError(
-            f"{path}: not a readable SQLite backup ({error}); nothing was changed"
+            _("%(path)s: not a readable SQLite backup (%(error)s); nothing was changed")
+            % {"path": path, "error": error}
         ) from None
     return tables, migrations
 
@@ -138,10 +154,13 @@ def _pg_restore_output(path: Path, options: list[str]) -> str:
     try:
         result = subprocess.run(["pg_restore", *options, str(path)], capture_output=True, text=True)
     except FileNotFoundError:
-        raise CommandError("pg_restore is not installed (Debian: postgresql-client)") from None
+        raise CommandError(
+            _("%(tool)s is not installed (Debian: postgresql-client)") % {"tool": "pg_restore"}
+        ) from None
     if result.returncode != 0:
         raise CommandError(
-            f"{path}: not a readable pg_dump archive ({result.stderr.strip()}); nothing was changed"
+            _("%(path)s: not a readable pg_dump archive (%(error)s); nothing was changed")
+            % {"path": path, "error": result.stderr.strip()}
         )
     return result.stdout
 
@@ -152,15 +171,19 @@ def check_schema(path: Path, tables: set[str], migrations: set[tuple[str, str]])
     missing = sorted(CORE_TABLES - tables)
     if missing:
         raise CommandError(
-            f"{path}: not a factdb backup (no {', '.join(missing)} table); nothing was changed"
+            _("%(path)s: not a factdb backup (no %(tables)s table); nothing was changed")
+            % {"path": path, "tables": ", ".join(missing)}
         )
     known = set(MigrationLoader(None, ignore_no_migrations=True).disk_migrations)
     ours = {app for app, _ in known}
     unknown = sorted(f"{app}.{name}" for app, name in migrations - known if app in ours)
     if unknown:
         raise CommandError(
-            f"{path}: made by a newer factdb (migrations {', '.join(unknown[:5])} are not in "
-            "this code); upgrade first. Nothing was changed"
+            _(
+                "%(path)s: made by a newer factdb (migrations %(migrations)s are not in this "
+                "code); upgrade first. Nothing was changed"
+            )
+            % {"path": path, "migrations": ", ".join(unknown[:5])}
         )
     predates = known - migrations
     if not predates:
@@ -173,7 +196,8 @@ def check_schema(path: Path, tables: set[str], migrations: set[tuple[str, str]])
         absent = sorted(expected - tables)
         if absent:
             raise CommandError(
-                f"{path}: the backup lacks tables {', '.join(absent[:5])}; nothing was changed"
+                _("%(path)s: the backup lacks tables %(tables)s; nothing was changed")
+                % {"path": path, "tables": ", ".join(absent[:5])}
             )
     return predates
 
@@ -200,7 +224,8 @@ def restore_sqlite(path: Path) -> None:
             except Exception as error:
                 aside.backup(live)
                 raise CommandError(
-                    f"Restoring {path} failed ({error}); the database was put back as it was"
+                    _("Restoring %(path)s failed (%(error)s); the database was put back as it was")
+                    % {"path": path, "error": error}
                 ) from error
         finally:
             aside.close()
@@ -212,6 +237,6 @@ def verify_restored() -> None:
         cursor.execute("PRAGMA quick_check")
         (check,) = cursor.fetchone()
         if check != "ok":
-            raise CommandError(f"the restored database is damaged ({check})")
+            raise CommandError(_("the restored database is damaged (%(check)s)") % {"check": check})
         cursor.execute("SELECT count(*) FROM django_migrations")
         cursor.execute("SELECT count(*) FROM claims_claim")

@@ -2,16 +2,19 @@
 leaked script). They ask /api/v1/auth/token/ for a new one with their password."""
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework.authtoken.models import Token
 
+from factdb.management.base import TranslatedCommand
 
-class Command(BaseCommand):
-    help = "Revoke the API tokens of the given users; they stop working at once."
+
+class Command(TranslatedCommand):
+    help = gettext_lazy("Revoke the API tokens of the given users; they stop working at once.")
 
     def add_arguments(self, parser):
-        parser.add_argument("usernames", nargs="+")
+        parser.add_argument("usernames", nargs="+", help=_("Whose tokens to revoke"))
 
     def handle(self, *args, usernames, **options):
         users = get_user_model().objects.filter(username__in=usernames)

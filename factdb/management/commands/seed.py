@@ -11,21 +11,24 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
 from django.test.utils import override_settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from factdb.history.m2m import bulk_history_with_m2m
+from factdb.management.base import TranslatedCommand
 from sources.models import Source
 
 
-class Command(BaseCommand):
-    help = "Load fixtures/*.json (idempotent: natural keys) and give seeded rows their history."
+class Command(TranslatedCommand):
+    help = gettext_lazy(
+        "Load fixtures/*.json (idempotent: natural keys) and give seeded rows their history."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--if-empty", action="store_true", help="Do nothing when the database has sources."
+            "--if-empty", action="store_true", help=_("Do nothing when the database has sources.")
         )
 
     def handle(self, *args, if_empty=False, **options):

@@ -9,21 +9,23 @@ this twice adds nothing. Schedule it with cron, e.g. every 15 minutes:
     */15 * * * *  cd /srv/factdb && .venv/bin/python manage.py poll_feeds --user feeds
 """
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from factdb.history.attribution import command_user
+from factdb.management.base import TranslatedCommand
 from sources.models import Publisher
 from sources.services import feed_poll
 
 
-class Command(BaseCommand):
-    help = "Queue an import for each new item of each publisher's RSS/Atom feed."
+class Command(TranslatedCommand):
+    help = gettext_lazy("Queue an import for each new item of each publisher's RSS/Atom feed.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--publisher", help="Only this publisher (by name)")
-        parser.add_argument("--user", default=None, help="Username recorded in the history")
-        parser.add_argument("--no-extract", action="store_true", help="Do not propose claims")
+        parser.add_argument("--publisher", help=_("Only this publisher (by name)"))
+        parser.add_argument("--user", default=None, help=_("Username recorded in the history"))
+        parser.add_argument("--no-extract", action="store_true", help=_("Do not propose claims"))
 
     def handle(self, *args, **options):
         user = command_user(options["user"])

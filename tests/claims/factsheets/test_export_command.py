@@ -73,3 +73,33 @@ def test_control_characters_and_bidi_overrides_reach_a_terminal_escaped(seed_she
     assert "\\u202eevil" in shown and "\\u001b" in shown  # visible, as escapes
     # Redirected to a file (not a terminal) the export is exact.
     assert file.getvalue() == export(seed_sheet.slug, "--format", fmt)
+
+
+def test_thousands_mil_writes_round_thousands_in_words_as_the_exports_do(seed_sheet):
+    spanish = export(seed_sheet.slug, "--format", "md", "--lang", "es", "--thousands", "mil")
+    assert "hasta 6 mil National Guard troops" in spanish
+    digits = export(seed_sheet.slug, "--format", "md", "--lang", "es", "--thousands", "digits")
+    assert "hasta 6,000 National Guard troops" in digits
+
+
+def test_spain_and_english_ignore_thousands(seed_sheet):
+    spain = export(seed_sheet.slug, "--format", "md", "--lang", "es-ES", "--thousands", "mil")
+    assert "hasta 6.000 National Guard troops" in spain
+    english = export(seed_sheet.slug, "--format", "md", "--thousands", "mil")
+    assert "up to 6,000 National Guard troops" in english
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (
+            ["--thousands", "miles"],
+            "--thousands: unknown way to write thousands 'miles'; use one of: digits, mil.",
+        ),
+        (["--lang", "fr"], "--lang: unknown language 'fr'; use one of: en, es, es-MX, es-ES."),
+    ],
+)
+def test_a_bad_thousands_or_lang_is_named(seed_sheet, args, message):
+    with pytest.raises(CommandError) as refused:
+        export(seed_sheet.slug, "--format", "md", *args)
+    assert str(refused.value) == message
