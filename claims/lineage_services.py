@@ -169,7 +169,7 @@ def lineage_split(*, claims: Iterable[Claim], user) -> Lineage:
     if missing or not claims:
         raise ValidationError(
             _("Not in a lineage, so nothing to split: claim %(ids)s.")
-            % {"ids": ", ".join(map(str, sorted(missing))) or "none"}
+            % {"ids": ", ".join(map(str, sorted(missing))) or _("none")}
         )
     lineage = _new_lineage(claims[0], user)
     emptied = {row.lineage_id for row in rows}

@@ -244,10 +244,12 @@ def claim_decide(
             }
         )
     if decision == ACCEPT:
+        # The note is the editor's, so in the language they work in, like the rest of it.
+        accepted = _("Accepted proposal.")
         return note_add(
             claim=claim,
             author=author,
-            body=f"Accepted proposal. {note}".strip(),
+            body=f"{accepted} {note}".strip(),
             status_to=Status.IN_REVIEW,
             expected_version=expected_version,
         )
@@ -261,7 +263,7 @@ def claim_decide(
         return note_add(
             claim=claim,
             author=author,
-            body=f"Rejected proposal: {note}",
+            body=_("Rejected proposal: %(reason)s") % {"reason": note},
             status_to=Status.REJECTED,
             expected_version=expected_version,
         )
