@@ -9,7 +9,9 @@ import copy
 
 import django_filters
 from django import forms
+from django.forms.utils import pretty_name
 from django.http import QueryDict
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_filters.constants import EMPTY_VALUES
@@ -34,6 +36,24 @@ class StableOrderingFilter(django_filters.OrderingFilter):
         if "id" not in fields and "-id" not in fields:
             fields.append("-id" if fields[0].startswith("-") else "id")
         return qs.order_by(*fields)
+
+    def build_choices(self, fields, labels):
+        # django-filter formats "… (descending)" once, at import, so in English: lazily here,
+        # and a schema or form in Spanish reads "valor (descendente)".
+        ascending = [
+            (param, labels.get(field, pretty_name(param))) for field, param in fields.items()
+        ]
+        return [
+            choice
+            for param, label in ascending
+            for choice in (
+                (param, label),
+                (f"-{param}", labels.get(f"-{param}", format_lazy(DESCENDING, label=label))),
+            )
+        ]
+
+
+DESCENDING = gettext_lazy("{label} (descending)")
 
 
 class LeanFilterSet(django_filters.FilterSet):
@@ -126,6 +146,10 @@ class ClaimFilterForm(forms.Form):
         return data
 
 
+ORDERING_FIELDS = ["value", "value_normalised", "claim_date", "created_at"]
+yes, no = gettext_lazy("yes"), gettext_lazy("no")
+
+
 class ClaimFilter(LeanFilterSet):
     value_min = figure_filter(
         gettext_lazy(
@@ -209,14 +233,15 @@ class ClaimFilter(LeanFilterSet):
     )
     conflicts = django_filters.ChoiceFilter(
         method="filter_conflicts",
-        choices=[("1", "yes"), ("true", "yes"), ("0", "no"), ("false", "no")],
+        choices=[("1", yes), ("true", yes), ("0", no), ("false", no)],
         label=gettext_lazy(
             "1: only claims that conflict with another claim on their measure (hedge-aware, "
             "after unit normalisation); 0: only claims that do not."
         ),
     )
     ordering = StableOrderingFilter(
-        fields=["value", "value_normalised", "claim_date", "created_at"],
+        fields=ORDERING_FIELDS,
+        field_labels={name: Claim._meta.get_field(name).verbose_name for name in ORDERING_FIELDS},
         label=gettext_lazy(
             "value, value_normalised (on the unit family's scale: use with unit=), "
             "claim_date or created_at; prefix '-' for descending."

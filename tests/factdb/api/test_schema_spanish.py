@@ -6,6 +6,7 @@ translates it as itself; a text that is a msgid the catalogue translates otherwi
 before the language was chosen (a gettext at import time instead of gettext_lazy)."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -30,10 +31,18 @@ def texts(node, path=""):
             yield from texts(value, f"{path}[{index}]")
 
 
+CHOICE = re.compile(r"^\* `([^`]*)` - (.*)$", re.M)
+
+
 def prose(text: str) -> str:
-    """The text without the list of choices drf-spectacular appends ("* `agree` - agree"):
-    those are the API's own tokens, the same in every language."""
+    """The text without the list of choices drf-spectacular appends ("* `value` - Value")."""
     return "" if text.startswith("* `") else text.split("\n\n* `")[0].strip()
+
+
+def choice_labels(text: str) -> dict[str, str]:
+    """{token: label} of that list, leaving out labels that are the token itself ("* `agree` -
+    agree"): those are the API's own words, the same in every language."""
+    return {token: label for token, label in CHOICE.findall(text) if label != token}
 
 
 def schema(client, **headers) -> dict[str, str]:
@@ -58,6 +67,29 @@ def test_no_english_summary_or_description_is_left_in_the_spanish_schema(client)
         if untranslated_msgid or same_as_english:
             left_in_english.append(f"{where}: {text[:80]}")
     assert left_in_english == []
+
+
+@pytest.mark.django_db
+def test_the_labels_of_choices_are_in_spanish_too(client):
+    english = schema(client)
+    spanish = schema(client, HTTP_ACCEPT_LANGUAGE="es")
+    catalogue = {entry.msgid: entry.msgstr.get("") for entry in parse(CATALOGUE.read_text())}
+    left_in_english = set()
+    for where, text in spanish.items():
+        before = choice_labels(english.get(where, ""))
+        for token, label in choice_labels(text).items():
+            if label == before.get(token) and catalogue.get(label) != label:
+                left_in_english.add(label)
+    assert sorted(left_in_english) == []
+    document = json.loads(
+        client.get("/api/schema/", {"format": "json"}, HTTP_ACCEPT_LANGUAGE="es").content
+    )
+    (ordering,) = [
+        parameter["description"]
+        for parameter in document["paths"]["/api/v1/claims/"]["get"]["parameters"]
+        if parameter["name"] == "ordering"
+    ]
+    assert "* `-value` - valor (descendente)" in ordering
 
 
 @pytest.mark.django_db
