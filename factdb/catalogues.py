@@ -13,6 +13,8 @@ import ast
 import re
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 _KEYWORD = re.compile(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+(".*")\s*$')
 _CONTINUATION = re.compile(r'^(".*")\s*$')
 
@@ -104,20 +106,27 @@ def problems(fresh: list[Entry], committed: list[Entry] | None = None) -> list[s
     for entry in fresh:
         if "fuzzy" in entry.flags:
             found.append(
-                f"fuzzy (check the guess, then drop the flag): {entry.msgid!r} [{entry.where}]"
+                _("fuzzy (check the guess, then drop the flag): %(msgid)r [%(where)s]")
+                % named(entry)
             )
         elif not entry.msgstr or any(not text for text in entry.msgstr.values()):
-            found.append(f"untranslated: {entry.msgid!r} [{entry.where}]")
+            found.append(_("untranslated: %(msgid)r [%(where)s]") % named(entry))
     if committed is not None:
         fresh_keys = {entry.key for entry in fresh}
         committed_keys = {entry.key for entry in committed}
         for entry in fresh:
             if entry.key not in committed_keys and not any(entry.msgid in p for p in found):
-                found.append(f"not in the committed catalogue: {entry.msgid!r} [{entry.where}]")
+                found.append(
+                    _("not in the committed catalogue: %(msgid)r [%(where)s]") % named(entry)
+                )
         for entry in committed:
             if entry.key not in fresh_keys:
-                found.append(f"no longer in the code: {entry.msgid!r} [{entry.where}]")
+                found.append(_("no longer in the code: %(msgid)r [%(where)s]") % named(entry))
     return found
+
+
+def named(entry: Entry) -> dict[str, str]:
+    return {"msgid": entry.msgid, "where": entry.where}
 
 
 # What makemessages reads: the product's code and templates (not the tests, the benchmarks or

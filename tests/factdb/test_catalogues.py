@@ -7,6 +7,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import translation
 
 from factdb.catalogues import SCANNED, parse, problems
 
@@ -60,6 +61,13 @@ def test_a_string_gone_from_the_code_is_a_problem_too():
     fresh = committed[:1]  # makemessages no longer finds "Verdict" and the rest
     found = problems(fresh, committed[:2])
     assert found == ["no longer in the code: 'Verdict' [claims/admin/desk.py]"]
+
+
+def test_the_problems_are_listed_in_the_site_language():
+    committed = parse(PO)
+    with translation.override("es"):
+        found = problems(committed[:1], committed[:2])
+    assert found == ["ya no está en el código: 'Verdict' [claims/admin/desk.py]"]
 
 
 def test_every_string_in_the_code_has_its_spanish_translation():
