@@ -1,5 +1,5 @@
 """Export a fact sheet: `manage.py export_factsheet SLUG --format pdf --output FILE [--version N]
-[--lang es]`.
+[--lang es] [--thousands mil]` (--lang and --thousands as the exports' ?lang= and ?thousands=).
 
 Without --version the sheet's current draft is exported; with it, that published version,
 rendered from its frozen context (byte-for-byte what the permalink serves).
