@@ -219,6 +219,9 @@ def test_every_desk_page_an_editor_opens_is_in_spanish(spanish, editor, desk):
     sweep.visit("source-page", f"/admin/sources/source/{source.pk}/change/")
     sweep.visit("source-withdraw", f"/admin/sources/source/{source.pk}/withdraw/")
     sweep.visit("source-history", f"/admin/sources/source/{source.pk}/history/")
+    page.locator("#change-history a").first.click()
+    expect(page.locator("#content-main form")).to_be_visible()
+    sweep.check("source-history-version")
 
     sweep.visit("import-form", "/admin/sources/source/add-from/")
     page.fill("#id_text", PASTED)
@@ -277,6 +280,14 @@ def test_an_administrator_finds_the_deleted_records_in_spanish(spanish, admin_us
     sweep.visit("deleted-records", "/admin/deleted/")
     expect(spanish.locator("body")).to_contain_text("Boletín Municipal")
     assert sweep.left == {}, sweep.left
+
+    # The same page in English, by the user's saved choice: the detector sees it.
+    from factdb.language import language_set
+
+    language_set(user=admin_user, language="en")
+    spanish.reload()
+    english = english_on_page(spanish.evaluate(VISIBLE), data_on_record())
+    assert "deleted records" in english and len(english) >= 3, english
 
 
 def test_the_detector_finds_english_the_word_list_misses():
