@@ -19,11 +19,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from claims.figures.formatting import plain_number
 from claims.figures.parsing import find_quantities
 from claims.selectors import same_figure_and_quote
+from sources.models import format_date_with_precision
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,7 @@ def claim_warnings(
             Warning(
                 "claim_date_in_future",
                 "claim_date",
-                _("The claim date %(date)s is in the future.") % {"date": claim_date.isoformat()},
+                _("The claim date %(date)s is in the future.") % {"date": spoken(claim_date)},
             )
         )
     published = getattr(source, "published_on", None)
@@ -96,7 +98,7 @@ def claim_warnings(
                     "The claim date %(date)s is before the source's date (%(source_date)s): "
                     "right only when the source reports an earlier statement."
                 )
-                % {"date": claim_date.isoformat(), "source_date": source.published_display},
+                % {"date": spoken(claim_date), "source_date": source.published_display},
             )
         )
     if quote.strip() and value is not None and getattr(source, "pk", None):
@@ -117,6 +119,11 @@ def claim_warnings(
                 )
             )
     return found
+
+
+def spoken(day: datetime.date) -> str:
+    """A date as the page's reader writes it ("1 de mayo de 2025"), as the source's is shown."""
+    return format_date_with_precision(day, "day", get_language())
 
 
 def value_in_quote(value: Decimal, quote: str, language: str = "en") -> bool:

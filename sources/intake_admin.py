@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from sources.intake import IntakeError
 from sources.models import ImportState, SourceImport, SourceKind
-from sources.services import METADATA_FIELDS, source_import_submit
+from sources.services import METADATA_FIELDS, outcome_display, source_import_submit
 
 
 class SourceIntakeForm(forms.Form):
@@ -138,6 +138,7 @@ class SourceIntakeAdmin:
             "title": _("Import %(number)s: %(state)s")
             % {"number": job.pk, "state": job.get_state_display().lower()},
             "job": job,
+            "outcome": outcome_display(job.outcome),
             "working": working,
             "source": job.source,
             "paragraphs": (job.source.text.split("\n") if job.source else []),

@@ -18,6 +18,7 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django_tasks import task
 
 from factdb.history.attribution import acting_as
@@ -38,6 +39,26 @@ logger = logging.getLogger(__name__)
 
 # Metadata a request may give; each overrides what the document says.
 OVERRIDE_FIELDS = ("title", "publisher", "published", "language", "authors", "kind", "url")
+
+# What an import did, stored in English as the job's record (commands print it so); the import
+# page reads it back in its reader's language with outcome_display().
+OUTCOMES = {
+    "new": gettext_noop("New source %(pk)s."),
+    "same_bytes": gettext_noop("Already imported as source %(pk)s (the same bytes)."),
+    "unchanged": gettext_noop("Source %(pk)s: fetched again, text unchanged."),
+    "changed": gettext_noop("Source %(pk)s: %(note)s"),
+}
+
+
+def outcome_display(outcome: str) -> str:
+    """A stored outcome in the active language: "New source 3." -> "Fuente nueva 3."; a free
+    note (what changed in the text) stays as written, and so does anything else."""
+    for msgid in OUTCOMES.values():
+        pattern = re.escape(msgid).replace(re.escape("%(pk)s"), r"(?P<pk>\d+)")
+        pattern = pattern.replace(re.escape("%(note)s"), r"(?P<note>.*)")
+        if found := re.fullmatch(pattern, outcome, re.DOTALL):
+            return _(msgid) % found.groupdict()
+    return outcome
 
 
 @dataclass
@@ -128,7 +149,7 @@ def source_import(
             outcome = _recognised(document, overrides, fallbacks)
             if outcome is None:
                 source = _new_source(document, overrides, fallbacks)
-                outcome = ImportOutcome(source, True, f"New source {source.pk}.")
+                outcome = ImportOutcome(source, True, OUTCOMES["new"] % {"pk": source.pk})
             if extract:
                 propose = claims_hook("propose")
                 outcome.claims, _skipped = propose(
@@ -218,9 +239,7 @@ def _new_source(document: Document, overrides: dict, fallbacks: dict) -> Source:
 def _recognised(document: Document, overrides: dict, fallbacks: dict) -> ImportOutcome | None:
     same_bytes = Source.objects.filter(raw_sha256=document.sha256).first()
     if same_bytes:
-        return ImportOutcome(
-            same_bytes, False, f"Already imported as source {same_bytes.pk} (the same bytes)."
-        )
+        return ImportOutcome(same_bytes, False, OUTCOMES["same_bytes"] % {"pk": same_bytes.pk})
     urls = {u for u in (overrides.get("url"), document.url, document.final_url) if u}
     if not urls:
         return None
@@ -241,7 +260,7 @@ def _new_snapshot(source: Source, document: Document) -> ImportOutcome:
     if document.text == source.text:
         source._change_reason = "Fetched again: text unchanged"
         source.save()
-        return ImportOutcome(source, False, f"Source {source.pk}: fetched again, text unchanged.")
+        return ImportOutcome(source, False, OUTCOMES["unchanged"] % {"pk": source.pk})
     change = figure_changes(source.text, document.text, source.language)
     moved = _reanchor_claims(source, document.text)
     stamp = timezone.now().strftime("%Y-%m-%d %H:%M UTC")
@@ -254,7 +273,7 @@ def _new_snapshot(source: Source, document: Document) -> ImportOutcome:
     source._change_reason = note[:100]
     source.full_clean()
     source.save()
-    return ImportOutcome(source, False, f"Source {source.pk}: {note}")
+    return ImportOutcome(source, False, OUTCOMES["changed"] % {"pk": source.pk, "note": note})
 
 
 def figure_changes(old_text: str, new_text: str, language: str) -> str:

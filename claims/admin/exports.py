@@ -13,8 +13,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from claims.api.reading import claim_rows, represent_claims
 from claims.api.views import notes_count
@@ -72,7 +72,8 @@ def export_claims(request, claims, fmt: str, *, description: str) -> HttpRespons
         intro=description,
         url=request.build_absolute_uri(),
     )
-    return export_response(render(context, fmt), fmt, "factsheet")
+    # Written in the desk's language, as the sheet preview is (the context itself is English).
+    return export_response(render(context, fmt, get_language()), fmt, "factsheet")
 
 
 def describe_query(params, *, ignore=()) -> str:

@@ -16,8 +16,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect, QueryDict
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from claims.admin.exports import EXPORT_FORMATS, ExportRefused, describe_query, export_claims
 from claims.admin.exports import refused as export_refused
@@ -248,6 +248,8 @@ def result(claim) -> dict:
         "url": reverse("admin:claims_claim_change", args=[claim.pk]),
         "publisher": source.publisher.name,
         "title": source.title,
-        "published": format_date_with_precision(source.published_on, source.date_precision),
+        "published": format_date_with_precision(
+            source.published_on, source.date_precision, get_language()
+        ),
         "source_url": source.url,
     }

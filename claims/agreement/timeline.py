@@ -21,6 +21,8 @@ import sys
 from collections import Counter, defaultdict
 from xml.sax.saxutils import escape
 
+from django.conf import settings
+from django.utils import translation
 from django.utils.dates import MONTHS_3
 from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
@@ -65,11 +67,22 @@ def charts_by_measure(claims, names: dict[int, str] | None = None) -> list[dict]
     for measure_id, group in groups.items():
         measure = measures[measure_id]
         assessment = assess(group, cumulative=measure.cumulative)
-        svg = timeline_svg(
-            assessment, title=measure.label, cumulative=measure.cumulative, names=names
-        )
+
+        def draw(assessment=assessment, measure=measure):
+            return timeline_svg(
+                assessment, title=measure.label, cumulative=measure.cumulative, names=names
+            )
+
         ids = [c.pk for c in group]
-        charts.append({"measure": measure.label, "claim_ids": ids, "svg": svg})
+        # Drawn in each language too: a frozen sheet read in Spanish shows a Spanish chart.
+        translated = {}
+        for code, _name in settings.LANGUAGES:
+            if code != "en":
+                with translation.override(code):
+                    translated[code] = draw()
+        charts.append(
+            {"measure": measure.label, "claim_ids": ids, "svg": draw(), "svgs": translated}
+        )
     return sorted(charts, key=lambda chart: chart["measure"])
 
 

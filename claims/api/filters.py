@@ -24,11 +24,37 @@ from sources.api.filters import LanguageFilter
 from sources.models import Claimant, Publisher, Source
 
 DEFAULT_ORDERING = ("-claim_date", "-id")
+# The choices' names on the search page, in the reader's language (django-filter would spell the
+# parameters in English, once, when this module is imported).
+ORDERING_LABELS = {
+    "value": gettext_lazy("Figure"),
+    "value_normalised": gettext_lazy("Figure on its unit family's scale"),
+    "claim_date": gettext_lazy("Claim date"),
+    "created_at": gettext_lazy("Date entered"),
+}
+
+
+def ordering_choices(params):
+    """A callable: the form asks for the choices each time it is drawn, in the active language."""
+
+    def choices():
+        return [
+            choice
+            for param in params
+            for label in [str(ORDERING_LABELS.get(param, param))]
+            for choice in ((param, label), (f"-{param}", _("%s (descending)") % label))
+        ]
+
+    return choices
 
 
 class StableOrderingFilter(django_filters.OrderingFilter):
     """Orders by the fields asked for, then by id in the same direction, so that rows with
     equal values keep one order and cursor pages neither skip nor repeat them."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.extra["choices"] = ordering_choices(list(self.param_map))
 
     def filter(self, qs, value):
         fields = [self.get_ordering_value(p) for p in value or () if p not in EMPTY_VALUES]

@@ -44,6 +44,11 @@ def localised(context: dict, language: str) -> dict:
             "date_display": iso_display(context["date"]),
             "items": [item(e, by_number.get(e["citation"]), language) for e in context["items"]],
             "citations": [citation(cited) for cited in context["citations"]],
+            # Charts drawn in this language when the sheet was built; older ones stay English.
+            "charts": [
+                {**chart, "svg": chart.get("svgs", {}).get(supported(language), chart["svg"])}
+                for chart in context.get("charts") or []
+            ],
             # A schema 1 context has no corrections; a correction's "change" is data as recorded.
             "corrections": [
                 {**row, "date_display": iso_display(row["at"][:10])}

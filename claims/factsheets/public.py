@@ -19,6 +19,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from claims.factsheets.context import public_context
+from claims.factsheets.localise import localised
 from claims.factsheets.renderers import FORMATS, render_jsonld
 from claims.factsheets.services import export_path, public_path, public_url
 from claims.models import FactSheet
@@ -69,10 +70,13 @@ def sheet_page(request, slug: str, number: int | None = None):
         version = next((v for v in versions if v.number == number), None)
         if version is None:
             raise Http404(_("This fact sheet has no such version."))
-    context = public_context(version.context)
+    english = public_context(version.context)
+    # The page reads the frozen English context in the reader's language (?lang= or the
+    # browser's); the JSON-LD for machines stays as published.
+    context = localised(english, get_language() or settings.LANGUAGE_CODE)
     page_url = public_url(slug, version.number, base_url=request.build_absolute_uri("/"))
     # The page's own address for every review, whatever the version's export recorded.
-    jsonld = render_jsonld({**context, "url": page_url}).decode()
+    jsonld = render_jsonld({**english, "url": page_url}).decode()
     languages = {cited["number"]: cited.get("language", "") for cited in context["citations"]}
     items = [
         {**entry, "language": languages.get(entry["citation"], "")} for entry in context["items"]

@@ -95,6 +95,17 @@ class HistoryAdmin(CheckedAutocompleteAdminMixin, SimpleHistoryAdmin):
             raise Http404(_("No such record."))
         return pk
 
+    # simple-history's own titles, in our catalogue: the package has no Spanish one.
+    def history_view_title(self, request, obj):
+        if self.revert_disabled(request, obj):
+            return _("View history: %s") % obj
+        return _("Change history: %s") % obj
+
+    def history_form_view_title(self, request, obj):
+        if self.revert_disabled(request, obj):
+            return _("View %s") % obj
+        return _("Revert %s") % obj
+
     def history_view(self, request, object_id, extra_context=None):
         pk = self.object_pk(object_id)
         return super().history_view(request, str(pk), extra_context)

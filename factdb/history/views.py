@@ -10,6 +10,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, path, reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from factdb.history.recovery import deleted_records, may_restore, record_restore, recoverable_models
@@ -25,7 +26,7 @@ def deleted_list(request):
         raise PermissionDenied
     context = {
         **admin.site.each_context(request),
-        "title": "Deleted records",
+        "title": _("Deleted records"),
         "sections": sections,
     }
     return TemplateResponse(request, "admin/deleted_records.html", context)
