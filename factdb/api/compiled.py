@@ -49,10 +49,24 @@ class ShapeNotCompilable(Exception):
     """A stand-in value was not found exactly once in the compiled parameters."""
 
 
+# Shapes kept (and refused) at most: a filtered list has many possible shapes (parameters,
+# kinds of values, page sizes), and a client could ask for new ones without end; past this, the
+# oldest is forgotten (and compiled again if asked again).
+MAX_SHAPES = 2000
+
+
+def remember(shapes: dict, key, shape, lock) -> None:
+    """`shapes[key] = shape`, forgetting the oldest shape past MAX_SHAPES."""
+    with lock:
+        if len(shapes) >= MAX_SHAPES:
+            shapes.pop(next(iter(shapes)), None)
+        shapes[key] = shape
+
+
 class CompiledReads:
     def __init__(self):
         self._shapes = {}
-        self._refused = set()
+        self._refused = {}  # a dict, used as a set kept in order
         self._lock = threading.Lock()
 
     def refuses(self, key) -> bool:
@@ -77,11 +91,9 @@ class CompiledReads:
                 queryset = build([_stand_in(field, n) for n, field in enumerate(fields)])
                 shape = _compile(queryset, fields, [s for s, _ in slots])
             except (ShapeNotCompilable, EmptyResultSet) as refusal:
-                with self._lock:
-                    self._refused.add(key)
+                remember(self._refused, key, True, self._lock)
                 raise ShapeNotCompilable(str(refusal)) from None
-            with self._lock:
-                self._shapes[key] = shape
+            remember(self._shapes, key, shape, self._lock)
         using, sql, params, positions, names, compiler, converters = shape
         connection = connections[using]
         compiled, params = params, list(params)

@@ -3,6 +3,7 @@
 import datetime
 import json
 import re
+import threading
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -12,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from rest_framework import exceptions
 from rest_framework.pagination import Cursor, CursorPagination, _reverse_ordering
 
-from factdb.api.compiled import ShapeNotCompilable
+from factdb.api.compiled import ShapeNotCompilable, remember
 
 
 class KeysetPagination(CursorPagination):
@@ -92,10 +93,12 @@ class KeysetPagination(CursorPagination):
 
         rows = reads.rows(key, shaped, fields, values, slots)
         # Kept once compiled: later requests of the shape build no queryset at all.
-        self._shapes.setdefault(key, (self.ordering, model, None))
+        if key not in self._shapes:
+            remember(self._shapes, key, (self.ordering, model, None), self._lock)
         return self._finish(rows)
 
     _shapes: dict = {}
+    _lock = threading.Lock()
 
     def _begin(self, request):
         self.request = request

@@ -8,6 +8,7 @@ from django.core.management import call_command
 from claims.api import compiled_filters
 from claims.api.views import COMPILED
 from claims.models import Claim, Measure, Status, Tag
+from factdb.api import compiled
 from sources.models import Claimant, Publisher, Source
 
 CLAIMS = "/api/v1/claims/"
@@ -80,7 +81,7 @@ def seed(db):
 @pytest.fixture
 def fresh_shapes():
     """No shape compiled by an earlier test, and a count of the reads that used one."""
-    saved = dict(COMPILED._shapes), set(COMPILED._refused)
+    saved = dict(COMPILED._shapes), dict(COMPILED._refused)
     COMPILED._shapes.clear()
     COMPILED._refused.clear()
     yield
@@ -165,3 +166,10 @@ def test_bad_input_is_still_a_400_naming_the_parameter(journalist_api, db, fresh
         response = journalist_api.get(f"{CLAIMS}?{url}")
         assert response.status_code == 400, url
         assert name in response.json(), (url, response.json())
+
+
+def test_shapes_kept_are_bounded(journalist_api, db, fresh_shapes, monkeypatch):
+    monkeypatch.setattr(compiled, "MAX_SHAPES", 3)
+    for size in range(1, 7):
+        assert journalist_api.get(f"{CLAIMS}?unit=troops&page_size={size}").status_code == 200
+    assert len(COMPILED._shapes) == 3
