@@ -111,7 +111,10 @@ def filtered_shape(cleaned: dict, params, vendor: str, using: str) -> Shape | No
         kinds.append(kind)
     for name in FIGURE_PARAMETERS:
         if cleaned.get(name) is not None:
-            slots.append((figure_bound(stand_ins, name), figure_bound(cleaned, name)))
+            try:
+                slots.append((figure_bound(stand_ins, name), figure_bound(cleaned, name)))
+            except (ValueError, ArithmeticError):
+                return None  # a stand-in the unit's scale cannot take: the ORM reads it
     key = ("filtered", vendor, tuple(sorted(params)), tuple(kinds))
     return Shape(key, stand_ins, slots, phrase_ids)
 
