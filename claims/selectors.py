@@ -34,12 +34,19 @@ TERM = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
 QUERY_MAX_CHARS = 500
 
 
-def search_claims(queryset, text: str, *, as_typed: bool = False):
+# search_claims(phrase_ids=PROBE): look the phrase up now (see _few_phrase_matches).
+PROBE = object()
+
+
+def search_claims(queryset, text: str, *, as_typed: bool = False, phrase_ids=PROBE):
     """Claims of `queryset` matching `text`; an empty or blank query filters nothing.
 
     `as_typed` is for a box that searches while someone types (the admin's claim pickers): the
     last word may be unfinished, so it matches as a prefix ("nation guar" finds "National
     Guard"), and the other words as words; no web-search syntax then.
+
+    `phrase_ids`, for a phrase query on PostgreSQL, is what phrase_probe() answered for it,
+    when the caller asked already (claims/api/compiled_filters.py).
     """
     text = (text or "").strip()
     if not text:
@@ -48,26 +55,45 @@ def search_claims(queryset, text: str, *, as_typed: bool = False):
     if not words:
         return queryset.none()
     if connections[queryset.db].vendor == "postgresql":
-        return _search_postgresql(queryset, text, words, as_typed)
+        return _search_postgresql(queryset, text, words, as_typed, phrase_ids)
     return _search_sqlite(queryset, text, words, as_typed)
 
 
-def _search_postgresql(queryset, text, words, as_typed):
-    if as_typed:
-        parse, text = "to_tsquery", " & ".join(words) + ":*"
-    else:
-        parse = "websearch_to_tsquery"
+def _conditions(parse: str) -> str:
     # One question per language, each against the claims stemmed in it (their marker lexeme);
     # a query of stop words only is empty, and then matches nothing rather than every claim.
-    conditions = " OR ".join(
+    return " OR ".join(
         f"(numnode({parse}('{c}'::regconfig, %s)) > 0 AND \"search_vector\" @@ "
         f"({parse}('{c}'::regconfig, %s) && '''~{c}'''::tsquery))"
         for c in SEARCH_CONFIGS
     )
+
+
+def is_phrase_query(text: str) -> bool:
+    """Whether a web-search query holds a phrase, which PostgreSQL looks up first."""
+    return '"' in text
+
+
+def phrase_probe(using: str, text: str) -> list[int] | None:
+    """For a phrase query on PostgreSQL: the ids of every claim it matches, if few (see
+    _few_phrase_matches); None if many."""
+    params = (text.strip(),) * (2 * len(SEARCH_CONFIGS))
+    conditions = _conditions("websearch_to_tsquery")
+    return _few_phrase_matches(using, Claim._meta.db_table, conditions, params)
+
+
+def _search_postgresql(queryset, text, words, as_typed, phrase_ids=PROBE):
+    if as_typed:
+        parse, text = "to_tsquery", " & ".join(words) + ":*"
+    else:
+        parse = "websearch_to_tsquery"
+    conditions = _conditions(parse)
     table = queryset.model._meta.db_table
     params = (text,) * (2 * len(SEARCH_CONFIGS))
-    if not as_typed and '"' in text:
-        ids = _few_phrase_matches(queryset.db, table, conditions, params)
+    if not as_typed and is_phrase_query(text):
+        ids = phrase_ids
+        if ids is PROBE:
+            ids = _few_phrase_matches(queryset.db, table, conditions, params)
         if ids is not None:
             return queryset.filter(pk__in=RawSQL("SELECT unnest(%s::bigint[])", (ids,)))
     # On the claims' own column, not a subquery of the table: a semi-join of claims_claim with

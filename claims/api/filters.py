@@ -19,7 +19,7 @@ from django_filters.constants import EMPTY_VALUES
 from claims.agreement.comparison import conflicting_claim_ids
 from claims.figures.units import family_of_query, query_scale
 from claims.models import VALUE_DIGITS, VALUE_PLACES, Claim, Hedge, Measure, RatePeriod, Status
-from claims.selectors import QUERY_MAX_CHARS, search_claims, visible_claims
+from claims.selectors import PROBE, QUERY_MAX_CHARS, search_claims, visible_claims
 from sources.api.filters import LanguageFilter
 from sources.models import Claimant, Publisher, Source
 
@@ -176,6 +176,12 @@ ORDERING_FIELDS = ["value", "value_normalised", "claim_date", "created_at"]
 yes, no = gettext_lazy("yes"), gettext_lazy("no")
 
 
+def figure_bound(cleaned: dict, name: str):
+    """The bound `name` of validated parameters, on the stored scale (the unit's, if given)."""
+    value, unit = cleaned[name], cleaned.get("unit")
+    return query_scale(unit, cleaned.get("per") or "")(value) if unit else value
+
+
 class ClaimFilter(LeanFilterSet):
     value_min = figure_filter(
         gettext_lazy(
@@ -286,10 +292,8 @@ class ClaimFilter(LeanFilterSet):
         return queryset.exclude(rate_period="")
 
     def filter_figures(self, queryset, name, value):
-        unit = self.form.cleaned_data.get("unit")
-        if unit:
-            value = query_scale(unit, self.form.cleaned_data.get("per") or "")(value)
-        normalised = bool(unit)
+        value = figure_bound(self.form.cleaned_data, name)
+        normalised = bool(self.form.cleaned_data.get("unit"))
         if name == "value_min":
             return queryset.stated_within(value_min=value, normalised=normalised)
         if name == "value_max":
@@ -300,8 +304,11 @@ class ClaimFilter(LeanFilterSet):
             return queryset.overlapping(value_min=value, normalised=normalised)
         return queryset.overlapping(value_max=value, normalised=normalised)
 
+    # What phrase_probe() answered for this request's q, when asked before (compiled_filters).
+    phrase_ids = PROBE
+
     def filter_q(self, queryset, name, value):
-        return search_claims(queryset, value)
+        return search_claims(queryset, value, phrase_ids=self.phrase_ids)
 
     def filter_conflicts(self, queryset, name, value):
         # The other side of a conflict must be a claim this reader may see, too.

@@ -20,6 +20,7 @@ from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 
 from claims import services
+from claims.api.compiled_filters import filtered_page
 from claims.api.filters import ClaimFilter, MeasureFilter
 from claims.api.history import claim_history
 from claims.api.measures import MeasureDetailSerializer, SVGRenderer, timeline_for
@@ -33,7 +34,7 @@ from claims.api.serializers import (
 )
 from claims.models import Claim, Measure, Status, VerificationNote
 from claims.selectors import listed_claims, visible_claims
-from factdb.api.compiled import CompiledReads, planned_each_time
+from factdb.api.compiled import CompiledReads
 from factdb.api.etags import conditional, if_match_version
 from factdb.api.exceptions import Conflict
 from factdb.api.viewsets import ReferenceViewSet
@@ -138,9 +139,7 @@ class ClaimViewSet(
                 COMPILED, ("list", request.user.is_authenticated), self._rows, request
             )
         else:
-            # The connection opens when the token is read, before this.
-            with planned_each_time():
-                page = self.paginate_queryset(self._rows())
+            page = filtered_page(self, request, COMPILED)
         # The digest of the page's stored values and links: any change to a row on it, or to
         # which rows it holds, is a new ETag; a poll of an unchanged page is a 304 with no body,
         # and no row is shaped for it.

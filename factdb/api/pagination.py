@@ -3,6 +3,7 @@
 import datetime
 import json
 import re
+import threading
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -11,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rest_framework import exceptions
 from rest_framework.pagination import Cursor, CursorPagination, _reverse_ordering
+
+from factdb.api.compiled import ShapeNotCompilable, remember
 
 
 class KeysetPagination(CursorPagination):
@@ -64,14 +67,17 @@ class KeysetPagination(CursorPagination):
             queryset = queryset.filter(_after(order, values))
         return self._finish(list(queryset[: self.page_size + 1]))
 
-    def paginate_compiled(self, reads, key, build, request):
+    def paginate_compiled(self, reads, key, build, request, slots=()):
         """paginate_queryset for a read whose SQL depends on nothing but `key` (and the page
-        size and cursor direction): `build()` makes its queryset, which is compiled once
-        (factdb/api/compiled.py) and afterwards run with each cursor's values."""
+        size and cursor direction) besides `slots`: `build()` makes its queryset, which is
+        compiled once (factdb/api/compiled.py) and afterwards run with each cursor's values and
+        the slots' values. ShapeNotCompilable if it cannot be compiled."""
         self._begin(request)
         key = (key, self.page_size, self.cursor.reverse if self.cursor else None)
         known = self._shapes.get(key)
         if known is None:
+            if reads.refuses(key):
+                raise ShapeNotCompilable(f"{key} was refused")
             queryset = build()
             known = (self.get_ordering(request, queryset, None), queryset.model, queryset)
         self.ordering, model, queryset = known
@@ -85,12 +91,14 @@ class KeysetPagination(CursorPagination):
                 shaped = shaped.filter(_after(order, values))
             return shaped[: self.page_size + 1]
 
-        rows = reads.rows(key, shaped, fields, values)
+        rows = reads.rows(key, shaped, fields, values, slots)
         # Kept once compiled: later requests of the shape build no queryset at all.
-        self._shapes.setdefault(key, (self.ordering, model, None))
+        if key not in self._shapes:
+            remember(self._shapes, key, (self.ordering, model, None), self._lock)
         return self._finish(rows)
 
     _shapes: dict = {}
+    _lock = threading.Lock()
 
     def _begin(self, request):
         self.request = request
