@@ -163,10 +163,29 @@ class ClaimViewSet(
     def _rows(self):
         return claim_rows(self.filter_queryset(self.get_queryset()))
 
+    def read_along(self, request):
+        # The detail's row in the token's statement: one round trip (factdb/api/conditional.py).
+        if self.action != "retrieve" or not set(request.query_params) <= FIXED_SHAPE_PARAMETERS:
+            return None
+        pk = self.kwargs["pk"]
+        if not (pk.isdigit() and len(pk) <= 18):
+            return None
+        bound = COMPILED.statement(("detail", True), [Claim._meta.pk], [int(pk)])
+        if bound is None:
+            return None  # compiled by the first detail read, below
+        sql, params, self._finish_along = bound
+        return sql, params
+
     def retrieve(self, request, *args, **kwargs):
         pk = kwargs["pk"]
         stamp = change_stamp(request)  # before the row (factdb/api/conditional.py)
-        if set(request.query_params) <= FIXED_SHAPE_PARAMETERS:
+        along = getattr(request.auth, "along", False)
+        if along is not False and request.user.is_authenticated:
+            found = self._finish_along([along] if along else [])
+            if not found:
+                raise Http404(NO_SUCH_CLAIM)
+            row = found[0]
+        elif set(request.query_params) <= FIXED_SHAPE_PARAMETERS:
             if not (pk.isdigit() and len(pk) <= 18):
                 raise Http404(NO_SUCH_CLAIM)
             found = COMPILED.rows(

@@ -42,24 +42,37 @@ class CompiledReads:
 
         `fields` are the model fields `values` are compared with (how each is adapted for the
         database), in the same order."""
-        queryset = None
         shape = self._shapes.get(key)
         if shape is None:
             queryset = build([_stand_in(field, n) for n, field in enumerate(fields)])
             shape = _compile(queryset, fields)
             with self._lock:
                 self._shapes[key] = shape
-        using, sql, params, positions, names, compiler, converters = shape
-        connection = connections[using]
-        params = list(params)
-        for position, n in positions:
-            params[position] = fields[n].get_db_prep_value(values[n], connection)
-        with connection.cursor() as cursor:
+        sql, params, finish = _bound(shape, fields, values)
+        with connections[shape[0]].cursor() as cursor:
             cursor.execute(sql, params)
-            rows = cursor.fetchall()
+            return finish(cursor.fetchall())
+
+    def statement(self, key, fields, values):
+        """(SQL, parameters, finish) of the shape `key` with `values`, for running it inside
+        another statement (finish: its result rows -> dicts); None until rows() compiled it."""
+        shape = self._shapes.get(key)
+        return None if shape is None else _bound(shape, fields, values)
+
+
+def _bound(shape, fields, values):
+    using, sql, params, positions, names, compiler, converters = shape
+    connection = connections[using]
+    params = list(params)
+    for position, n in positions:
+        params[position] = fields[n].get_db_prep_value(values[n], connection)
+
+    def finish(rows):
         if converters:
             rows = compiler.apply_converters(rows, converters)
         return [dict(zip(names, row, strict=True)) for row in rows]
+
+    return sql, params, finish
 
 
 def _stand_in(field, n):

@@ -275,3 +275,22 @@ def test_after_migrations_a_trigger_a_sqlite_table_rebuild_dropped_is_back(claim
     with connection.cursor() as cursor:
         cursor.execute("UPDATE sources_source SET title = 'Corrected'")
     assert read_stamp() > before
+
+
+def test_a_detail_read_with_a_token_is_one_statement(
+    journalist_api, client_for, claim, django_assert_num_queries
+):
+    """The claim's row is read in the token's statement (factdb/api/authentication.py) once
+    the detail's SQL is compiled (by the process's first detail read)."""
+    first = journalist_api.get(detail(claim))
+    # SQLite reads the row's tags apart (claims/api/reading.py); PostgreSQL has them in the row.
+    with django_assert_num_queries(1 if connection.vendor == "postgresql" else 2):
+        again = journalist_api.get(detail(claim))
+    assert again.json() == first.json()
+    assert again["ETag"] == first["ETag"]
+    with django_assert_num_queries(1):
+        assert journalist_api.get(f"{CLAIMS}999999/").status_code == 404
+    # Read along, but shown only to a reader whose role allows it.
+    refused = client_for(factories.user("no-role")).get(detail(claim))
+    assert refused.status_code == 403
+    assert "quote" not in refused.json()
