@@ -11,6 +11,7 @@ class ClaimsConfig(AppConfig):
     def ready(self):
         pre_migrate.connect(set_sqlite_search_index_aside, sender=self)
         post_migrate.connect(restore_sqlite_search_index, sender=self)
+        post_migrate.connect(restore_sqlite_change_stamps, sender=self)
         checks.register(org_logo_check)
 
 
@@ -43,3 +44,12 @@ def restore_sqlite_search_index(sender, using, **kwargs):
     from claims.fulltext import ensure_sqlite_index
 
     ensure_sqlite_index(connections[using])
+
+
+def restore_sqlite_change_stamps(sender, using, **kwargs):
+    # A table rebuild by a later migration drops SQLite's triggers (claims/change_stamps.py).
+    from django.db import connections
+
+    from claims.change_stamps import ensure
+
+    ensure(connections[using])

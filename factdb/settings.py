@@ -265,6 +265,10 @@ FACTDB_PUBLIC_MAX_AGE = env_int("FACTDB_PUBLIC_MAX_AGE", 60)
 # Which sources, publishers, claimants and measures an anonymous reader sees: those a visible claim
 # cites. Named here so the API plumbing (factdb.api.viewsets) imports no app.
 FACTDB_PUBLIC_ROWS = "claims.selectors.cited_by_visible_claims"
+# The change stamp (claims/migrations/0015_change_stamps.py): an SQL expression whose value moves
+# on with every write to what a claim's answer is read from. Conditional reads digest it into
+# their ETags (factdb.api.conditional), so an unchanged poll is answered 304 from one statement.
+FACTDB_CHANGE_STAMP = "(SELECT SUM(value) FROM claims_change_stamp)"
 # What an import asks of the claims app (sources.services.claims_hook), named here so that
 # sources never imports claims: propose claims from a new source, list a text's figures, move
 # claims' offsets onto a new snapshot.

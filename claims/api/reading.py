@@ -24,7 +24,8 @@ from django.utils import timezone
 from claims.api.serializers import ClaimSerializer
 from claims.figures.formatting import format_figure, plain_number
 from claims.models import Claim, Tag
-from factdb.api.etags import digest, etag, representation_etag
+from factdb.api.conditional import stamp_etag
+from factdb.api.etags import etag
 from factdb.api.permissions import reads_publicly
 from factdb.languages import figure_language
 from sources.models import format_date_with_precision
@@ -74,13 +75,16 @@ COLUMNS = (
 
 
 def _fingerprint() -> str:
-    """A digest of the code and catalogues that shape a row into its representation: a read's
-    ETag is a digest of the row's stored values (claims.api.views), so a deploy that changes
-    how a row is written (a figure's wording, a translation) must change every ETag too."""
+    """A digest of the code and catalogues that choose and shape what a read answers: a read's
+    ETag is a digest of the change stamp (factdb/api/conditional.py), which only writes move,
+    so a deploy that changes which rows a read holds or how a row is written (a filter, a
+    figure's wording, a translation) must change every ETag too."""
     root = Path(__file__).resolve().parents[2]
-    # This package, the figures' wording, the renderers and pages (factdb/api), the citation's
-    # date (sources/models.py) and the translations.
+    # This package, the claims' models, selectors and search, the figures' wording, the
+    # renderers and pages (factdb/api), the citation's date (sources/models.py) and the
+    # translations.
     files = [*sorted((root / "claims" / "api").glob("*.py"))]
+    files += sorted((root / "claims").glob("*.py"))
     files += sorted((root / "claims" / "figures").glob("*.py"))
     files += sorted((root / "factdb" / "api").glob("*.py"))
     files += [root / "sources" / "models.py"]
@@ -95,16 +99,11 @@ def _fingerprint() -> str:
 SHAPED_BY = _fingerprint()
 
 
-def rows_etag(request, rows, *context) -> str:
-    """The ETag of a list page of `rows` (claim_rows' dicts) with `context` (its links): known
-    from the stored values, before any row is shaped, so a 304 shapes none."""
-    return f'"{digest(request, _tagged(rows), SHAPED_BY, *context)}"'
-
-
-def row_etag(request, row) -> str:
-    """A claim's ETag, '"12-3.<digest>"', from its row (see rows_etag)."""
-    record = etag(row["id"], row["version"])
-    return representation_etag(request, record, _tagged([row]), SHAPED_BY)
+def claim_etag(request, stamp, record: str = "", **where) -> str:
+    """A claim read's ETag: the list's '"<digest>"' or, with `record` ("12-3"), the detail's
+    '"12-3.<digest>"', from the change stamp read before the rows (factdb/api/conditional.py)
+    and the code that shapes them, so a 304 reads and shapes no row."""
+    return stamp_etag(request, stamp, SHAPED_BY, record=record, **where)
 
 
 def _tagged(rows):

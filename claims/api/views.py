@@ -24,7 +24,7 @@ from claims.api.compiled_filters import filtered_page
 from claims.api.filters import ClaimFilter, MeasureFilter
 from claims.api.history import claim_history
 from claims.api.measures import MeasureDetailSerializer, SVGRenderer, timeline_for
-from claims.api.reading import claim_rows, represent_claims, row_etag, rows_etag
+from claims.api.reading import claim_etag, claim_rows, represent_claims
 from claims.api.serializers import (
     ClaimSerializer,
     HistoryEntrySerializer,
@@ -35,7 +35,8 @@ from claims.api.serializers import (
 from claims.models import Claim, Measure, Status, VerificationNote
 from claims.selectors import listed_claims, visible_claims
 from factdb.api.compiled import CompiledReads
-from factdb.api.etags import conditional, if_match_version
+from factdb.api.conditional import ConditionalReads, change_stamp, read_stamp
+from factdb.api.etags import conditional, etag, if_match_version
 from factdb.api.exceptions import Conflict
 from factdb.api.viewsets import ReferenceViewSet
 
@@ -102,6 +103,7 @@ notes_count = Coalesce(
     ),
 )
 class ClaimViewSet(
+    ConditionalReads,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -116,6 +118,9 @@ class ClaimViewSet(
     @property
     def public_read(self):
         return self.action in ("list", "retrieve")
+
+    def read_etag(self, request, stamp, record="", **where):
+        return claim_etag(request, stamp, record, **where)
 
     def required_permissions(self, method):
         if method == "DELETE":
@@ -134,17 +139,15 @@ class ClaimViewSet(
         return claims.with_citation().select_related("created_by")
 
     def list(self, request, *args, **kwargs):
+        stamp = change_stamp(request)  # before the rows (factdb/api/conditional.py)
         if set(request.query_params) <= FIXED_SHAPE_PARAMETERS:
             page = self.paginator.paginate_compiled(
                 COMPILED, ("list", request.user.is_authenticated), self._rows, request
             )
         else:
             page = filtered_page(self, request, COMPILED)
-        # The digest of the page's stored values and links: any change to a row on it, or to
-        # which rows it holds, is a new ETag; a poll of an unchanged page is a 304 with no body,
-        # and no row is shaped for it.
+        # A poll of an unchanged page is a 304 with no body, and no row is shaped for it.
         paginator = self.paginator
-        links = (paginator.get_next_link(), paginator.get_previous_link())
         answer = conditional(
             request,
             lambda: (
@@ -152,7 +155,7 @@ class ClaimViewSet(
                     represent_claims(page, request, get_language())
                 ).data
             ),
-            rows_etag(request, page, *links),
+            self.read_etag(request, stamp),
         )
         if link := paginator.link_header():
             answer["Link"] = link
@@ -161,9 +164,29 @@ class ClaimViewSet(
     def _rows(self):
         return claim_rows(self.filter_queryset(self.get_queryset()))
 
+    def read_along(self, request):
+        # The detail's row in the token's statement: one round trip (factdb/api/conditional.py).
+        if self.action != "retrieve" or not set(request.query_params) <= FIXED_SHAPE_PARAMETERS:
+            return None
+        pk = self.kwargs["pk"]
+        if not (pk.isdigit() and len(pk) <= 18):
+            return None
+        bound = COMPILED.statement(("detail", True), [Claim._meta.pk], [int(pk)])
+        if bound is None:
+            return None  # compiled by the first detail read, below
+        sql, params, self._finish_along = bound
+        return sql, params
+
     def retrieve(self, request, *args, **kwargs):
         pk = kwargs["pk"]
-        if set(request.query_params) <= FIXED_SHAPE_PARAMETERS:
+        stamp = change_stamp(request)  # before the row (factdb/api/conditional.py)
+        along = getattr(request.auth, "along", False)
+        if along is not False and request.user.is_authenticated:
+            found = self._finish_along([along] if along else [])
+            if not found:
+                raise Http404(NO_SUCH_CLAIM)
+            row = found[0]
+        elif set(request.query_params) <= FIXED_SHAPE_PARAMETERS:
             if not (pk.isdigit() and len(pk) <= 18):
                 raise Http404(NO_SUCH_CLAIM)
             found = COMPILED.rows(
@@ -177,17 +200,23 @@ class ClaimViewSet(
             row = found[0]
         else:
             row = get_object_or_404(self._rows(), pk=pk)
-        # The ETag is known from the row: a 304 shapes nothing.
+        # The ETag is known from the stamp and the row's version: a 304 shapes nothing.
         shaped = lambda: represent_claims([row], request, get_language())[0]  # noqa: E731
-        return conditional(request, shaped, row_etag(request, row))
+        return conditional(request, shaped, self._etag(request, stamp, row))
+
+    def _etag(self, request, stamp, row, **where):
+        return self.read_etag(request, stamp, etag(row["id"], row["version"])[1:-1], **where)
 
     def written(self, claim, **response) -> Response:
         """A write's answer: the claim as reads show it (claims.api.reading), with the ETag a
         read of it gives (If-Match for the next write, If-None-Match for the next poll)."""
+        stamp = read_stamp()  # the write's own, before the row
         rows = claim_rows(visible_claims(self.request.user).annotate(notes_count=notes_count))
         row = rows.get(pk=claim.pk)
         (claim,) = represent_claims([row], self.request, get_language())
-        return conditional(self.request, claim, row_etag(self.request, row), **response)
+        detail = reverse("claim-detail", kwargs={"pk": row["id"]})
+        tag = self._etag(self.request, stamp, row, path=detail, query="")
+        return conditional(self.request, claim, tag, **response)
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)

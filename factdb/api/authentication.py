@@ -1,4 +1,5 @@
-"""API tokens: they expire, and a request reads its token, user and permissions in one query.
+"""API tokens: they expire, and a request reads its token, user and permissions in one query
+(with the change stamp that conditional reads digest, factdb/api/conditional.py).
 
 A token works FACTDB_TOKEN_TTL_DAYS from when it was made. Every request reads the token row
 again, so a revoked (deleted) token, a deactivated user or a removed role stops working at
@@ -56,9 +57,12 @@ def _statement(vendor: str) -> tuple[str, list, list]:
     """(SQL, the user's field names, each column's converters as the ORM applies them)."""
     user_fields = get_user_model()._meta.concrete_fields
     columns = ", ".join(f"u.{connection.ops.quote_name(f.column)}" for f in user_fields)
+    # The change stamp rides along (factdb/api/conditional.py): read before any row the
+    # request reads, in the same round trip.
     sql = (
-        f"SELECT t.created, {columns}, {AGGREGATE[vendor]} FROM authtoken_token t "
-        "JOIN auth_user u ON u.id = t.user_id WHERE t.key = %s"
+        f"SELECT t.created, {columns}, {AGGREGATE[vendor]}, {settings.FACTDB_CHANGE_STAMP}"
+        "{along} FROM authtoken_token t JOIN auth_user u ON u.id = t.user_id{join} "
+        "WHERE t.key = %s"
     )
     cols = [Token._meta.get_field("created").get_col("t")]
     cols += [f.get_col("u") for f in user_fields]
@@ -76,11 +80,14 @@ class ExpiringTokenAuthentication(TokenAuthentication):
     """DRF's token authentication in one query, refusing a token older than
     FACTDB_TOKEN_TTL_DAYS."""
 
-    def authenticate_credentials(self, key):
+    def authenticate_credentials(self, key, along=None):
+        """`along`: (SQL, parameters) of a read of at most one row that needs no user, run in
+        the same statement (a claim detail: one round trip); its columns, or None when it found
+        no row, are the token's `along`."""
         if connection.vendor not in AGGREGATE or get_user_model()._meta.db_table != "auth_user":
             user, token = super().authenticate_credentials(key)
         else:
-            user, token = self._read(key)
+            user, token = self._read(key, along)
         if has_expired(token):
             raise exceptions.AuthenticationFailed(
                 _(
@@ -91,16 +98,22 @@ class ExpiringTokenAuthentication(TokenAuthentication):
         return user, token
 
     @staticmethod
-    def _read(key):
+    def _read(key, along=None):
         sql, names, converters = _statement(connection.vendor)
+        if along is None:
+            sql, params = sql.format(along="", join=""), [key]
+        else:
+            join = f" LEFT JOIN ({along[0]}) a ON 1 = 1"
+            sql, params = sql.format(along=", a.*", join=join), [*along[1], key]
         with connection.cursor() as cursor:
-            cursor.execute(sql, [key])
+            cursor.execute(sql, params)
             row = cursor.fetchone()
         if row is None:
             raise exceptions.AuthenticationFailed(_("Invalid token."))
+        read, row = row[len(converters) + 2 :], row[: len(converters) + 2]
         # The database's own values, converted as the ORM would (SQLite stores text).
-        values = [_convert(v, c) for v, c in zip(row[:-1], converters, strict=True)]
-        created, permissions = values[0], row[-1]
+        values = [_convert(v, c) for v, c in zip(row[:-2], converters, strict=True)]
+        created, permissions, stamp = values[0], row[-2], row[-1]
         user = get_user_model().from_db(connection.alias, names, values[1:])
         if not user.is_active:
             raise exceptions.AuthenticationFailed(_("User inactive or deleted."))
@@ -112,6 +125,9 @@ class ExpiringTokenAuthentication(TokenAuthentication):
             connection.alias, ["key", "user_id", "created"], [key, user.pk, created]
         )
         token.user = user
+        token.change_stamp = stamp
+        if along is not None:
+            token.along = None if all(value is None for value in read) else read
         return user, token
 
 

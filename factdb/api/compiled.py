@@ -82,7 +82,6 @@ class CompiledReads:
         (a Decimal put to the stand-in's places; a str stand-in marked `Within` may also be part
         of a parameter, as in a LIKE pattern). ShapeNotCompilable when a stand-in is found
         nowhere, then for every later request of `key`: the caller reads through the ORM."""
-        queryset = None
         shape = self._shapes.get(key)
         if shape is None:
             if key in self._refused:
@@ -94,20 +93,34 @@ class CompiledReads:
                 remember(self._refused, key, True, self._lock)
                 raise ShapeNotCompilable(str(refusal)) from None
             remember(self._shapes, key, shape, self._lock)
-        using, sql, params, positions, names, compiler, converters = shape
-        connection = connections[using]
-        compiled, params = params, list(params)
-        for position, n in positions:
-            if n >= 0:
-                params[position] = fields[n].get_db_prep_value(values[n], connection)
-            else:
-                params[position] = _put(compiled[position], *slots[-1 - n])
-        with connection.cursor() as cursor:
+        sql, params, finish = _bound(shape, fields, values, slots)
+        with connections[shape[0]].cursor() as cursor:
             cursor.execute(sql, params)
-            rows = cursor.fetchall()
+            return finish(cursor.fetchall())
+
+    def statement(self, key, fields, values, slots=()):
+        """(SQL, parameters, finish) of the shape `key` with `values`, for running it inside
+        another statement (finish: its result rows -> dicts); None until rows() compiled it."""
+        shape = self._shapes.get(key)
+        return None if shape is None else _bound(shape, fields, values, slots)
+
+
+def _bound(shape, fields, values, slots=()):
+    using, sql, params, positions, names, compiler, converters = shape
+    connection = connections[using]
+    compiled, params = params, list(params)
+    for position, n in positions:
+        if n >= 0:
+            params[position] = fields[n].get_db_prep_value(values[n], connection)
+        else:
+            params[position] = _put(compiled[position], *slots[-1 - n])
+
+    def finish(rows):
         if converters:
             rows = compiler.apply_converters(rows, converters)
         return [dict(zip(names, row, strict=True)) for row in rows]
+
+    return sql, params, finish
 
 
 class Within(str):

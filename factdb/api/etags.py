@@ -1,30 +1,24 @@
 """ETags: a record's version for the compare-and-swap of its write (If-Match), and a strong
 validator of what a read answered, so a client polling with If-None-Match gets a 304.
 
-A claim's ETag header is '"12-3.9f86d081884c7d65"': its id and version (what If-Match compares;
-'"12-3"', as each row's `etag` field carries it, is accepted there too), then a digest of
-everything the representation is made from, which changes whenever any byte of it would (a
-renamed source, a new note, another format or language), so If-None-Match can be answered 304
-only when nothing did. A list's ETag is the digest of the page. The claim reads digest the
-stored values they shape the answer from, with the code that shapes them
-(claims.api.reading.SHAPED_BY), so the ETag is known before the answer is built and a 304
-builds none.
+A claim's ETag header is '"12-3.9f86d081884c7d65"': its id and version (what If-Match
+compares; '"12-3"', as each row's `etag` field carries it, is accepted there too), then a
+digest of the change stamp and of whatever else shapes the answer (factdb/api/conditional.py),
+which changes whenever any byte of it could (a renamed source, a new note, another format or
+language), so If-None-Match can be answered 304 only when nothing did. A list's ETag is that
+digest alone. The ETag is known before the answer is built, so a 304 builds none.
 
 Reads also say how they may be kept: an anonymous read under FACTDB_PUBLIC_READ may be stored
 by shared caches for FACTDB_PUBLIC_MAX_AGE seconds; anything read with credentials is
 "private, no-cache" (a client may keep it and must revalidate, which a 304 makes cheap).
 """
 
-import hashlib
 import re
 
-import orjson
 from django.conf import settings
 from django.http import HttpResponseNotModified
-from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from rest_framework.response import Response
 
@@ -62,25 +56,6 @@ def with_etag(response: Response, instance) -> Response:
     """The claim's ETag on the response; `instance` is a claim, or a row read as a dict."""
     response["ETag"] = instance["etag"] if isinstance(instance, dict) else instance.etag
     return response
-
-
-def digest(request, data, *context) -> str:
-    """16 hex digits of what a read answers: `data` (the answer, or the stored values it is
-    shaped from, with `context` naming whatever else shapes it: the code that does, the page's
-    links), the format it is written in, the language and time zone it is written for, and
-    whether the reader is anonymous (who sees less)."""
-    media_type = getattr(request, "accepted_media_type", None) or ""
-    reader = "anonymous" if not request.user.is_authenticated else "signed-in"
-    hashed = hashlib.blake2b(media_type.encode(), digest_size=8)
-    for part in (get_language() or "", timezone.get_current_timezone_name(), reader, *context):
-        hashed.update(b"\0" + str(part).encode())
-    hashed.update(orjson.dumps(data, default=str, option=orjson.OPT_NON_STR_KEYS))
-    return hashed.hexdigest()
-
-
-def representation_etag(request, record_etag: str, data, *context) -> str:
-    """'"12-3"' and `data` -> '"12-3.<digest>"' (see the module's note and digest())."""
-    return f'{record_etag[:-1]}.{digest(request, data, *context)}"'
 
 
 def conditional(request, data, etag: str, **response):

@@ -53,7 +53,8 @@ def test_the_detail_is_the_orm_paths_and_a_bad_id_is_a_404(journalist_api, claim
     compiled = journalist_api.get(f"{CLAIMS}{claim.pk}/")
     orm = journalist_api.get(f"{CLAIMS}{claim.pk}/?{THROUGH_THE_ORM}")
     assert compiled.json() == orm.json()
-    assert compiled["ETag"] == orm["ETag"]
+    # The same record ('"12-3"', what If-Match reads); the digest after it names the URL too.
+    assert compiled["ETag"].split(".")[0] == orm["ETag"].split(".")[0]
     for pk in ("999999", "9" * 30, "abc"):
         response = journalist_api.get(f"{CLAIMS}{pk}/")
         assert response.status_code == 404, pk

@@ -1,0 +1,23 @@
+"""The change stamp and its triggers (claims/change_stamps.py)."""
+
+from django.db import migrations
+
+from claims import change_stamps
+
+
+def forwards(apps, schema_editor):
+    change_stamps.install(schema_editor.connection)
+
+
+def backwards(apps, schema_editor):
+    change_stamps.uninstall(schema_editor.connection)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("sources", "0009_import_progress_label"),
+        ("claims", "0014_merge_lineage_and_desk"),
+    ]
+
+    operations = [migrations.RunPython(forwards, backwards)]
