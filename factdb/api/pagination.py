@@ -86,7 +86,8 @@ class KeysetPagination(CursorPagination):
         values = self._decode_position(self.cursor.position, model) if self.cursor else []
 
         def shaped(values):
-            shaped = queryset.order_by(*order)
+            # Built again when the compiled shape was forgotten (MAX_SHAPES) but not its order.
+            shaped = (queryset if queryset is not None else build()).order_by(*order)
             if values:
                 shaped = shaped.filter(_after(order, values))
             return shaped[: self.page_size + 1]

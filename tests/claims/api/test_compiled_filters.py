@@ -173,3 +173,16 @@ def test_shapes_kept_are_bounded(journalist_api, db, fresh_shapes, monkeypatch):
     for size in range(1, 7):
         assert journalist_api.get(f"{CLAIMS}?unit=troops&page_size={size}").status_code == 200
     assert len(COMPILED._shapes) == 3
+
+
+def test_a_shape_forgotten_by_the_reads_but_not_the_paginator_is_built_again(
+    journalist_api, db, fresh_shapes
+):
+    """The paginator keeps a shape's ordering and the reads its SQL, each bounded on its own:
+    when the SQL was forgotten first, the next request builds the queryset again (it was a 500)."""
+    url = f"{CLAIMS}?unit=troops&page_size=7"
+    first = journalist_api.get(url)
+    COMPILED._shapes.clear()  # the paginator still knows the shape
+    again = journalist_api.get(url)
+    assert first.status_code == again.status_code == 200
+    assert again.json()["results"] == first.json()["results"]
