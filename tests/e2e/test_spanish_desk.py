@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from claims.models import Claim, Status
 from tests import factories
 from tests.e2e.conftest import PASSWORD
+from tests.e2e.english import ENGLISH_WORDS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -24,19 +25,6 @@ ARTICLE = (
 )
 QUOTE = "hasta 1,200 médicos residentes se sumarán a los hospitales regionales"
 NOTE = "Coincide con la convocatoria publicada por la secretaría."
-
-# English a page could still show: our catalogue's and the admin's words, and the glue words of
-# English sentences. None of them is a Spanish word.
-ENGLISH_WORDS = set(
-    """the and of to by with from for is this that claim claims source sources status figure
-    quote review queue verified unverified note notes save delete history filter search add
-    change view log password welcome home date any today past days month year none unknown
-    assigned nobody verify dispute false misleading retracted proposal proposals measure
-    measures tags summary unit value hedge exactly approximately range vague who when where
-    record verification anchoring text more less than least most up per hour day week action
-    actions recent select selected go show hide yes users groups publisher publishers claimant
-    claimants sheet sheets fact deleted records language site administration""".split()
-)
 
 
 def visible_text(page) -> str:

@@ -18,6 +18,7 @@ from claims.models import Claim, FactSheet, Lineage, LineageAppearance, Status
 from tests import factories
 from tests.e2e.conftest import PASSWORD, SCREENSHOTS
 from tests.e2e.english import english_on_page
+from tests.e2e.test_spanish_desk import spanish_page  # noqa: F401 (the fixture, used below)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -37,6 +38,14 @@ PASTED = (
 SEARCH_NAME = "Pipas del verano"
 
 
+def anchored(source, quote: str, **fields):
+    """A claim whose quote is placed where it stands in its source's text."""
+    start = source.text.index(quote)
+    return factories.claim(
+        source=source, quote=quote, quote_start=start, quote_end=start + len(quote), **fields
+    )
+
+
 @pytest.fixture
 def desk(editor, settings, live_server):
     settings.FACTDB_PUBLIC_URL = live_server.url
@@ -53,24 +62,18 @@ def desk(editor, settings, live_server):
     )
     measure = factories.measure(label="Pipas de agua en Monterrey, verano de 2025")
     claimant = factories.claimant(name="Organismo estatal del agua", kind="organisation")
-    start = ARTICLE.index(QUOTE)
-    claim = factories.claim(
-        source=source,
-        quote=QUOTE,
-        quote_start=start,
-        quote_end=start + len(QUOTE),
+    claim = anchored(
+        source,
+        QUOTE,
         value=2400,
         hedge="at_most",
         unit="pipas de agua",
         measure=measure,
         claimant=claimant,
     )
-    start = ARTICLE.index(SECOND)
-    factories.claim(
-        source=source,
-        quote=SECOND,
-        quote_start=start,
-        quote_end=start + len(SECOND),
+    anchored(
+        source,
+        SECOND,
         value=180_000_000,
         hedge="exact",
         unit="pesos",
@@ -169,16 +172,6 @@ class Sweep:
         self.check(name)
 
 
-@pytest.fixture
-def spanish(browser, live_server):
-    context = browser.new_context(
-        base_url=live_server.url, locale="es-MX", viewport={"width": 1280, "height": 900}
-    )
-    context.set_default_timeout(10_000)
-    yield context.new_page()
-    context.close()
-
-
 def log_in(page, username):
     page.goto("/admin/")
     page.fill("#id_username", username)
@@ -187,8 +180,8 @@ def log_in(page, username):
     expect(page.locator(".desk-dashboard")).to_be_visible()
 
 
-def test_every_desk_page_an_editor_opens_is_in_spanish(spanish, editor, desk):
-    page, claim = spanish, desk
+def test_every_desk_page_an_editor_opens_is_in_spanish(spanish_page, editor, desk):  # noqa: F811 - the fixture
+    page, claim = spanish_page, desk
     source = claim.source
     sweep = Sweep(page, "editor")
     log_in(page, "eddie")
@@ -259,8 +252,8 @@ def test_every_desk_page_an_editor_opens_is_in_spanish(spanish, editor, desk):
     assert sweep.left == {}, sweep.left
 
 
-def test_every_page_a_journalist_opens_is_in_spanish(spanish, journalist, desk):
-    page, claim = spanish, desk
+def test_every_page_a_journalist_opens_is_in_spanish(spanish_page, journalist, desk):  # noqa: F811 - the fixture
+    page, claim = spanish_page, desk
     sweep = Sweep(page, "journalist")
     log_in(page, "jo")
     sweep.check("dashboard")
@@ -274,19 +267,19 @@ def test_every_page_a_journalist_opens_is_in_spanish(spanish, journalist, desk):
     assert sweep.left == {}, sweep.left
 
 
-def test_an_administrator_finds_the_deleted_records_in_spanish(spanish, admin_user, desk):
-    sweep = Sweep(spanish, "admin")
-    log_in(spanish, "root")
+def test_an_administrator_finds_the_deleted_records_in_spanish(spanish_page, admin_user, desk):  # noqa: F811 - the fixture
+    sweep = Sweep(spanish_page, "admin")
+    log_in(spanish_page, "root")
     sweep.visit("deleted-records", "/admin/deleted/")
-    expect(spanish.locator("body")).to_contain_text("Boletín Municipal")
+    expect(spanish_page.locator("body")).to_contain_text("Boletín Municipal")
     assert sweep.left == {}, sweep.left
 
     # The same page in English, by the user's saved choice: the detector sees it.
     from factdb.language import language_set
 
     language_set(user=admin_user, language="en")
-    spanish.reload()
-    english = english_on_page(spanish.evaluate(VISIBLE), data_on_record())
+    spanish_page.reload()
+    english = english_on_page(spanish_page.evaluate(VISIBLE), data_on_record())
     assert "deleted records" in english and len(english) >= 3, english
 
 
