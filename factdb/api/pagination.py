@@ -75,7 +75,7 @@ class KeysetPagination(CursorPagination):
         self._begin(request)
         key = (key, self.page_size, self.cursor.reverse if self.cursor else None)
         known = self._shapes.get(key)
-        if known is None:
+        if known is None or not reads.knows(key):  # the reads may have forgotten the shape
             if reads.refuses(key):
                 raise ShapeNotCompilable(f"{key} was refused")
             queryset = build()
