@@ -173,6 +173,8 @@ def test_shapes_kept_are_bounded(journalist_api, db, fresh_shapes, monkeypatch):
     for size in range(1, 7):
         assert journalist_api.get(f"{CLAIMS}?unit=troops&page_size={size}").status_code == 200
     assert len(COMPILED._shapes) == 3
+    # A forgotten shape is compiled again when asked again.
+    assert journalist_api.get(f"{CLAIMS}?unit=troops&page_size=1").status_code == 200
 
 
 def test_a_shape_forgotten_by_the_reads_but_not_the_paginator_is_built_again(
