@@ -34,27 +34,9 @@ ORDERING_LABELS = {
 }
 
 
-def ordering_choices(params):
-    """A callable: the form asks for the choices each time it is drawn, in the active language."""
-
-    def choices():
-        return [
-            choice
-            for param in params
-            for label in [str(ORDERING_LABELS.get(param, param))]
-            for choice in ((param, label), (f"-{param}", _("%s (descending)") % label))
-        ]
-
-    return choices
-
-
 class StableOrderingFilter(django_filters.OrderingFilter):
     """Orders by the fields asked for, then by id in the same direction, so that rows with
     equal values keep one order and cursor pages neither skip nor repeat them."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.extra["choices"] = ordering_choices(list(self.param_map))
 
     def filter(self, qs, value):
         fields = [self.get_ordering_value(p) for p in value or () if p not in EMPTY_VALUES]
@@ -273,7 +255,7 @@ class ClaimFilter(LeanFilterSet):
     )
     ordering = StableOrderingFilter(
         fields=ORDERING_FIELDS,
-        field_labels={name: Claim._meta.get_field(name).verbose_name for name in ORDERING_FIELDS},
+        field_labels=ORDERING_LABELS,
         label=gettext_lazy(
             "value, value_normalised (on the unit family's scale: use with unit=), "
             "claim_date or created_at; prefix '-' for descending."

@@ -89,7 +89,7 @@ def test_the_labels_of_choices_are_in_spanish_too(client):
         for parameter in document["paths"]["/api/v1/claims/"]["get"]["parameters"]
         if parameter["name"] == "ordering"
     ]
-    assert "* `-value` - valor (descendente)" in ordering
+    assert "* `-value` - Cifra (descendente)" in ordering
 
 
 @pytest.mark.django_db
