@@ -118,9 +118,9 @@ class ConditionalReads:
         self.request = drf = self.initialize_request(request, *args, **kwargs)
         self.headers = self.default_response_headers
         # Without If-None-Match, only a token read that can take the view's row along is
-        # worth doing here; the rest is the full request's, unchanged. With it, the row comes
-        # along too, so that an ETag that does not match still costs one round trip.
-        along = self.read_along(drf)
+        # worth doing here; the rest is the full request's, unchanged. With it, no row: a 304
+        # needs none (one that does not match then reads it after the token, as before).
+        along = None if asked is not None else self.read_along(drf)
         if asked is None and along is None:
             return None
         reader = self._reader(drf, along, anonymous=asked is not None)
