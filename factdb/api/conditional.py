@@ -4,7 +4,7 @@ The database keeps a change stamp (settings.FACTDB_CHANGE_STAMP; claims/migratio
 0015_change_stamps.py), moved on by triggers at every write to what a read shows. A read's ETag
 is a keyed digest of that stamp with everything else its answer depends on: the path and query,
 the Accept header, the language and time zone, whether the reader is anonymous, the code that
-shapes it (the view's `etag_context`) and, for a record, its own ETag ('"12-3"', which If-Match
+shapes it (the view's `read_etag` adds it) and, for a record, its own ETag ('"12-3"', which If-Match
 reads). A full request reads the stamp before its rows (with the token, in the same statement),
 so a write committed between the two costs one more 200, never a stale 304.
 
@@ -14,7 +14,9 @@ full request would give, after the view's own permission and throttle classes ha
 The digest is keyed with SECRET_KEY, so only an ETag the server issued can match: a query that a
 full request would refuse (a 400) never gets a 304. Whatever the fast path cannot decide (a
 session cookie, a bad or expired token, a missing permission, a throttled client, an ETag that
-does not match) goes through the full request, which answers as it always has.
+does not match) goes through the full request, which answers as it always has, with the reader
+already read. A view may also name a one-row read to run in the token's statement
+(`read_along`: the claim detail), so that a GET without If-None-Match is one round trip too.
 """
 
 import functools
@@ -80,12 +82,9 @@ class ConditionalReads:
 
     conditional_actions = ("list", "retrieve")
 
-    def etag_context(self) -> tuple:
-        """What else shapes the answers (e.g. a digest of the code that writes them)."""
-        return ()
-
     def read_etag(self, request, stamp, record="", **where) -> str:
-        return stamp_etag(request, stamp, *self.etag_context(), record=record, **where)
+        """A read's ETag; a view adds what else shapes its answers (a digest of its code)."""
+        return stamp_etag(request, stamp, record=record, **where)
 
     def dispatch(self, request, *args, **kwargs):
         self._known_reader = None
@@ -118,9 +117,9 @@ class ConditionalReads:
         self.request = drf = self.initialize_request(request, *args, **kwargs)
         self.headers = self.default_response_headers
         # Without If-None-Match, only a token read that can take the view's row along is
-        # worth doing here; the rest is the full request's, unchanged. With it, the row comes
-        # along too, so that an ETag that does not match still costs one round trip.
-        along = self.read_along(drf)
+        # worth doing here; the rest is the full request's, unchanged. With it, no row: a 304
+        # needs none (one that does not match then reads it after the token, as before).
+        along = None if asked is not None else self.read_along(drf)
         if asked is None and along is None:
             return None
         reader = self._reader(drf, along, anonymous=asked is not None)
