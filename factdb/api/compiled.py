@@ -69,10 +69,6 @@ class CompiledReads:
         self._refused = {}  # a dict, used as a set kept in order
         self._lock = threading.Lock()
 
-    def knows(self, key) -> bool:
-        """Whether the shape `key` is compiled and kept."""
-        return key in self._shapes
-
     def refuses(self, key) -> bool:
         """Whether the shape `key` was tried and could not be compiled."""
         return key in self._refused

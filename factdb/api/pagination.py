@@ -75,7 +75,7 @@ class KeysetPagination(CursorPagination):
         self._begin(request)
         key = (key, self.page_size, self.cursor.reverse if self.cursor else None)
         known = self._shapes.get(key)
-        if known is None or not reads.knows(key):  # the reads may have forgotten the shape
+        if known is None:
             if reads.refuses(key):
                 raise ShapeNotCompilable(f"{key} was refused")
             queryset = build()
@@ -86,7 +86,7 @@ class KeysetPagination(CursorPagination):
         values = self._decode_position(self.cursor.position, model) if self.cursor else []
 
         def shaped(values):
-            # Built again if the reads forgot the shape (MAX_SHAPES) since the check above.
+            # Built again when the reads forgot the shape (MAX_SHAPES) that the paginator kept.
             shaped = (queryset if queryset is not None else build()).order_by(*order)
             if values:
                 shaped = shaped.filter(_after(order, values))
