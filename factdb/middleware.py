@@ -146,7 +146,10 @@ class ContentSecurityPolicyMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        response = self.get_response(request)
+        return self.process_response(request, self.get_response(request))
+
+    @staticmethod
+    def process_response(request, response):
         response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         return response
 

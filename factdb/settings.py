@@ -100,6 +100,9 @@ MIDDLEWARE = [
     "factdb.middleware.TrustedProxyMiddleware",
     "factdb.middleware.LoginThrottleMiddleware",
     "factdb.middleware.RequestSizeLimitMiddleware",
+    # A poll with an unchanged ETag, and a claim read with its token, answered here in one
+    # statement; everything else goes on down (factdb/api/early_reads.py).
+    "factdb.api.early_reads.EarlyReadsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language from the browser's Accept-Language (or the language cookie); a signed-in
     # user's own choice, saved in the admin, overrides it below (factdb.middleware).

@@ -166,26 +166,24 @@ class ClaimViewSet(
 
     def read_along(self, request):
         # The detail's row in the token's statement: one round trip (factdb/api/conditional.py).
-        if self.action != "retrieve" or not set(request.query_params) <= FIXED_SHAPE_PARAMETERS:
+        if self.action != "retrieve" or not set(request.GET) <= FIXED_SHAPE_PARAMETERS:
             return None
         pk = self.kwargs["pk"]
         if not (pk.isdigit() and len(pk) <= 18):
             return None
-        bound = COMPILED.statement(("detail", True), [Claim._meta.pk], [int(pk)])
-        if bound is None:
-            return None  # compiled by the first detail read, below
-        sql, params, self._finish_along = bound
-        return sql, params
+        # None until the first detail read (below) compiled it.
+        return COMPILED.statement(("detail", True), [Claim._meta.pk], [int(pk)])
+
+    def early_record(self, request, stamp, rows):
+        (row,) = rows
+        return self._etag(request, stamp, row), self._represent(request, row)
 
     def retrieve(self, request, *args, **kwargs):
         pk = kwargs["pk"]
         stamp = change_stamp(request)  # before the row (factdb/api/conditional.py)
-        along = getattr(request.auth, "along", False)
-        if along is not False and request.user.is_authenticated:
-            found = self._finish_along([along] if along else [])
-            if not found:
-                raise Http404(NO_SUCH_CLAIM)
-            row = found[0]
+        along = getattr(request.auth, "along", None)
+        if along is not None and request.user.is_authenticated:
+            found = along
         elif set(request.query_params) <= FIXED_SHAPE_PARAMETERS:
             if not (pk.isdigit() and len(pk) <= 18):
                 raise Http404(NO_SUCH_CLAIM)
@@ -195,14 +193,18 @@ class ClaimViewSet(
                 [Claim._meta.pk],
                 [int(pk)],
             )
-            if not found:
-                raise Http404(NO_SUCH_CLAIM)
-            row = found[0]
         else:
-            row = get_object_or_404(self._rows(), pk=pk)
+            found = [get_object_or_404(self._rows(), pk=pk)]
+        if not found:
+            raise Http404(NO_SUCH_CLAIM)
+        (row,) = found
         # The ETag is known from the stamp and the row's version: a 304 shapes nothing.
-        shaped = lambda: represent_claims([row], request, get_language())[0]  # noqa: E731
+        shaped = lambda: self._represent(request, row)  # noqa: E731
         return conditional(request, shaped, self._etag(request, stamp, row))
+
+    @staticmethod
+    def _represent(request, row):
+        return represent_claims([row], request, get_language())[0]
 
     def _etag(self, request, stamp, row, **where):
         return self.read_etag(request, stamp, etag(row["id"], row["version"])[1:-1], **where)

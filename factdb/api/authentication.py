@@ -81,9 +81,9 @@ class ExpiringTokenAuthentication(TokenAuthentication):
     FACTDB_TOKEN_TTL_DAYS."""
 
     def authenticate_credentials(self, key, along=None):
-        """`along`: (SQL, parameters) of a read of at most one row that needs no user, run in
-        the same statement (a claim detail: one round trip); its columns, or None when it found
-        no row, are the token's `along`."""
+        """`along`: (SQL, parameters, finish) of a read of at most one row that needs no user,
+        run in the same statement (a claim detail: one round trip); the token's `along` is what
+        `finish` makes of its row (a list of none or one)."""
         if connection.vendor not in AGGREGATE or get_user_model()._meta.db_table != "auth_user":
             user, token = super().authenticate_credentials(key)
         else:
@@ -127,7 +127,7 @@ class ExpiringTokenAuthentication(TokenAuthentication):
         token.user = user
         token.change_stamp = stamp
         if along is not None:
-            token.along = None if all(value is None for value in read) else read
+            token.along = along[2]([] if all(value is None for value in read) else [read])
         return user, token
 
 

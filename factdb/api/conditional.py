@@ -8,15 +8,15 @@ shapes it (the view's `read_etag` adds it) and, for a record, its own ETag ('"12
 reads). A full request reads the stamp before its rows (with the token, in the same statement),
 so a write committed between the two costs one more 200, never a stale 304.
 
-A GET with If-None-Match then needs no row: ConditionalReads reads the token, its user and
-permissions and the stamp in one statement, and answers 304 when an ETag it names is the one a
-full request would give, after the view's own permission and throttle classes have passed it.
-The digest is keyed with SECRET_KEY, so only an ETag the server issued can match: a query that a
-full request would refuse (a 400) never gets a 304. Whatever the fast path cannot decide (a
-session cookie, a bad or expired token, a missing permission, a throttled client, an ETag that
-does not match) goes through the full request, which answers as it always has, with the reader
-already read. A view may also name a one-row read to run in the token's statement
-(`read_along`: the claim detail), so that a GET without If-None-Match is one round trip too.
+A GET with If-None-Match then needs no row: factdb/api/early_reads.py reads the token, its
+user and permissions and the stamp in one statement, before the middleware stack, and answers
+304 when an ETag it names is the one a full request would give, after the view's own permission
+and throttle classes have passed it. The digest is keyed with SECRET_KEY, so only an ETag the
+server issued can match: a query that a full request would refuse (a 400) never gets a 304.
+Whatever it cannot decide goes through the full request, which answers as it always has (a
+matching ETag is a 304 there too, from `etags.conditional`), with the reader already read. A
+view may also name a one-row read to run in the token's statement (`read_along`: the claim
+detail), so that a GET without If-None-Match is one round trip too.
 """
 
 import functools
@@ -24,16 +24,8 @@ import hashlib
 
 from django.conf import settings
 from django.db import connection
-from django.http import HttpResponseNotModified
 from django.utils import timezone
-from django.utils.http import parse_etags
 from django.utils.translation import get_language
-from rest_framework import exceptions
-from rest_framework.authentication import get_authorization_header
-from rest_framework.settings import api_settings
-
-from factdb.api.authentication import ExpiringTokenAuthentication
-from factdb.api.etags import cacheable
 
 
 def read_stamp() -> int:
@@ -76,9 +68,12 @@ def stamp_etag(request, stamp, *context, record="", path=None, query=None) -> st
 
 
 class ConditionalReads:
-    """A viewset mixin: GET or HEAD of `conditional_actions` with If-None-Match answered 304 from
-    one statement (see the module's note). The view's reads compute their ETags with
-    `read_etag`."""
+    """A viewset mixin: the reads factdb.api.early_reads may answer before the request cycle.
+
+    GET or HEAD of `conditional_actions` with If-None-Match is answered 304 from one statement
+    when it names the ETag `read_etag` gives; a record that `read_along` reads in the token's
+    statement is answered with `early_record`. Whatever the early answer left to the full
+    request comes here with the reader already read."""
 
     conditional_actions = ("list", "retrieve")
 
@@ -86,91 +81,22 @@ class ConditionalReads:
         """A read's ETag; a view adds what else shapes its answers (a digest of its code)."""
         return stamp_etag(request, stamp, record=record, **where)
 
-    def dispatch(self, request, *args, **kwargs):
-        self._known_reader = None
-        answer = self._not_modified(request, args, kwargs)
-        if answer is None:
-            return super().dispatch(request, *args, **kwargs)
-        return answer
+    def read_along(self, request):
+        """(SQL, parameters, finish) of a read of at most one row to run in the token's
+        statement (see ExpiringTokenAuthentication), or None; the token's `along` is then the
+        rows `finish` made of it (none or one)."""
+        return None
+
+    def early_record(self, request, stamp, rows):
+        """(ETag, data) of the read answered from `rows`, the one row `read_along` read, or
+        None to leave it to the full request."""
+        return None
 
     def initialize_request(self, request, *args, **kwargs):
         drf = super().initialize_request(request, *args, **kwargs)
-        if getattr(self, "_known_reader", None) is not None:
-            # An ETag that did not match: the full request goes on with the reader (and the
-            # stamp) already read, rather than reading the token again.
-            drf._authenticator, drf.user, drf.auth = self._known_reader
+        known = getattr(request, "early_reader", None)
+        if known is not None:
+            # Read before the stack (factdb/api/early_reads.py), for an answer it left to the
+            # full request: the token is not read again.
+            drf._authenticator, drf.user, drf.auth = known
         return drf
-
-    def read_along(self, request):
-        """(SQL, parameters) of a read of at most one row to run in the token's statement
-        (see ExpiringTokenAuthentication), or None; the view finds its columns in
-        `request.auth.along`."""
-        return None
-
-    def _not_modified(self, request, args, kwargs):
-        if request.method not in ("GET", "HEAD"):
-            return None
-        if self.action_map.get(request.method.lower()) not in self.conditional_actions:
-            return None
-        asked = request.headers.get("If-None-Match")
-        self.args, self.kwargs = args, kwargs
-        self.request = drf = self.initialize_request(request, *args, **kwargs)
-        self.headers = self.default_response_headers
-        # Without If-None-Match, only a token read that can take the view's row along is
-        # worth doing here; the rest is the full request's, unchanged. With it, no row: a 304
-        # needs none (one that does not match then reads it after the token, as before).
-        along = None if asked is not None else self.read_along(drf)
-        if asked is None and along is None:
-            return None
-        reader = self._reader(drf, along, anonymous=asked is not None)
-        if reader is None:
-            return None
-        authenticator, drf.user, drf.auth, stamp = reader
-        self._known_reader = (authenticator, drf.user, drf.auth)
-        if asked is None:
-            return None
-        matched = next(
-            (tag for tag in _asked(asked) if self.read_etag(drf, stamp, _record(tag)) == tag),
-            None,
-        )
-        if matched is None:
-            return None
-        try:
-            self.check_permissions(drf)
-            self.check_throttles(drf)
-        except exceptions.APIException:
-            return None  # the full request answers 401, 403 or 429 as it always has
-        response = HttpResponseNotModified()
-        response["ETag"] = matched
-        return self.finalize_response(drf, cacheable(drf, response), *args, **kwargs)
-
-    def _reader(self, request, along, anonymous: bool):
-        """(authenticator, user, token, stamp) in one statement, or None when only the full
-        request can say."""
-        header = get_authorization_header(request).split()
-        if not header:
-            if not anonymous or settings.SESSION_COOKIE_NAME in request.COOKIES:
-                return None
-            return None, api_settings.UNAUTHENTICATED_USER(), None, read_stamp()
-        tokens = [a for a in request.authenticators if isinstance(a, ExpiringTokenAuthentication)]
-        if (
-            not tokens
-            or len(header) != 2
-            or header[0].lower() != tokens[0].keyword.lower().encode()
-        ):
-            return None
-        try:
-            user, token = tokens[0].authenticate_credentials(header[1].decode(), along)
-        except (UnicodeError, exceptions.AuthenticationFailed):
-            return None
-        stamp = getattr(token, "change_stamp", None)
-        return None if stamp is None else (tokens[0], user, token, stamp)
-
-
-def _asked(header: str) -> list[str]:
-    return [tag.removeprefix("W/") for tag in parse_etags(header)]
-
-
-def _record(tag: str) -> str:
-    """'"12-3.<digest>"' -> "12-3"; '"<digest>"' -> ""."""
-    return tag[1:-1].rpartition(".")[0]
