@@ -27,20 +27,17 @@ the token.
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
-from django.http import HttpResponse, HttpResponseNotModified
+from django.http import HttpResponse
 from django.middleware.clickjacking import XFrameOptionsMiddleware
 from django.middleware.common import CommonMiddleware
 from django.middleware.locale import LocaleMiddleware
 from django.urls import Resolver404, resolve
-from django.utils.cache import patch_vary_headers
-from django.utils.http import parse_etags
 from rest_framework import exceptions
 from rest_framework.authentication import get_authorization_header
-from rest_framework.settings import api_settings
 
 from factdb.api.authentication import ExpiringTokenAuthentication
 from factdb.api.conditional import ConditionalReads, read_stamp
-from factdb.api.etags import cacheable
+from factdb.api.etags import asked_etags, cacheable, not_modified
 from factdb.middleware import ContentSecurityPolicyMiddleware
 
 # The Accept headers DRF's negotiation answers with the first renderer (JSON): none, anything.
@@ -82,7 +79,7 @@ class EarlyReadsMiddleware:
         if asked is None and along is None:
             return None
         request.get_host()  # an unknown Host is refused here as CommonMiddleware would
-        reader = _reader(request, along, anonymous=asked is not None)
+        reader = _reader(view, request, along, anonymous=asked is not None)
         if reader is None:
             return None
         authenticator, user, token, stamp = reader
@@ -91,14 +88,15 @@ class EarlyReadsMiddleware:
         request.user = user
         self.locale.process_request(request)  # the language the full request would choose
         if asked is not None:
-            answer = _not_modified(view, request, asked, stamp)
+            answer = _not_modified(view, request, stamp)
         elif _as_json(request):
             answer = _record(view, request, stamp, token.along)
         else:
             answer = None  # another format: the full request renders it, with the row read
         if answer is None or not _passes(view, request):
             return None
-        answer = _finalize(view, answer)
+        view.headers = view.default_response_headers  # as DRF's dispatch sets them
+        answer = view.finalize_response(request, answer)  # Allow, Vary: Accept
         for response_side in self.response_sides:
             answer = response_side(request, answer)
         return answer
@@ -129,7 +127,7 @@ def _conditional_view(request):
     return view
 
 
-def _reader(request, along, anonymous: bool):
+def _reader(view, request, along, anonymous: bool):
     """(authenticator, user, token, stamp) from one statement, or None when only the full
     request can say."""
     header = get_authorization_header(request).split()
@@ -137,12 +135,8 @@ def _reader(request, along, anonymous: bool):
         if not anonymous or settings.SESSION_COOKIE_NAME in request.COOKIES:
             return None
         return None, AnonymousUser(), None, read_stamp()
-    keyword = ExpiringTokenAuthentication.keyword.lower().encode()
-    if len(header) != 2 or header[0].lower() != keyword:
-        return None
-    authenticators = [cls() for cls in api_settings.DEFAULT_AUTHENTICATION_CLASSES]
-    tokens = [a for a in authenticators if isinstance(a, ExpiringTokenAuthentication)]
-    if not tokens:
+    tokens = [a for a in view.get_authenticators() if isinstance(a, ExpiringTokenAuthentication)]
+    if not tokens or len(header) != 2 or header[0].lower() != tokens[0].keyword.lower().encode():
         return None
     try:
         user, token = tokens[0].authenticate_credentials(header[1].decode(), along)
@@ -152,14 +146,12 @@ def _reader(request, along, anonymous: bool):
     return None if stamp is None else (tokens[0], user, token, stamp)
 
 
-def _not_modified(view, request, asked, stamp):
-    """A 304 if an ETag `asked` names is the one the full read would give."""
-    for tag in (tag.removeprefix("W/") for tag in parse_etags(asked)):
+def _not_modified(view, request, stamp):
+    """A 304 if an ETag If-None-Match names is the one the full read would give."""
+    for tag in asked_etags(request):
         record = tag[1:-1].rpartition(".")[0]  # '"12-3.<digest>"' -> "12-3"
         if view.read_etag(request, stamp, record) == tag:
-            response = HttpResponseNotModified()
-            response["ETag"] = tag
-            return cacheable(request, response)
+            return not_modified(request, tag)
     return None
 
 
@@ -190,15 +182,3 @@ def _passes(view, request) -> bool:
     if not all(p.has_permission(request, view) for p in view.get_permissions()):
         return False
     return all([throttle.allow_request(request, view) for throttle in view.get_throttles()])
-
-
-def _finalize(view, response):
-    """DRF's finalize_response for an answer that is no DRF Response: the view's Allow and
-    Vary headers."""
-    headers = dict(view.default_response_headers)
-    vary = headers.pop("Vary", None)
-    if vary is not None:
-        patch_vary_headers(response, [v.strip() for v in vary.split(",")])
-    for key, value in headers.items():
-        response[key] = value
-    return response

@@ -64,16 +64,27 @@ def conditional(request, data, etag: str, **response):
     is a plain Django response: no renderer runs, so no format writes a body into it. `data`
     may be a function giving it, called only when the answer is not a 304: a validator known
     before the body is built saves building it."""
-    answer = None
-    asked = request.headers.get("If-None-Match")
-    if asked is not None and request.method in ("GET", "HEAD"):
-        tags = {tag.removeprefix("W/") for tag in parse_etags(asked)}
+    if request.method in ("GET", "HEAD"):
+        tags = asked_etags(request)
         if etag in tags or "*" in tags:
-            answer = HttpResponseNotModified()
-    if answer is None:
-        answer = Response(data() if callable(data) else data, **response)
+            return not_modified(request, etag)
+    answer = Response(data() if callable(data) else data, **response)
     answer["ETag"] = etag
     return cacheable(request, answer)
+
+
+def asked_etags(request) -> list[str]:
+    """The ETags If-None-Match names, weak ones as their strong form (RFC 9110's weak
+    comparison); none without the header."""
+    asked = request.headers.get("If-None-Match")
+    return [] if asked is None else [tag.removeprefix("W/") for tag in parse_etags(asked)]
+
+
+def not_modified(request, etag: str):
+    """The 304 for `etag`, with the caching headers its 200 would carry."""
+    response = HttpResponseNotModified()
+    response["ETag"] = etag
+    return cacheable(request, response)
 
 
 def cacheable(request, response):
