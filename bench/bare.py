@@ -32,9 +32,8 @@ import psycopg
 from bench.claim_sql import ORDER, PAGE_SIZE, SELECT
 from claims.figures.formatting import format_figure
 from claims.figures.units import family_of_query
+from claims.fulltext import SEARCH_CONFIGS, web_search_condition
 
-# claims.fulltext.SEARCH_CONFIGS, without importing Django.
-SEARCH_CONFIGS = ["spanish", "english", "simple"]
 JSON = [("Content-Type", "application/json")]
 DETAIL = re.compile(r"/bench/claims/([0-9]{1,18})/")
 _conn = None
@@ -167,11 +166,12 @@ def family(environ, query):
 
 
 def search(environ, query):
+    text = query["q"][0]
+    phrase = '"' in text  # claims.selectors.is_phrase_query
     where = " OR ".join(
-        f"(c.search_vector @@ (websearch_to_tsquery('{c}'::regconfig, %s) && '''~{c}'''::tsquery))"
-        for c in SEARCH_CONFIGS
+        web_search_condition(c, "c.search_vector", phrase=phrase) for c in SEARCH_CONFIGS
     )
-    return page(environ, f"({where})", [query["q"][0]] * len(SEARCH_CONFIGS))
+    return page(environ, f"({where})", [text] * where.count("%s"))
 
 
 def detail(pk: int):

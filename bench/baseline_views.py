@@ -23,7 +23,7 @@ from django.urls import path
 from bench.bare import claim
 from bench.claim_sql import ORDER, PAGE_SIZE, SELECT
 from claims.figures.units import family_of_query
-from claims.fulltext import SEARCH_CONFIGS
+from claims.fulltext import SEARCH_CONFIGS, web_search_condition
 
 _local = threading.local()
 
@@ -91,11 +91,12 @@ def raw_family(request):
 
 def raw_search(request):
     """?q=, as search_claims asks it: each language's query against its own claims."""
+    text = request.GET["q"]
+    phrase = '"' in text  # claims.selectors.is_phrase_query
     where = " OR ".join(
-        f"(c.search_vector @@ (websearch_to_tsquery('{c}'::regconfig, %s) && '''~{c}'''::tsquery))"
-        for c in SEARCH_CONFIGS
+        web_search_condition(c, "c.search_vector", phrase=phrase) for c in SEARCH_CONFIGS
     )
-    return _page(request, f"({where})", [request.GET["q"]] * len(SEARCH_CONFIGS))
+    return _page(request, f"({where})", [text] * where.count("%s"))
 
 
 def raw_detail(request, pk):

@@ -22,7 +22,7 @@ from django.db.models import BooleanField, Exists, F, Func, OuterRef
 from django.db.models.expressions import RawSQL
 
 from claims.agreement.comparison import conflicting_claim_ids
-from claims.fulltext import SEARCH_CONFIGS
+from claims.fulltext import SEARCH_CONFIGS, web_search_condition
 from claims.models import Claim, Status
 
 # Letters and digits only: to_tsquery gives & | ! ( ) : * < > their own meaning.
@@ -59,14 +59,21 @@ def search_claims(queryset, text: str, *, as_typed: bool = False, phrase_ids=PRO
     return _search_sqlite(queryset, text, words, as_typed)
 
 
-def _conditions(parse: str) -> str:
-    # One question per language, each against the claims stemmed in it (their marker lexeme);
-    # a query of stop words only is empty, and then matches nothing rather than every claim.
-    return " OR ".join(
-        f"(numnode({parse}('{c}'::regconfig, %s)) > 0 AND \"search_vector\" @@ "
-        f"({parse}('{c}'::regconfig, %s) && '''~{c}'''::tsquery))"
-        for c in SEARCH_CONFIGS
-    )
+def _question(parse: str, text: str, *, phrase: bool = False) -> tuple[str, tuple]:
+    """The conditions (over "search_vector") that a claim matches `text`, and their params.
+
+    One question per language, each against the claims stemmed in it (their marker lexeme); a
+    query of stop words only is empty, and then matches nothing rather than every claim. A
+    phrase query also asks for the word pairs its phrases imply (claims/fulltext.py)."""
+    questions = []
+    for c in SEARCH_CONFIGS:
+        if parse == "websearch_to_tsquery":
+            match = web_search_condition(c, phrase=phrase)
+        else:
+            match = f"\"search_vector\" @@ ({parse}('{c}'::regconfig, %s) && '''~{c}'''::tsquery)"
+        questions.append(f"(numnode({parse}('{c}'::regconfig, %s)) > 0 AND {match})")
+    conditions = " OR ".join(questions)
+    return conditions, (text,) * conditions.count("%s")
 
 
 def is_phrase_query(text: str) -> bool:
@@ -77,8 +84,7 @@ def is_phrase_query(text: str) -> bool:
 def phrase_probe(using: str, text: str) -> list[int] | None:
     """For a phrase query on PostgreSQL: the ids of every claim it matches, if few (see
     _few_phrase_matches); None if many."""
-    params = (text.strip(),) * (2 * len(SEARCH_CONFIGS))
-    conditions = _conditions("websearch_to_tsquery")
+    conditions, params = _question("websearch_to_tsquery", text.strip(), phrase=True)
     return _few_phrase_matches(using, Claim._meta.db_table, conditions, params)
 
 
@@ -87,10 +93,10 @@ def _search_postgresql(queryset, text, words, as_typed, phrase_ids=PROBE):
         parse, text = "to_tsquery", " & ".join(words) + ":*"
     else:
         parse = "websearch_to_tsquery"
-    conditions = _conditions(parse)
+    phrase = not as_typed and is_phrase_query(text)
+    conditions, params = _question(parse, text, phrase=phrase)
     table = queryset.model._meta.db_table
-    params = (text,) * (2 * len(SEARCH_CONFIGS))
-    if not as_typed and is_phrase_query(text):
+    if phrase:
         ids = phrase_ids
         if ids is PROBE:
             ids = _few_phrase_matches(queryset.db, table, conditions, params)

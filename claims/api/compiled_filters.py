@@ -129,7 +129,9 @@ def _search_shape(text, vendor, using, numbers):
             return stand_in_, [(stand_in_, text)], ("q", "words"), PROBE
         ids = phrase_probe(using, text)
         if ids is None:
-            return stand_in_, [(stand_in_, text)], ("q", "phrase, many"), None
+            # Quoted, so that the SQL is a phrase's: it asks for the pairs the phrase implies.
+            quoted = f'"{stand_in_}"'
+            return quoted, [(quoted, text)], ("q", "phrase, many"), None
         ids_stand_in = [stand_in("int", next(numbers))]
         return f'"{stand_in_}"', [(ids_stand_in, ids)], ("q", "phrase, few"), ids_stand_in
     wanted, unwanted = fts5_query(text)
