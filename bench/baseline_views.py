@@ -23,7 +23,7 @@ from django.urls import path
 from bench.bare import claim
 from bench.claim_sql import ORDER, PAGE_SIZE, SELECT
 from claims.figures.units import family_of_query
-from claims.fulltext import SEARCH_CONFIGS, web_search_condition
+from claims.fulltext import SEARCH_CONFIGS, search_condition
 
 _local = threading.local()
 
@@ -94,7 +94,7 @@ def raw_search(request):
     text = request.GET["q"]
     phrase = '"' in text  # claims.selectors.is_phrase_query
     where = " OR ".join(
-        web_search_condition(c, "c.search_vector", phrase=phrase) for c in SEARCH_CONFIGS
+        search_condition(c, "c.search_vector", phrase=phrase) for c in SEARCH_CONFIGS
     )
     return _page(request, f"({where})", [text] * where.count("%s"))
 

@@ -22,7 +22,7 @@ from django.db.models import BooleanField, Exists, F, Func, OuterRef
 from django.db.models.expressions import RawSQL
 
 from claims.agreement.comparison import conflicting_claim_ids
-from claims.fulltext import SEARCH_CONFIGS, web_search_condition
+from claims.fulltext import SEARCH_CONFIGS, search_condition
 from claims.models import Claim, Status
 
 # Letters and digits only: to_tsquery gives & | ! ( ) : * < > their own meaning.
@@ -67,10 +67,7 @@ def _question(parse: str, text: str, *, phrase: bool = False) -> tuple[str, tupl
     phrase query also asks for the word pairs its phrases imply (claims/fulltext.py)."""
     questions = []
     for c in SEARCH_CONFIGS:
-        if parse == "websearch_to_tsquery":
-            match = web_search_condition(c, phrase=phrase)
-        else:
-            match = f"\"search_vector\" @@ ({parse}('{c}'::regconfig, %s) && '''~{c}'''::tsquery)"
+        match = search_condition(c, parse=parse, phrase=phrase)
         questions.append(f"(numnode({parse}('{c}'::regconfig, %s)) > 0 AND {match})")
     conditions = " OR ".join(questions)
     return conditions, (text,) * conditions.count("%s")

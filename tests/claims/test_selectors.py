@@ -36,7 +36,12 @@ def test_a_blank_query_filters_nothing(db):
 def test_postgresql_uses_the_stored_vector_and_sqlite_its_fts5_index(db):
     sql = str(search_claims(Claim.objects.all(), "troops").query)
     if connection.vendor == "postgresql":
-        assert '"search_vector" @@ (websearch_to_tsquery' in sql
+        # The words, the language's marker and (for a phrase) its pairs: each its own condition.
+        assert '"search_vector" @@ websearch_to_tsquery(' in sql
+        assert "\"search_vector\" @@ '''~english'''::tsquery" in sql
+        assert "claims_phrase_pairs" not in sql
+        phrase = search_claims(Claim.objects.all(), '"national guard"', phrase_ids=None)
+        assert '"search_vector" @@ claims_phrase_pairs(' in str(phrase.query)
         # On the claims' own column, not a semi-join of the table with itself (planning cost).
         assert "IN (SELECT" not in sql
     else:

@@ -10,7 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from claims.fulltext import SEARCH_CONFIGS, web_search_condition
+from claims.fulltext import SEARCH_CONFIGS, search_condition
 from claims.models import Claim
 from claims.selectors import search_claims
 from tests import factories
@@ -120,8 +120,8 @@ def test_the_pairs_change_nothing_a_query_finds(db, phrase):
     found = set()
     for config in SEARCH_CONFIGS:
         ids = "SELECT coalesce(array_agg(id ORDER BY id), '{}') FROM claims_claim WHERE "
-        with_pairs = web_search_condition(config, phrase=True)
-        without = web_search_condition(config, phrase=False)
+        with_pairs = search_condition(config, phrase=True)
+        without = search_condition(config, phrase=False)
         matched = scalar(ids + without, phrase)
         assert scalar(ids + with_pairs, phrase, phrase) == matched, (config, phrase)
         found.update(matched)
