@@ -32,7 +32,7 @@ import psycopg
 from bench.claim_sql import ORDER, PAGE_SIZE, SELECT
 from claims.figures.formatting import format_figure
 from claims.figures.units import family_of_query
-from claims.fulltext import SEARCH_CONFIGS, search_condition
+from claims.fulltext import is_phrase_query, search_sql
 
 JSON = [("Content-Type", "application/json")]
 DETAIL = re.compile(r"/bench/claims/([0-9]{1,18})/")
@@ -167,11 +167,8 @@ def family(environ, query):
 
 def search(environ, query):
     text = query["q"][0]
-    phrase = '"' in text  # claims.selectors.is_phrase_query
-    where = " OR ".join(
-        search_condition(c, "c.search_vector", phrase=phrase) for c in SEARCH_CONFIGS
-    )
-    return page(environ, f"({where})", [text] * where.count("%s"))
+    where, params = search_sql(text, "c.search_vector", phrase=is_phrase_query(text))
+    return page(environ, where, list(params))
 
 
 def detail(pk: int):

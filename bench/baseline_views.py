@@ -23,7 +23,7 @@ from django.urls import path
 from bench.bare import claim
 from bench.claim_sql import ORDER, PAGE_SIZE, SELECT
 from claims.figures.units import family_of_query
-from claims.fulltext import SEARCH_CONFIGS, search_condition
+from claims.fulltext import is_phrase_query, search_sql
 
 _local = threading.local()
 
@@ -92,11 +92,8 @@ def raw_family(request):
 def raw_search(request):
     """?q=, as search_claims asks it: each language's query against its own claims."""
     text = request.GET["q"]
-    phrase = '"' in text  # claims.selectors.is_phrase_query
-    where = " OR ".join(
-        search_condition(c, "c.search_vector", phrase=phrase) for c in SEARCH_CONFIGS
-    )
-    return _page(request, f"({where})", [text] * where.count("%s"))
+    where, params = search_sql(text, "c.search_vector", phrase=is_phrase_query(text))
+    return _page(request, where, list(params))
 
 
 def raw_detail(request, pk):

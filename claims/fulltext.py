@@ -146,7 +146,7 @@ ALTER TABLE claims_claim ALTER COLUMN search_vector SET STATISTICS 1000;
 
 # A pair of adjacent words as one lexeme: a hash of the two, in one of 65,536 buckets
 # ("~pair 3fa2"). Not the words themselves: nearly every pair of words in a million claims is
-# new, and a GIN key per pair made the index seven times its size (76 MB against 11 at 100k
+# new, and a GIN key per pair made the index six times its size (76 MB against 13 at 100k
 # claims); in buckets the keys are few and their lists of claims compress. A bucket holds a few
 # hundred claims at a million, and the phrase's own words, asked beside it, narrow those to the
 # claims that hold both words and their pair's bucket. The space keeps it apart from any word
@@ -256,6 +256,25 @@ def search_condition(
     if phrase:
         condition += f" AND {column} @@ claims_phrase_pairs({query}, {marker})"
     return f"({condition})"
+
+
+def is_phrase_query(text: str) -> bool:
+    """Whether a web-search query holds a phrase, which PostgreSQL looks up first."""
+    return '"' in text
+
+
+def search_sql(
+    text: str, column: str = '"search_vector"', *, parse="websearch_to_tsquery", phrase=False
+) -> tuple[str, tuple]:
+    """The SQL that a claim matches `text` in its own language, and its params: one question
+    per language, each against the claims stemmed in it (search_condition); a query of stop
+    words only is empty, and then matches nothing rather than every claim."""
+    questions = " OR ".join(
+        f"(numnode({parse}('{c}'::regconfig, %s)) > 0 AND "
+        f"{search_condition(c, column, parse=parse, phrase=phrase)})"
+        for c in SEARCH_CONFIGS
+    )
+    return f"({questions})", (text,) * questions.count("%s")
 
 
 SQLITE_TABLE = """

@@ -22,7 +22,7 @@ from django.db.models import BooleanField, Exists, F, Func, OuterRef
 from django.db.models.expressions import RawSQL
 
 from claims.agreement.comparison import conflicting_claim_ids
-from claims.fulltext import SEARCH_CONFIGS, search_condition
+from claims.fulltext import is_phrase_query, search_sql
 from claims.models import Claim, Status
 
 # Letters and digits only: to_tsquery gives & | ! ( ) : * < > their own meaning.
@@ -59,29 +59,10 @@ def search_claims(queryset, text: str, *, as_typed: bool = False, phrase_ids=PRO
     return _search_sqlite(queryset, text, words, as_typed)
 
 
-def _question(parse: str, text: str, *, phrase: bool = False) -> tuple[str, tuple]:
-    """The conditions (over "search_vector") that a claim matches `text`, and their params.
-
-    One question per language, each against the claims stemmed in it (their marker lexeme); a
-    query of stop words only is empty, and then matches nothing rather than every claim. A
-    phrase query also asks for the word pairs its phrases imply (claims/fulltext.py)."""
-    questions = []
-    for c in SEARCH_CONFIGS:
-        match = search_condition(c, parse=parse, phrase=phrase)
-        questions.append(f"(numnode({parse}('{c}'::regconfig, %s)) > 0 AND {match})")
-    conditions = " OR ".join(questions)
-    return conditions, (text,) * conditions.count("%s")
-
-
-def is_phrase_query(text: str) -> bool:
-    """Whether a web-search query holds a phrase, which PostgreSQL looks up first."""
-    return '"' in text
-
-
 def phrase_probe(using: str, text: str) -> list[int] | None:
     """For a phrase query on PostgreSQL: the ids of every claim it matches, if few (see
     _few_phrase_matches); None if many."""
-    conditions, params = _question("websearch_to_tsquery", text.strip(), phrase=True)
+    conditions, params = search_sql(text.strip(), phrase=True)
     return _few_phrase_matches(using, Claim._meta.db_table, conditions, params)
 
 
@@ -91,7 +72,7 @@ def _search_postgresql(queryset, text, words, as_typed, phrase_ids=PROBE):
     else:
         parse = "websearch_to_tsquery"
     phrase = not as_typed and is_phrase_query(text)
-    conditions, params = _question(parse, text, phrase=phrase)
+    conditions, params = search_sql(text, parse=parse, phrase=phrase)
     table = queryset.model._meta.db_table
     if phrase:
         ids = phrase_ids
