@@ -16,6 +16,8 @@ On SQLite a later migration that rebuilds a table drops its triggers with it: po
 them back (ensure(), claims/apps.py), as it does for the search index's.
 """
 
+from factdb.db.triggers import Triggers
+
 MIGRATION = ("claims", "0015_change_stamps")
 TABLE = (
     "CREATE TABLE IF NOT EXISTS claims_change_stamp "
@@ -87,28 +89,5 @@ SQLITE_REVERSE = [
 ]
 
 
-def install(connection) -> None:
-    """The stamp's table and triggers, made or made again (each statement is idempotent)."""
-    run(connection, POSTGRESQL if connection.vendor == "postgresql" else SQLITE)
-
-
-def uninstall(connection) -> None:
-    run(connection, POSTGRESQL_REVERSE if connection.vendor == "postgresql" else SQLITE_REVERSE)
-
-
-def ensure(connection) -> None:
-    """After migrations: the triggers a SQLite table rebuild dropped, back (once the stamp's
-    migration is applied; before it, or migrated back past it, nothing)."""
-    from django.db.migrations.recorder import MigrationRecorder
-
-    if (
-        connection.vendor == "sqlite"
-        and MIGRATION in MigrationRecorder(connection).applied_migrations()
-    ):
-        install(connection)
-
-
-def run(connection, statements) -> None:
-    with connection.cursor() as cursor:
-        for statement in statements:
-            cursor.execute(statement)
+TRIGGERS = Triggers(MIGRATION, POSTGRESQL, POSTGRESQL_REVERSE, SQLITE, SQLITE_REVERSE)
+install, uninstall, ensure = TRIGGERS.install, TRIGGERS.uninstall, TRIGGERS.ensure

@@ -2,15 +2,7 @@
 
 from django.db import migrations
 
-from claims import change_stamps
-
-
-def forwards(apps, schema_editor):
-    change_stamps.install(schema_editor.connection)
-
-
-def backwards(apps, schema_editor):
-    change_stamps.uninstall(schema_editor.connection)
+from claims.change_stamps import TRIGGERS
 
 
 class Migration(migrations.Migration):
@@ -20,4 +12,4 @@ class Migration(migrations.Migration):
         ("claims", "0014_merge_lineage_and_desk"),
     ]
 
-    operations = [migrations.RunPython(forwards, backwards)]
+    operations = [migrations.RunPython(TRIGGERS.forwards, TRIGGERS.backwards)]
