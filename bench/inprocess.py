@@ -3,6 +3,7 @@ HTTP server, no wrk and no other client sharing the cores.
 
     .venv/bin/python bench/inprocess.py [--size 100k] [-n 3000] [--rounds 2] [--before PATH]
     .venv/bin/python bench/inprocess.py --profile "list 304"     # cProfile of one row
+    BENCH_SORT=tottime .venv/bin/python bench/inprocess.py --profile detail
 
 wrk's req/s on this 2-core machine moves 10-30% from one 5 s run to the next with whatever else
 runs; CPU per request in process moves a few per cent, so a change of 10-20% on one request
@@ -102,7 +103,8 @@ def child(args) -> None:
         cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
         out[name] = {"cpu_ms": cpu * 1000 / args.n, "wall_ms": wall * 1000 / args.n}
         if profile:
-            pstats.Stats(profile, stream=sys.stderr).sort_stats("cumulative").print_stats(45)
+            stats = pstats.Stats(profile, stream=sys.stderr)
+            stats.sort_stats(os.environ.get("BENCH_SORT", "cumulative")).print_stats(45)
     print("INPROCESS " + json.dumps(out), flush=True)
 
 

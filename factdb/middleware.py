@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from rest_framework.throttling import SimpleRateThrottle
 
 from factdb.models import preferred_language
+from factdb.throttling import PackedHistory
 
 
 class RequestSizeLimitMiddleware:
@@ -89,7 +90,7 @@ class TrustedProxyMiddleware:
         return None
 
 
-class PasswordTriesThrottle(SimpleRateThrottle):
+class PasswordTriesThrottle(PackedHistory, SimpleRateThrottle):
     """Password tries per client address, signed in or not: the API's token requests and the
     admin's login form share DEFAULT_THROTTLE_RATES["login"] (FACTDB_THROTTLE_LOGIN)."""
 

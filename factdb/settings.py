@@ -342,8 +342,9 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "factdb.api.exceptions.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "factdb.api.autoschema.AutoSchema",
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        # DRF's, with the history packed (factdb/throttling.py).
+        "factdb.throttling.AnonRateThrottle",
+        "factdb.throttling.UserRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env_str("FACTDB_THROTTLE_ANON", "60/minute"),
