@@ -129,6 +129,10 @@ class Server:
             [gunicorn, self.app, "--workers", "2", "--timeout", "900"]
             + ["--bind", f"127.0.0.1:{self.port}", "--chdir", str(self.root)],
             env={**self.env, "PYTHONPATH": str(self.root)},
+            # Started in its root: gunicorn puts its starting directory first on sys.path, and
+            # --chdir does not move it ahead of PYTHONPATH, so a --before server started from
+            # here ran this checkout's code.
+            cwd=str(self.root),
             start_new_session=True,
         )
         deadline = time.monotonic() + 60
