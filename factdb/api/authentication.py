@@ -24,7 +24,7 @@ import functools
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework import exceptions
@@ -100,10 +100,12 @@ class ExpiringTokenAuthentication(TokenAuthentication):
         """`along`: (SQL, parameters, finish) of a read of at most one row that needs no user,
         run in the same statement (a claim detail: one round trip); the token's `along` is what
         `finish` makes of its row (a list of none or one)."""
-        if connection.vendor not in AGGREGATE or get_user_model()._meta.db_table != "auth_user":
+        # The connection itself, looked up once: each use of django.db.connection looks it up.
+        db = connections[DEFAULT_DB_ALIAS]
+        if db.vendor not in AGGREGATE or get_user_model()._meta.db_table != "auth_user":
             user, token = super().authenticate_credentials(key)
         else:
-            user, token = self._read(key, along)
+            user, token = self._read(db, key, along)
         if has_expired(token):
             raise exceptions.AuthenticationFailed(
                 _(
@@ -114,40 +116,40 @@ class ExpiringTokenAuthentication(TokenAuthentication):
         return user, token
 
     @staticmethod
-    def _read(key, along=None):
-        kept = _kept.get((connection.alias, key))
-        found = None if kept is None else _read_kept(key, kept, along)
-        return _read_in_full(key, along) if found is None else found
+    def _read(db, key, along=None):
+        kept = _kept.get((db.alias, key))
+        found = None if kept is None else _read_kept(db, key, kept, along)
+        return _read_in_full(db, key, along) if found is None else found
 
 
-def _read_kept(key, kept, along):
+def _read_kept(db, key, kept, along):
     """The kept reader of `key`, in a statement that reads the two stamps (and `along`), or None
     if the auth stamp has moved since it was read (it is then read again in full)."""
-    stamps = f"{AUTH_STAMP[connection.vendor]}, {settings.FACTDB_CHANGE_STAMP}"
+    stamps = f"{AUTH_STAMP[db.vendor]}, {settings.FACTDB_CHANGE_STAMP}"
     if along is None:
         sql, params = f"SELECT {stamps}", []
     else:
         sql = f"SELECT {stamps}, a.* FROM (SELECT 1) o LEFT JOIN ({along[0]}) a ON 1 = 1"
         params = along[1]
-    with connection.cursor() as cursor:
+    with db.cursor() as cursor:
         cursor.execute(sql, params)
         auth, stamp, *read = cursor.fetchone()
     if auth != kept[0]:
-        _kept.pop((connection.alias, key), None)
+        _kept.pop((db.alias, key), None)
         return None
-    return _reader(key, *kept[1:], stamp, along, read)
+    return _reader(db, key, *kept[1:], stamp, along, read)
 
 
-def _read_in_full(key, along):
+def _read_in_full(db, key, along):
     """The token, its user and permissions and both stamps (and `along`) in one statement; the
     reader is kept for the next request."""
-    sql, names, converters = _statement(connection.vendor)
+    sql, names, converters = _statement(db.vendor)
     if along is None:
         sql, params = sql.format(along="", join=""), [key]
     else:
         join = f" LEFT JOIN ({along[0]}) a ON 1 = 1"
         sql, params = sql.format(along=", a.*", join=join), [*along[1], key]
-    with connection.cursor() as cursor:
+    with db.cursor() as cursor:
         cursor.execute(sql, params)
         row = cursor.fetchone()
     if row is None:
@@ -155,25 +157,25 @@ def _read_in_full(key, along):
     columns = len(converters)
     read, row = row[columns + 3 :], row[: columns + 3]
     # The database's own values, converted as the ORM would (SQLite stores text).
-    values = [_convert(v, c) for v, c in zip(row[:columns], converters, strict=True)]
+    values = [_convert(db, v, c) for v, c in zip(row[:columns], converters, strict=True)]
     created, (permissions, auth, stamp) = values[0], row[columns:]
     if isinstance(permissions, str):
         permissions = permissions.split("\n")
     permissions = frozenset(permissions or ())
-    user, token = _reader(key, values[1:], permissions, created, stamp, along, read)
+    user, token = _reader(db, key, values[1:], permissions, created, stamp, along, read)
     if not user.is_active:
         raise exceptions.AuthenticationFailed(_("User inactive or deleted."))
-    _keep((connection.alias, key), (auth, values[1:], permissions, created))
+    _keep((db.alias, key), (auth, values[1:], permissions, created))
     return user, token
 
 
-def _reader(key, values, permissions, created, stamp, along, read):
+def _reader(db, key, values, permissions, created, stamp, along, read):
     """(user, token) as the request carries them: objects of its own, from the values read."""
-    names = _statement(connection.vendor)[1]
-    user = get_user_model().from_db(connection.alias, names, values)
+    names = _statement(db.vendor)[1]
+    user = get_user_model().from_db(db.alias, names, values)
     # What factdb.auth.ModelBackend would read for this request, read with the token.
     user._perm_cache = set(permissions)
-    token = Token.from_db(connection.alias, ["key", "user_id", "created"], [key, user.pk, created])
+    token = Token.from_db(db.alias, ["key", "user_id", "created"], [key, user.pk, created])
     token.user = user
     token.change_stamp = stamp
     if along is not None:
@@ -191,7 +193,7 @@ def _keep(where, reader) -> None:
     _kept[where] = reader
 
 
-def _convert(value, converters):
+def _convert(db, value, converters):
     for converter, expression in converters:
-        value = converter(value, expression, connection)
+        value = converter(value, expression, db)
     return value
