@@ -105,6 +105,8 @@ def child(args) -> None:
         if profile:
             stats = pstats.Stats(profile, stream=sys.stderr)
             stats.sort_stats(os.environ.get("BENCH_SORT", "cumulative")).print_stats(45)
+            if os.environ.get("BENCH_PROFILE_OUT"):
+                profile.dump_stats(os.environ["BENCH_PROFILE_OUT"])
     print("INPROCESS " + json.dumps(out), flush=True)
 
 

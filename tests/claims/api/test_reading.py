@@ -130,3 +130,16 @@ def _anonymous():
     from django.contrib.auth.models import AnonymousUser
 
     return AnonymousUser()
+
+
+@pytest.mark.parametrize("language", ["en", "es-MX", "es-ES", "es-MX-x-mil"])
+def test_a_figure_written_once_is_the_one_format_figure_writes(language):
+    """The figure text is kept per figure and language (reading._figure): numbers equal in value
+    but written differently (13.6, 13.60) keep entries of their own."""
+    from claims.api.reading import _exact, _figure
+    from claims.figures.formatting import format_figure
+
+    for value, unit in [(Decimal("13.6"), "USD"), (Decimal("13.60"), "USD"), (6000, "troops")]:
+        for _ in range(2):  # written, then kept
+            kept = _figure(_exact(value), Hedge.AT_MOST, unit, None, None, None, None, language)
+            assert kept == format_figure(value, Hedge.AT_MOST, unit, language=language)
