@@ -122,14 +122,18 @@ class ExpiringTokenAuthentication(TokenAuthentication):
         return _read_in_full(db, key, along) if found is None else found
 
 
+def stamps_sql(vendor: str) -> str:
+    """The statement that reads the auth stamp and the change stamp, in that order."""
+    return f"SELECT {AUTH_STAMP[vendor]}, {settings.FACTDB_CHANGE_STAMP}"
+
+
 def _read_kept(db, key, kept, along):
     """The kept reader of `key`, in a statement that reads the two stamps (and `along`), or None
     if the auth stamp has moved since it was read (it is then read again in full)."""
-    stamps = f"{AUTH_STAMP[db.vendor]}, {settings.FACTDB_CHANGE_STAMP}"
     if along is None:
-        sql, params = f"SELECT {stamps}", []
+        sql, params = stamps_sql(db.vendor), []
     else:
-        sql = f"SELECT {stamps}, a.* FROM (SELECT 1) o LEFT JOIN ({along[0]}) a ON 1 = 1"
+        sql = f"{stamps_sql(db.vendor)}, a.* FROM (SELECT 1) o LEFT JOIN ({along[0]}) a ON 1 = 1"
         params = along[1]
     with db.cursor() as cursor:
         cursor.execute(sql, params)
@@ -137,7 +141,7 @@ def _read_kept(db, key, kept, along):
     if auth != kept[0]:
         _kept.pop((db.alias, key), None)
         return None
-    return _reader(db, key, *kept[1:], stamp, along, read)
+    return _reader(db, key, *kept, stamp, along, read)
 
 
 def _read_in_full(db, key, along):
@@ -162,22 +166,23 @@ def _read_in_full(db, key, along):
     if isinstance(permissions, str):
         permissions = permissions.split("\n")
     permissions = frozenset(permissions or ())
-    user, token = _reader(db, key, values[1:], permissions, created, stamp, along, read)
+    user, token = _reader(db, key, auth, values[1:], permissions, created, stamp, along, read)
     if not user.is_active:
         raise exceptions.AuthenticationFailed(_("User inactive or deleted."))
     _keep((db.alias, key), (auth, values[1:], permissions, created))
     return user, token
 
 
-def _reader(db, key, values, permissions, created, stamp, along, read):
-    """(user, token) as the request carries them: objects of its own, from the values read."""
+def _reader(db, key, auth, values, permissions, created, stamp, along, read):
+    """(user, token) as the request carries them: objects of its own, from the values read; the
+    token carries both stamps (`auth_stamp`, `change_stamp`) it was read at."""
     names = _statement(db.vendor)[1]
     user = get_user_model().from_db(db.alias, names, values)
     # What factdb.auth.ModelBackend would read for this request, read with the token.
     user._perm_cache = set(permissions)
     token = Token.from_db(db.alias, ["key", "user_id", "created"], [key, user.pk, created])
     token.user = user
-    token.change_stamp = stamp
+    token.auth_stamp, token.change_stamp = auth, stamp
     if along is not None:
         token.along = along[2]([] if all(value is None for value in read) else [read])
     return user, token

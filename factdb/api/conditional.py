@@ -8,10 +8,11 @@ shapes it (the view's `read_etag` adds it) and, for a record, its own ETag ('"12
 reads). A full request reads the stamp before its rows (with the token, in the same statement),
 so a write committed between the two costs one more 200, never a stale 304.
 
-A GET with If-None-Match then needs no row: factdb/api/early_reads.py reads the token, its
-user and permissions and the stamp in one statement, before the middleware stack, and answers
-304 when an ETag it names is the one a full request would give, after the view's own permission
-and throttle classes have passed it. The digest is keyed with SECRET_KEY, so only an ETag the
+A GET with If-None-Match then needs no row: factdb/api/early_reads.py reads the token (a kept
+reader: only the auth stamp and the change stamp) and the stamp in one statement, before the
+middleware stack, and answers 304 when an ETag it names is the one a full request would give,
+after the view's own permission and throttle classes have passed it. The same request again is
+answered at the WSGI door (factdb/api/unchanged_polls.py) while both stamps stand. The digest is keyed with SECRET_KEY, so only an ETag the
 server issued can match: a query that a full request would refuse (a 400) never gets a 304.
 Whatever it cannot decide goes through the full request, which answers as it always has (a
 matching ETag is a 304 there too, from `etags.conditional`), with the reader already read. A

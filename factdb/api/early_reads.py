@@ -40,6 +40,7 @@ from rest_framework.authentication import get_authorization_header
 from factdb.api.authentication import ExpiringTokenAuthentication
 from factdb.api.conditional import ConditionalReads, read_stamp
 from factdb.api.etags import asked_etags, cacheable, not_modified
+from factdb.api.unchanged_polls import remember
 from factdb.middleware import ContentSecurityPolicyMiddleware
 
 # The Accept headers DRF's negotiation answers with the first renderer (JSON): none, anything.
@@ -95,12 +96,16 @@ class EarlyReadsMiddleware:
             answer = _record(view, request, stamp, token.along)
         else:
             answer = None  # another format: the full request renders it, with the row read
-        if answer is None or not _passes(view, request):
+        throttles = None if answer is None else _passes(view, request)
+        if throttles is None:
             return None
         view.headers = view.default_response_headers  # as DRF's dispatch sets them
         answer = view.finalize_response(request, answer)  # Allow, Vary: Accept
         for response_side in self.response_sides:
             answer = response_side(request, answer)
+        if asked is not None:
+            # The same poll again may be answered at the WSGI door (unchanged_polls.py).
+            remember(request, token, stamp, throttles)
         return answer
 
 
@@ -188,9 +193,11 @@ def _record(view, request, stamp, rows):
     return cacheable(request, response)
 
 
-def _passes(view, request) -> bool:
-    """The view's own permission and throttle classes, as its full request asks them (a refusal
-    is the full request's to answer: 401, 403 or 429, with its body and headers)."""
+def _passes(view, request):
+    """The view's own permission and throttle classes, as its full request asks them: the
+    throttles that counted the request, or None for a refusal, the full request's to answer
+    (401, 403 or 429, with its body and headers)."""
     if not all(p.has_permission(request, view) for p in view.get_permissions()):
-        return False
-    return all([throttle.allow_request(request, view) for throttle in view.get_throttles()])
+        return None
+    throttles = view.get_throttles()
+    return throttles if all([t.allow_request(request, view) for t in throttles]) else None

@@ -1,0 +1,171 @@
+"""An unchanged poll answered at the WSGI door: the 304 the early lane gave, given again while
+nothing it was decided from has changed.
+
+The early lane (factdb/api/early_reads.py) answers a poll whose ETag still matches from one
+statement, but Django still builds a request around it, runs the guard middleware, resolves the
+URL, asks the view's permission and throttle classes, picks the language and writes the headers
+of every middleware: twice the CPU of the statement, and a 304 was served at 53-56% of the rate
+of a view that does nothing (bench/RESULTS.md, session 9).
+
+What the early lane's 304 depended on is few things, and each can be checked again for less
+than it cost to decide:
+- the request: its method, path, query and every header (credentials, If-None-Match, Accept,
+  Accept-Language, cookies, host, forwarding headers), its scheme and client address. All of it
+  is the key the answer is kept under, so a request that differs in any of them is not this one;
+- the reader, and who may do what: the auth stamp (factdb/auth_stamp.py), which every write to
+  tokens, users, groups and permissions moves on, and the token's expiry;
+- what the read shows: the change stamp the ETag digests (factdb/api/conditional.py);
+- the view's throttles, which are asked again with the keys they counted the request under, and
+  count this one.
+
+So when the early lane answers a 304 it notes what it read (`remember`), and UnchangedPolls,
+around Django's WSGI handler, keeps the answer (status and headers) under the request's key,
+for up to KEPT requests. The same request again is answered with the same 304 after one
+statement reads the two stamps, if both are the ones the answer was decided at, the token has
+not expired and every throttle allows it. Anything else (another request, a stamp moved on, a
+throttled client, the database unreachable) goes to Django as it always did, and a 304 the early
+lane gives there is kept anew. A revoked token, a removed role or a new claim therefore takes
+effect at the next request, as before; the answer given again is the answer Django would give
+(tests/factdb/api/test_unchanged_polls.py compares them header by header).
+
+Requests answered here fire none of Django's request signals: the database connection is the
+one the last full request left open, and Django closes an old one at the next full request.
+"""
+
+import threading
+from dataclasses import dataclass
+
+from django.db import DEFAULT_DB_ALIAS, connections
+
+from factdb.api.authentication import has_expired, stamps_sql
+from factdb.throttling import PackedHistory
+
+# Where the early lane leaves what its 304 was decided from, in the request's WSGI environ.
+NOTE = "factdb.unchanged_poll"
+# The environ entries besides the HTTP_ headers that a request's answer may depend on.
+REQUEST = (
+    "REQUEST_METHOD",
+    "SCRIPT_NAME",
+    "PATH_INFO",
+    "QUERY_STRING",
+    "CONTENT_TYPE",
+    "CONTENT_LENGTH",
+    "SERVER_NAME",
+    "SERVER_PORT",
+    "REMOTE_ADDR",
+    "wsgi.url_scheme",
+)
+# Requests whose answers are kept, per process; when full, the first kept goes.
+KEPT = 4096
+
+
+@dataclass(frozen=True)
+class Decided:
+    """What a 304 was decided from: the stamps read (the auth stamp None for an anonymous
+    reader, whose reads depend on no row of it), the reader's token (None for an anonymous
+    reader), whose expiry is asked again, and the throttles that counted it, as (class, key)
+    pairs."""
+
+    auth_stamp: object
+    change_stamp: object
+    token: object
+    throttles: tuple
+
+
+def remember(request, token, stamp, throttles) -> None:
+    """Note on `request` what the early lane's 304 to it was decided from (see the module's
+    note); a throttle that cannot be asked again without a request leaves nothing noted."""
+    counted = []
+    for throttle in throttles:
+        if not isinstance(throttle, PackedHistory):
+            return
+        counted.append((type(throttle), getattr(throttle, "key", None)))
+    request.META[NOTE] = Decided(
+        auth_stamp=None if token is None else token.auth_stamp,
+        change_stamp=stamp,
+        token=token,
+        throttles=tuple(counted),
+    )
+
+
+@dataclass(frozen=True)
+class Kept:
+    status: str
+    headers: tuple
+    decided: Decided
+
+
+def request_key(environ) -> tuple:
+    """Everything of a WSGI request its answer may depend on, in an order of its own."""
+    headers = sorted((k, v) for k, v in environ.items() if k.startswith("HTTP_"))
+    return (*(environ.get(name) for name in REQUEST), *headers)
+
+
+class UnchangedPolls:
+    """WSGI middleware around Django's handler (factdb/wsgi.py); see the module's note."""
+
+    def __init__(self, application):
+        self.application = application
+        self.kept: dict[tuple, Kept] = {}
+        self.lock = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        if "HTTP_IF_NONE_MATCH" not in environ or environ.get("REQUEST_METHOD") not in (
+            "GET",
+            "HEAD",
+        ):
+            return self.application(environ, start_response)
+        # Before Django sees the request: TrustedProxyMiddleware rewrites REMOTE_ADDR in place.
+        key = request_key(environ)
+        kept = self.kept.get(key)
+        if kept is not None:
+            if _still(kept.decided):
+                start_response(kept.status, list(kept.headers))
+                return []
+            with self.lock:
+                self.kept.pop(key, None)
+        answered = []
+
+        def recording(status, headers, *exc_info):
+            answered.append((status, headers))
+            return start_response(status, headers, *exc_info)
+
+        body = self.application(environ, recording)
+        decided = environ.get(NOTE)
+        if decided is not None and answered and _keepable(*answered[0]):
+            self._keep(key, Kept(answered[0][0], tuple(answered[0][1]), decided))
+        return body
+
+    def _keep(self, key, kept) -> None:
+        with self.lock:
+            self.kept.pop(key, None)
+            if len(self.kept) >= KEPT:
+                del self.kept[next(iter(self.kept))]
+            self.kept[key] = kept
+
+
+def _keepable(status: str, headers) -> bool:
+    """A 304 that sets no cookie (a cookie would be this answer's alone)."""
+    return status.startswith("304 ") and not any(
+        name.lower() == "set-cookie" for name, _value in headers
+    )
+
+
+def _still(decided: Decided) -> bool:
+    """Whether the 304 `decided` stands now: the stamps unchanged, the token unexpired, every
+    throttle allowing one more request (counted). False whenever the database cannot say."""
+    if decided.token is not None and has_expired(decided.token):
+        return False
+    db = connections[DEFAULT_DB_ALIAS]
+    raw = db.connection
+    if raw is None:
+        return False  # no connection yet: the full request opens it
+    try:
+        auth, change = raw.execute(stamps_sql(db.vendor)).fetchone()
+    except Exception:  # noqa: BLE001 - a broken connection: the full request reconnects
+        return False
+    if change != decided.change_stamp:
+        return False
+    if decided.auth_stamp is not None and auth != decided.auth_stamp:
+        return False
+    return all(cls().allow_known(key) for cls, key in decided.throttles if key is not None)
