@@ -1,5 +1,5 @@
-"""What one API request costs in process: CPU per request through Django's WSGI handler, with no
-HTTP server, no wrk and no other client sharing the cores.
+"""What one API request costs in process: CPU per request through the WSGI application gunicorn
+serves (factdb.wsgi), with no HTTP server, no wrk and no other client sharing the cores.
 
     .venv/bin/python bench/inprocess.py [--size 100k] [-n 3000] [--rounds 2] [--before PATH]
     .venv/bin/python bench/inprocess.py --profile "list 304"     # cProfile of one row
@@ -64,12 +64,9 @@ def child(args) -> None:
     import cProfile
     import pstats
 
-    import django
+    # The application gunicorn serves (Django's handler and what each checkout puts around it).
+    from factdb.wsgi import application as handler
 
-    django.setup()
-    from django.core.handlers.wsgi import WSGIHandler
-
-    handler = WSGIHandler()
     fx = json.loads(os.environ["BENCH_FIXTURES"])
     out = {}
 
