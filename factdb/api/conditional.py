@@ -12,8 +12,9 @@ A GET with If-None-Match then needs no row: factdb/api/early_reads.py reads the 
 reader: only the auth stamp and the change stamp) and the stamp in one statement, before the
 middleware stack, and answers 304 when an ETag it names is the one a full request would give,
 after the view's own permission and throttle classes have passed it. The same request again is
-answered at the WSGI door (factdb/api/unchanged_polls.py) while both stamps stand. The digest is keyed with SECRET_KEY, so only an ETag the
-server issued can match: a query that a full request would refuse (a 400) never gets a 304.
+answered at the WSGI door (factdb/api/unchanged_polls.py) while both stamps stand. The digest
+is keyed with SECRET_KEY, so only an ETag the server issued can match: a query that a full
+request would refuse (a 400) never gets a 304.
 Whatever it cannot decide goes through the full request, which answers as it always has (a
 matching ETag is a 304 there too, from `etags.conditional`), with the reader already read. A
 view may also name a one-row read to run in the token's statement (`read_along`: the claim
