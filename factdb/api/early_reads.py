@@ -103,9 +103,8 @@ class EarlyReadsMiddleware:
         answer = view.finalize_response(request, answer)  # Allow, Vary: Accept
         for response_side in self.response_sides:
             answer = response_side(request, answer)
-        if asked is not None:
-            # The same poll again may be answered at the WSGI door (unchanged_polls.py).
-            remember(request, token, stamp, throttles)
+        # The same request again may be answered at the WSGI door (unchanged_polls.py).
+        remember(request, token, stamp, throttles)
         return answer
 
 

@@ -1,32 +1,34 @@
-"""An unchanged poll answered at the WSGI door: the 304 the early lane gave, given again while
-nothing it was decided from has changed.
+"""An unchanged read answered at the WSGI door: the answer the early lane gave (a 304 to a poll,
+or a claim read with its token), given again while nothing it was decided from has changed.
 
-The early lane (factdb/api/early_reads.py) answers a poll whose ETag still matches from one
-statement, but Django still builds a request around it, runs the guard middleware, resolves the
-URL, asks the view's permission and throttle classes, picks the language and writes the headers
-of every middleware: twice the CPU of the statement, and a 304 was served at 53-56% of the rate
-of a view that does nothing (bench/RESULTS.md, session 9).
+The early lane (factdb/api/early_reads.py) answers a poll whose ETag still matches, or a claim
+detail, from one statement, but Django still builds a request around it, runs the guard
+middleware, resolves the URL, asks the view's permission and throttle classes, picks the
+language and writes the headers of every middleware: twice the CPU of the statement, and a 304
+was served at 53-56% of the rate of a view that does nothing (bench/RESULTS.md, session 9).
 
-What the early lane's 304 depended on is few things, and each can be checked again for less
+What the early lane's answer depended on is few things, and each can be checked again for less
 than it cost to decide:
 - the request: its method, path, query and every header (credentials, If-None-Match, Accept,
   Accept-Language, cookies, host, forwarding headers), its scheme and client address. All of it
   is the key the answer is kept under, so a request that differs in any of them is not this one;
 - the reader, and who may do what: the auth stamp (factdb/auth_stamp.py), which every write to
   tokens, users, groups and permissions moves on, and the token's expiry;
-- what the read shows: the change stamp the ETag digests (factdb/api/conditional.py);
+- what the read shows: the change stamp the ETag digests (factdb/api/conditional.py), read in
+  the statement that read the record, which every write to what a claim shows moves on;
 - the view's throttles, which are asked again with the keys they counted the request under, and
   count this one.
 
-So when the early lane answers a 304 it notes what it read (`remember`), and UnchangedPolls,
-around Django's WSGI handler, keeps the answer (status and headers) under the request's key,
-for up to KEPT requests. The same request again is answered with the same 304 after one
-statement reads the two stamps, if both are the ones the answer was decided at, the token has
-not expired and every throttle allows it. Anything else (another request, a stamp moved on, a
-throttled client, the database unreachable) goes to Django as it always did, and a 304 the early
-lane gives there is kept anew. A revoked token, a removed role or a new claim therefore takes
-effect at the next request, as before; the answer given again is the answer Django would give
-(tests/factdb/api/test_unchanged_polls.py compares them header by header).
+So when the early lane answers, it notes what it read (`remember`), and UnchangedPolls, around
+Django's WSGI handler, keeps the answer (status, headers and, for a 200, its body) under the
+request's key, up to KEPT answers and KEPT_BYTES of bodies. The same request again is answered
+with the same bytes after one statement reads the two stamps, if both are the ones the answer
+was decided at, the token has not expired and every throttle allows it. Anything else (another
+request, a stamp moved on, a throttled client, the database unreachable) goes to Django as it
+always did, and an answer the early lane gives there is kept anew. A revoked token, a removed
+role or a corrected claim therefore takes effect at the next request, as before; the answer
+given again is the answer Django would give (tests/factdb/api/test_unchanged_polls.py compares
+them header by header and byte by byte).
 
 Requests answered here fire none of Django's request signals: the database connection is the
 one the last full request left open, and Django closes an old one at the next full request.
@@ -55,13 +57,16 @@ REQUEST = (
     "REMOTE_ADDR",
     "wsgi.url_scheme",
 )
-# Requests whose answers are kept, per process; when full, the first kept goes.
+# Answers kept, per process, and the bytes of their bodies; when either is full, the first
+# kept goes. A body larger than LARGEST is not kept (a claim's is about 2 KB).
 KEPT = 4096
+KEPT_BYTES = 16 * 1024 * 1024
+LARGEST = 256 * 1024
 
 
 @dataclass(frozen=True)
 class Decided:
-    """What a 304 was decided from: the stamps read (the auth stamp None for an anonymous
+    """What an answer was decided from: the stamps read (the auth stamp None for an anonymous
     reader, whose reads depend on no row of it), the reader's token (None for an anonymous
     reader), whose expiry is asked again, and the throttles that counted it, as (class, key)
     pairs."""
@@ -73,7 +78,7 @@ class Decided:
 
 
 def remember(request, token, stamp, throttles) -> None:
-    """Note on `request` what the early lane's 304 to it was decided from (see the module's
+    """Note on `request` what the early lane's answer to it was decided from (see the module's
     note); a throttle that cannot be asked again without a request leaves nothing noted."""
     counted = []
     for throttle in throttles:
@@ -92,6 +97,7 @@ def remember(request, token, stamp, throttles) -> None:
 class Kept:
     status: str
     headers: tuple
+    body: bytes
     decided: Decided
 
 
@@ -107,13 +113,11 @@ class UnchangedPolls:
     def __init__(self, application):
         self.application = application
         self.kept: dict[tuple, Kept] = {}
+        self.kept_bytes = 0
         self.lock = threading.Lock()
 
     def __call__(self, environ, start_response):
-        if "HTTP_IF_NONE_MATCH" not in environ or environ.get("REQUEST_METHOD") not in (
-            "GET",
-            "HEAD",
-        ):
+        if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
             return self.application(environ, start_response)
         # Before Django sees the request: TrustedProxyMiddleware rewrites REMOTE_ADDR in place.
         key = request_key(environ)
@@ -121,9 +125,8 @@ class UnchangedPolls:
         if kept is not None:
             if _still(kept.decided):
                 start_response(kept.status, list(kept.headers))
-                return []
-            with self.lock:
-                self.kept.pop(key, None)
+                return [kept.body] if kept.body else []
+            self._forget(key)
         answered = []
 
         def recording(status, headers, *exc_info):
@@ -132,27 +135,51 @@ class UnchangedPolls:
 
         body = self.application(environ, recording)
         decided = environ.get(NOTE)
-        if decided is not None and answered and _keepable(*answered[0]):
-            self._keep(key, Kept(answered[0][0], tuple(answered[0][1]), decided))
+        if decided is None or not answered or not _keepable(*answered[0]):
+            return body
+        status, headers = answered[0]
+        content = b""
+        if status.startswith("200 "):
+            try:
+                content = b"".join(body)
+            finally:
+                if hasattr(body, "close"):
+                    body.close()  # Django's request_finished, as the server would call it
+            body = [content]
+        if len(content) <= LARGEST:
+            self._keep(key, Kept(status, tuple(headers), content, decided))
         return body
 
     def _keep(self, key, kept) -> None:
         with self.lock:
-            self.kept.pop(key, None)
-            if len(self.kept) >= KEPT:
-                del self.kept[next(iter(self.kept))]
+            self._forget_locked(key)
+            while self.kept and (
+                len(self.kept) >= KEPT or self.kept_bytes + len(kept.body) > KEPT_BYTES
+            ):
+                self._forget_locked(next(iter(self.kept)))
             self.kept[key] = kept
+            self.kept_bytes += len(kept.body)
+
+    def _forget(self, key) -> None:
+        with self.lock:
+            self._forget_locked(key)
+
+    def _forget_locked(self, key) -> None:
+        gone = self.kept.pop(key, None)
+        if gone is not None:
+            self.kept_bytes -= len(gone.body)
 
 
 def _keepable(status: str, headers) -> bool:
-    """A 304 that sets no cookie (a cookie would be this answer's alone)."""
-    return status.startswith("304 ") and not any(
+    """A 304, or a 200 (the early lane's record), that sets no cookie (a cookie would be this
+    answer's alone)."""
+    return status.startswith(("304 ", "200 ")) and not any(
         name.lower() == "set-cookie" for name, _value in headers
     )
 
 
 def _still(decided: Decided) -> bool:
-    """Whether the 304 `decided` stands now: the stamps unchanged, the token unexpired, every
+    """Whether the answer `decided` stands now: the stamps unchanged, the token unexpired, every
     throttle allowing one more request (counted). False whenever the database cannot say."""
     if decided.token is not None and has_expired(decided.token):
         return False

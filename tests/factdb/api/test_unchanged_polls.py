@@ -1,12 +1,13 @@
-"""Unchanged polls answered at the WSGI door (factdb/api/unchanged_polls.py): the answer given
-again is the 304 Django gave, header by header, and anything the 304 was decided from that
-changes (a token, a role, a claim, the clock, a throttle, the request itself) sends the next
-poll to Django, which answers as it always has.
+"""Unchanged reads answered at the WSGI door (factdb/api/unchanged_polls.py): the answer given
+again is the 304 (or the claim) Django gave, header by header and byte by byte, and anything it
+was decided from that changes (a token, a role, a claim, the clock, a throttle, the request
+itself) sends the next request to Django, which answers as it always has.
 
 Requests go through the WSGI application gunicorn serves, not Django's test client (which
 starts at Django's handler, inside the door)."""
 
 import io
+import json
 import sys
 
 import pytest
@@ -14,6 +15,7 @@ from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, connection
 
+import claims.services
 from claims.models import Status
 from factdb.api import unchanged_polls
 from factdb.api.unchanged_polls import UnchangedPolls
@@ -199,6 +201,73 @@ def test_answers_kept_are_bounded(door, claim, monkeypatch):
     for language in ("en", "es", "es-MX"):
         kept_poll(door, CLAIMS, HTTP_ACCEPT_LANGUAGE=language)
     assert len(door.application.kept) == 2
+
+
+@pytest.mark.parametrize("language", ["en", "es-MX"])
+def test_a_claim_read_again_is_answered_at_the_door_as_django_answered_it(door, claim, language):
+    by_django = door.get(detail(claim), HTTP_ACCEPT_LANGUAGE=language)
+    assert by_django[0] == 200 and door.django == 1
+    assert door.get(detail(claim), HTTP_ACCEPT_LANGUAGE=language) == by_django
+    assert door.get(detail(claim), HTTP_ACCEPT_LANGUAGE=language) == by_django
+    assert door.django == 1
+    assert json.loads(by_django[2])["id"] == claim.pk
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_a_change_to_who_may_read_takes_effect_at_the_next_claim_read(
+    door, journalist, claim, change
+):
+    make, status = CHANGES[change]
+    assert door.get(detail(claim))[0] == 200
+    assert door.get(detail(claim))[0] == 200
+    assert door.django == 1
+    make(journalist)
+    assert door.get(detail(claim))[0] == status
+    assert door.django == 2
+
+
+def test_a_corrected_claim_is_read_in_full_at_the_next_request(door, claim, editor):
+    _, _, before = door.get(detail(claim))
+    door.get(detail(claim))
+    claims.services.claim_update(
+        claim=claim, author=editor, expected_version=claim.version, summary="Corrected: 6,500"
+    )
+    status, _, after = door.get(detail(claim))
+    assert status == 200 and door.django == 2
+    assert json.loads(after)["summary"] == "Corrected: 6,500" != json.loads(before)["summary"]
+    assert door.get(detail(claim))[2] == after and door.django == 2  # kept again
+
+
+def test_claim_reads_at_the_door_are_throttled_with_the_others(door, claim, monkeypatch):
+    monkeypatch.setitem(UserRateThrottle.THROTTLE_RATES, "user", "3/minute")
+    statuses = [door.get(detail(claim))[0] for _ in range(4)]
+    assert statuses == [200, 200, 200, 429]
+    assert door.django == 2
+
+
+def test_a_list_page_is_not_kept(door, claim):
+    door.get(CLAIMS)
+    door.get(CLAIMS)
+    assert door.django == 2 and not door.application.kept
+
+
+def test_the_bodies_kept_are_bounded(door, source, monkeypatch):
+    claims_read = [
+        factories.claim(source=source, quote=f"Up to {n},000 troops.") for n in (1, 2, 3)
+    ]
+    size = len(door.get(detail(claims_read[0]))[2])
+    monkeypatch.setattr(unchanged_polls, "KEPT_BYTES", 2 * size + size // 2)
+    door.application.kept.clear()
+    door.application.kept_bytes = 0
+    for claim in claims_read:
+        door.get(detail(claim))
+    assert len(door.application.kept) == 2
+    assert door.application.kept_bytes == sum(len(k.body) for k in door.application.kept.values())
+    assert door.application.kept_bytes <= unchanged_polls.KEPT_BYTES
+    monkeypatch.setattr(unchanged_polls, "LARGEST", size - 1)
+    door.application.kept.clear()
+    door.get(detail(claims_read[0]))
+    assert not door.application.kept
 
 
 @pytest.fixture
