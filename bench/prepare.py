@@ -4,7 +4,8 @@ SECRET_KEY): prints one line of JSON with what the load runs need.
     .venv/bin/python bench/prepare.py [--pdf-pages]
 
 - a "bench-editor" account (Editors group, staff) with an API token and a session cookie;
-- 500 claim ids for the detail requests;
+- 500 claim ids for the detail requests, read in turn, and FIRST_READS others in a random
+  order, each to be read once;
 - the cursor of a page 90% deep into the default ordering (-claim_date, -id), in the API's
   format and in the raw baseline's;
 - a 3,000-claim fact sheet ("bench-3000") over the generated claims, for the export requests;
@@ -22,6 +23,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+FIRST_READS = 60_000
 sys.path.insert(0, str(REPO))
 sys.path.append(str(REPO / "bench"))  # for bench/factsheet.py's helpers, last so it shadows nothing
 SHEET_SLUG, SHEET_CLAIMS = "bench-3000", 3000
@@ -121,6 +123,9 @@ def main():
     rng = random.Random(1)
     candidates = {rng.randint(low, high) for _ in range(600)}
     ids = sorted(Claim.objects.filter(pk__in=candidates).values_list("id", flat=True))[:500]
+    # Claims read once each (bench/run.py's "first reads"): none of them answered before.
+    every = list(Claim.objects.exclude(pk__in=ids).values_list("id", flat=True))
+    first_ids = rng.sample(every, min(FIRST_READS, len(every)))
     api_deep, raw_deep = deep_cursors(0.9)
     sheet = fact_sheet(user)
     result = {
@@ -128,6 +133,7 @@ def main():
         "token": Token.objects.get_or_create(user=user)[0].key,
         "session": client.cookies["sessionid"].value,
         "ids": ids,
+        "first_ids": first_ids,
         "api_deep": api_deep,
         "raw_deep": raw_deep,
         "sheet": sheet.slug,

@@ -8,12 +8,13 @@ For each size: PostgreSQL on loopback (database factdb_bench_<size>) and gunicor
 workers on 127.0.0.1 in production settings (DEBUG off, throttling off, bench.settings adding
 the baseline views). Each request is then loaded with wrk (-t2 -c8 -d<duration>s) at every size
 in turn, so that sizes are compared minutes apart: the claim list (first page, a page 90% deep
-by cursor), a filtered list, full-text search for a rare and a common term, claim detail, the
-admin changelist (its default page, and a search for the common term), and the same
-queries through the raw psycopg + orjson views of bench/baseline_views.py, plus a trivial JSON
-view. The 3,000-claim fact-sheet export is timed by sequential requests (one export takes
-seconds, far longer than a wrk window). The table and the targets, met or missed by how much,
-go to --out.
+by cursor), a filtered list, full-text search for a rare and a common term, claim detail (500
+claims read in turn, which a server may answer from what it kept, and claims read once each,
+which it cannot), the admin changelist (its default page, and a search for the common term),
+and the same queries through the raw psycopg + orjson views of bench/baseline_views.py, plus a
+trivial JSON view. The 3,000-claim fact-sheet export is timed by sequential requests (one
+export takes seconds, far longer than a wrk window). The table and the targets, met or missed
+by how much, go to --out.
 """
 
 import argparse
@@ -167,8 +168,32 @@ def fetch(url: str, headers: dict, etag: list | None = None) -> tuple[int, bytes
         return error.code, error.read(), time.perf_counter() - started
 
 
-def wrk(url: str, header: str, paths, args, duration: float) -> dict:
+class Once(list):
+    """Paths to read once each: every wrk thread of every turn on a server takes paths of its own
+    (a turn's threads take `chunk` paths each, after the earlier turns'), so that no answer is
+    asked for twice and none can come from what a server kept (factdb/api/unchanged_polls.py)."""
+
+    def chunk(self, args) -> int:
+        return len(self) // (args.threads * args.rounds)
+
+
+def wrk(url: str, header: str, paths, args, duration: float, turn: int = 0) -> dict:
     env = {**os.environ, "BENCH_HEADER": header, "BENCH_PATHS": " ".join(paths or [])}
+    if isinstance(paths, Once):
+        listed = tempfile.NamedTemporaryFile("w", suffix=".paths", delete=False)
+        with listed:
+            listed.write("\n".join(paths) + "\n")
+        chunk = paths.chunk(args)
+        env.update(BENCH_PATHS="", BENCH_PATHS_FILE=listed.name, BENCH_CHUNK=str(chunk))
+        env["BENCH_START"] = str(turn * args.threads * chunk)
+    try:
+        return _wrk(url, env, args, duration)
+    finally:
+        if env.get("BENCH_PATHS_FILE"):
+            os.unlink(env["BENCH_PATHS_FILE"])
+
+
+def _wrk(url: str, env: dict, args, duration: float) -> dict:
     command = ["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{round(duration)}s"]
     command += ["--timeout", "60s", "-s", str(REPO / "bench" / "wrk.lua"), url]
     out = subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout
@@ -195,6 +220,8 @@ def requests_for(fx: dict) -> list[tuple]:
     session = f"Cookie: sessionid={fx['session']}"
     detail = [f"/api/v1/claims/{pk}/" for pk in fx["ids"]]
     raw_detail = [f"/bench/claims/{pk}/" for pk in fx["ids"]]
+    first = Once(f"/api/v1/claims/{pk}/" for pk in fx["first_ids"])
+    raw_first = Once(f"/bench/claims/{pk}/" for pk in fx["first_ids"])
     return [
         ("claim list, first page", "/api/v1/claims/", token, "/bench/claims/"),
         ("claim list, deep cursor page", f"/api/v1/claims/{fx['api_deep']}", token,
@@ -211,6 +238,7 @@ def requests_for(fx: dict) -> list[tuple]:
         (f"search, OR and -word ({EITHER})", f"/api/v1/claims/?q={quote(EITHER)}", token,
          f"/bench/claims/search/?q={quote(EITHER)}"),
         ("claim detail (500 ids in turn)", detail, token, raw_detail),
+        ("claim detail, first reads (each id once)", first, token, raw_first),
         (f"claim list, first page, {CONDITIONAL} (304)", "/api/v1/claims/", token, None),
         (f"claim detail, {CONDITIONAL} (304)", detail[0], token, None),
         ("admin changelist", "/admin/claims/claim/", session, None),
@@ -223,7 +251,8 @@ def requests_for(fx: dict) -> list[tuple]:
 def check(base: str, path, header: str, etag: list | None = None) -> tuple[int, float]:
     """One request before the load: it must succeed (200, or 304 to a conditional GET), or the
     numbers would measure errors. Returns (rows in the page, or -1; seconds taken)."""
-    path = path[0] if isinstance(path, list) else path
+    # Of paths read once each, one no load run comes to (each thread reads its chunk's first).
+    path = path[-1] if isinstance(path, Once) else path[0] if isinstance(path, list) else path
     headers = dict(line.split(": ", 1) for line in header.splitlines())
     status, body, seconds = fetch(base + path, headers, etag)
     if status == 304 and "If-None-Match" in headers:
@@ -277,11 +306,11 @@ def measure(base, name, path, header, raw, args, bare="", before="") -> dict:
         if key != "api":
             check(server, target, sent)
     turns = {key: [] for key in runs}
-    for _ in range(args.rounds):
+    for turn in range(args.rounds):
         for key, (server, target, sent) in runs.items():
             paths = target if isinstance(target, list) else None
-            url = server + (target[0] if paths else target)
-            turns[key].append(wrk(url, sent, paths, args, args.duration / args.rounds))
+            url = server + (target[-1] if paths else target)
+            turns[key].append(wrk(url, sent, paths, args, args.duration / args.rounds, turn))
     for key, measured in turns.items():
         row[key] = combined(measured)
     return row
@@ -439,6 +468,7 @@ def verdict(ok: bool, text: str) -> str:
 BARE_TARGETS = [
     ("claim list, first page", 0.5),
     ("claim detail (", 0.5),
+    ("claim detail, first reads", 0.5),
     ("filtered list", 0.4),
     ("unit family", 0.4),
     ("search, rare", 0.4),
