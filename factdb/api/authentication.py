@@ -39,7 +39,12 @@ def expires_at(token) -> datetime.datetime:
 
 
 def has_expired(token) -> bool:
-    return expires_at(token) <= timezone.now()
+    return created_long_ago(token.created)
+
+
+def created_long_ago(created: datetime.datetime) -> bool:
+    """Whether a token created at `created` has expired (FACTDB_TOKEN_TTL_DAYS)."""
+    return created + datetime.timedelta(days=settings.FACTDB_TOKEN_TTL_DAYS) <= timezone.now()
 
 
 # The user's permissions as "app_label.codename", as Django's ModelBackend reads them: all of

@@ -21,25 +21,28 @@ than it cost to decide:
 
 So when the early lane answers, it notes what it read (`remember`), and UnchangedPolls, around
 Django's WSGI handler, keeps the answer (status, headers and, for a 200, its body) under the
-request's key, up to KEPT answers and KEPT_BYTES of bodies. The same request again is answered
-with the same bytes after one statement reads the two stamps, if both are the ones the answer
-was decided at, the token has not expired and every throttle allows it. Anything else (another
-request, a stamp moved on, a throttled client, the database unreachable) goes to Django as it
-always did, and an answer the early lane gives there is kept anew. A revoked token, a removed
-role or a corrected claim therefore takes effect at the next request, as before; the answer
-given again is the answer Django would give (tests/factdb/api/test_unchanged_polls.py compares
-them header by header and byte by byte).
+request's key the second time it answers that request (a request made once, like most first
+reads of a claim, is not worth keeping: bench/RESULTS.md, session 10), up to KEPT answers and
+KEPT_BYTES of bodies. The same request again is answered with the same bytes after one
+statement reads the two stamps, if both are the ones the answer was decided at, the token has
+not expired and every throttle allows it. Anything else (another request, a stamp moved on, a
+throttled client, the database unreachable) goes to Django as it always did, and the answer
+Django's early lane gives then is kept in place of the old one. A revoked token, a removed role
+or a corrected claim therefore takes effect at the next request, as before; the answer given
+again is the answer Django would give (tests/factdb/api/test_unchanged_polls.py compares them
+header by header and byte by byte).
 
 Requests answered here fire none of Django's request signals: the database connection is the
 one the last full request left open, and Django closes an old one at the next full request.
 """
 
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from django.db import DEFAULT_DB_ALIAS, connections
 
-from factdb.api.authentication import has_expired, stamps_sql
+from factdb.api.authentication import created_long_ago, stamps_sql
 from factdb.throttling import PackedHistory
 
 # Where the early lane leaves what its 304 was decided from, in the request's WSGI environ.
@@ -62,18 +65,22 @@ REQUEST = (
 KEPT = 4096
 KEPT_BYTES = 16 * 1024 * 1024
 LARGEST = 256 * 1024
+# Requests seen once, remembered by their key's hash: an answer is kept the second time its
+# request is answered, so a claim read once costs no keeping.
+SEEN = 4 * KEPT
 
 
 @dataclass(frozen=True)
 class Decided:
     """What an answer was decided from: the stamps read (the auth stamp None for an anonymous
-    reader, whose reads depend on no row of it), the reader's token (None for an anonymous
-    reader), whose expiry is asked again, and the throttles that counted it, as (class, key)
-    pairs."""
+    reader, whose reads depend on no row of it), when the reader's token was created (None for
+    an anonymous reader), for its expiry to be asked again, and the throttles that counted it,
+    as (class, key) pairs. Values only, no model instances: thousands are kept, and objects the
+    garbage collector must walk would slow every collection."""
 
     auth_stamp: object
     change_stamp: object
-    token: object
+    token_created: object
     throttles: tuple
 
 
@@ -88,7 +95,7 @@ def remember(request, token, stamp, throttles) -> None:
     request.META[NOTE] = Decided(
         auth_stamp=None if token is None else token.auth_stamp,
         change_stamp=stamp,
-        token=token,
+        token_created=None if token is None else token.created,
         throttles=tuple(counted),
     )
 
@@ -112,8 +119,11 @@ class UnchangedPolls:
 
     def __init__(self, application):
         self.application = application
-        self.kept: dict[tuple, Kept] = {}
+        # Oldest first. Not a dict: taking a dict's first key walks the slots of every key
+        # taken before it, until the dict is next resized.
+        self.kept: OrderedDict[tuple, Kept] = OrderedDict()
         self.kept_bytes = 0
+        self.seen: OrderedDict[int, None] = OrderedDict()
         self.lock = threading.Lock()
 
     def __call__(self, environ, start_response):
@@ -126,7 +136,7 @@ class UnchangedPolls:
             if _still(kept.decided):
                 start_response(kept.status, list(kept.headers))
                 return [kept.body] if kept.body else []
-            self._forget(key)
+            self._forget(key)  # and Django's answer now is kept in its place, if it may be
         answered = []
 
         def recording(status, headers, *exc_info):
@@ -136,6 +146,8 @@ class UnchangedPolls:
         body = self.application(environ, recording)
         decided = environ.get(NOTE)
         if decided is None or not answered or not _keepable(*answered[0]):
+            return body
+        if kept is None and not self._seen_before(hash(key)):
             return body
         status, headers = answered[0]
         content = b""
@@ -156,9 +168,20 @@ class UnchangedPolls:
             while self.kept and (
                 len(self.kept) >= KEPT or self.kept_bytes + len(kept.body) > KEPT_BYTES
             ):
-                self._forget_locked(next(iter(self.kept)))
+                self.kept_bytes -= len(self.kept.popitem(last=False)[1].body)
             self.kept[key] = kept
             self.kept_bytes += len(kept.body)
+
+    def _seen_before(self, digest: int) -> bool:
+        """Whether a request whose key hashes to `digest` was answered before (and so is kept
+        now); if not, it is remembered. Two keys with one hash only keep an answer early."""
+        with self.lock:
+            if self.seen.pop(digest, False) is None:
+                return True
+            self.seen[digest] = None
+            if len(self.seen) > SEEN:
+                self.seen.popitem(last=False)
+            return False
 
     def _forget(self, key) -> None:
         with self.lock:
@@ -181,7 +204,7 @@ def _keepable(status: str, headers) -> bool:
 def _still(decided: Decided) -> bool:
     """Whether the answer `decided` stands now: the stamps unchanged, the token unexpired, every
     throttle allowing one more request (counted). False whenever the database cannot say."""
-    if decided.token is not None and has_expired(decided.token):
+    if decided.token_created is not None and created_long_ago(decided.token_created):
         return False
     db = connections[DEFAULT_DB_ALIAS]
     raw = db.connection
