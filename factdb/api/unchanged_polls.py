@@ -61,7 +61,7 @@ REQUEST = (
     "wsgi.url_scheme",
 )
 # Answers kept, per process, and the bytes of their bodies; when either is full, the first
-# kept goes. A body larger than LARGEST is not kept (a claim's is about 2 KB).
+# kept goes. A body larger than LARGEST is not kept (a claim's is 1-2 KB).
 KEPT = 4096
 KEPT_BYTES = 16 * 1024 * 1024
 LARGEST = 256 * 1024
