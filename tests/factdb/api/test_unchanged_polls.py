@@ -315,3 +315,21 @@ def test_a_lost_server_connection_sends_the_poll_to_django_which_reconnects(door
     assert door_of_its_own.django == 4
     assert door_of_its_own.poll(CLAIMS, etag)[0] == 304
     assert door_of_its_own.django == 4
+
+
+def test_the_served_application_is_django_behind_the_door_with_its_objects_frozen():
+    """factdb.wsgi, as gunicorn imports it in a fresh process: the door around Django's handler,
+    the views loaded and what was loaded frozen out of the collector's sight."""
+    import os
+    import subprocess
+
+    probe = (
+        "import gc, sys, factdb.wsgi as w; "
+        "print(type(w.application).__name__, type(w.application.application).__name__, "
+        "gc.get_freeze_count() > 10000, 'claims.api.views' in sys.modules)"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "factdb.settings", "DEBUG": "1"}
+    done = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.split() == ["UnchangedPolls", "WSGIHandler", "True", "True"]
