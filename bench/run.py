@@ -309,7 +309,7 @@ def measure(base, name, path, header, raw, args, bare="", before="") -> dict:
     for turn in range(args.rounds):
         for key, (server, target, sent) in runs.items():
             paths = target if isinstance(target, list) else None
-            url = server + (target[-1] if paths else target)
+            url = server + (target[0] if paths else target)
             turns[key].append(wrk(url, sent, paths, args, args.duration / args.rounds, turn))
     for key, measured in turns.items():
         row[key] = combined(measured)

@@ -35,7 +35,7 @@ from factdb.auth_stamp import STAMP as AUTH_STAMP
 
 
 def expires_at(token) -> datetime.datetime:
-    return token.created + datetime.timedelta(days=settings.FACTDB_TOKEN_TTL_DAYS)
+    return _expiry(token.created)
 
 
 def has_expired(token) -> bool:
@@ -44,7 +44,11 @@ def has_expired(token) -> bool:
 
 def created_long_ago(created: datetime.datetime) -> bool:
     """Whether a token created at `created` has expired (FACTDB_TOKEN_TTL_DAYS)."""
-    return created + datetime.timedelta(days=settings.FACTDB_TOKEN_TTL_DAYS) <= timezone.now()
+    return _expiry(created) <= timezone.now()
+
+
+def _expiry(created: datetime.datetime) -> datetime.datetime:
+    return created + datetime.timedelta(days=settings.FACTDB_TOKEN_TTL_DAYS)
 
 
 # The user's permissions as "app_label.codename", as Django's ModelBackend reads them: all of

@@ -45,7 +45,7 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from factdb.api.authentication import created_long_ago, stamps_sql
 from factdb.throttling import PackedHistory
 
-# Where the early lane leaves what its 304 was decided from, in the request's WSGI environ.
+# Where the early lane leaves what its answer was decided from, in the request's WSGI environ.
 NOTE = "factdb.unchanged_poll"
 # The environ entries besides the HTTP_ headers that a request's answer may depend on.
 REQUEST = (
